@@ -1,0 +1,388 @@
+"""Cross-object rules: what a single field cannot tell.
+
+:func:`check` returns a :class:`~rrma_groups.errors.Report` of errors (the data is wrong: an
+overlap, a dangling reference, a duplicate id) and warnings (suspicious but legal: a gap, an
+item with nobody to lead it). Models check their own fields when they are built; this module
+checks how objects fit together. Every rule runs in O(n log n) at most.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from .errors import Location, Problem, Report, Severity, format_location
+from .messages import problem
+from .model import (
+    AgendaItem,
+    CountryGroup,
+    Meeting,
+    PersonFacilitator,
+)
+
+__all__ = ["GAP_TOLERANCE", "OPEN_END_MINIMUM", "check"]
+
+GAP_TOLERANCE = dt.timedelta(0)
+"""A pause longer than this between consecutive items is reported as a gap."""
+OPEN_END_MINIMUM = dt.timedelta(minutes=15)
+"""A last item without an end is expected to last at least this long."""
+
+WARNING = Severity.WARNING
+
+
+def check(obj: CountryGroup | Meeting) -> Report:
+    """Check a group (everything) or a single meeting (its own programme).
+
+    >>> from rrma_groups.examples import groupe_pays_maroc
+    >>> check(groupe_pays_maroc()).ok
+    True
+    """
+    if isinstance(obj, CountryGroup):
+        problems = list(_check_group(obj))
+    elif isinstance(obj, Meeting):
+        problems = list(_check_meeting(obj, (), None))
+    else:
+        raise TypeError(f"check() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
+    return Report(tuple(problems))
+
+
+# --- the group ----------------------------------------------------------------------------
+
+
+class _Known(NamedTuple):
+    actors: dict[str, Location]
+    persons: dict[str, Location]
+    priorities: dict[str, Location]
+
+
+def _unique(
+    entries: Iterable[tuple[str | None, Location]], seen: dict[str, Location] | None = None
+) -> tuple[dict[str, Location], list[Problem]]:
+    seen = {} if seen is None else seen
+    problems = []
+    for key, loc in entries:
+        if key is None:
+            continue
+        if key in seen:
+            problems.append(problem("duplicate_id", loc, key, first=format_location(seen[key])))
+        else:
+            seen[key] = loc
+    return seen, problems
+
+
+def _check_group(group: CountryGroup) -> Iterator[Problem]:
+    actors, dup = _unique(
+        [(group.network.id, ("network", "id"))]
+        + [(a.id, ("actors", i, "id")) for i, a in enumerate(group.actors)]
+    )
+    yield from dup
+    persons, dup = _unique((p.id, ("persons", i, "id")) for i, p in enumerate(group.persons))
+    yield from dup
+    priorities, dup = _unique(
+        (p.id, ("priorities", i, "id")) for i, p in enumerate(group.priorities)
+    )
+    yield from dup
+    _, dup = _unique((m.id, ("meetings", i, "id")) for i, m in enumerate(group.meetings))
+    yield from dup
+    _, dup = _unique((p.id, ("partnerships", i, "id")) for i, p in enumerate(group.partnerships))
+    yield from dup
+    known = _Known(actors, persons, priorities)
+
+    for i, actor in enumerate((group.network, *group.actors)):
+        base: Location = ("network",) if i == 0 else ("actors", i - 1)
+        if actor.successor is not None:
+            yield from _ref(known.actors, "actor", actor.successor, (*base, "successor"))
+            if actor.dissolved is None:
+                yield problem(
+                    "successor_without_dissolution",
+                    (*base, "successor"),
+                    actor.successor,
+                    severity=WARNING,
+                )
+        if actor.cooperation is not None:
+            for j, key in enumerate(actor.cooperation.priorities):
+                yield from _ref(
+                    known.priorities, "priority", key, (*base, "cooperation", "priorities", j)
+                )
+    for i, person in enumerate(group.persons):
+        if person.affiliation is not None:
+            yield from _ref(
+                known.actors, "actor", person.affiliation, ("persons", i, "affiliation")
+            )
+    for i, membership in enumerate(group.members):
+        yield from _ref(known.actors, "actor", membership.actor, ("members", i, "actor"))
+    for i, partnership in enumerate(group.partnerships):
+        for j, key in enumerate(partnership.parties):
+            yield from _ref(known.actors, "actor", key, ("partnerships", i, "parties", j))
+        for j, key in enumerate(partnership.themes):
+            yield from _ref(known.priorities, "priority", key, ("partnerships", i, "themes", j))
+    for i, meeting in enumerate(group.meetings):
+        yield from _check_meeting(meeting, ("meetings", i), known)
+
+
+def _ref(known: dict[str, Location], kind: str, key: str, loc: Location) -> Iterator[Problem]:
+    if key not in known:
+        names = sorted(known)
+        listed = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        yield problem("unknown_reference", loc, key, kind=kind, known=listed or "none")
+
+
+# --- a meeting ----------------------------------------------------------------------------
+
+
+def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> Iterator[Problem]:
+    items = meeting.agenda.items
+    at = (*base, "agenda")
+
+    if known is not None:
+        for field in ("organiser",):
+            key = getattr(meeting, field)
+            if key is not None:
+                yield from _ref(known.actors, "actor", key, (*base, field))
+        for field in ("contact", "signatory"):
+            key = getattr(meeting, field)
+            if key is not None:
+                yield from _ref(known.persons, "person", key, (*base, field))
+
+    rooms: dict[str, Location] = {}
+    if meeting.venue is not None:
+        rooms, dup = _unique(
+            (r.id, (*base, "venue", "rooms", i, "id")) for i, r in enumerate(meeting.venue.rooms)
+        )
+        yield from dup
+    _, dup = _unique((item.id, (*at, i, "id")) for i, item in enumerate(items))
+    yield from dup
+
+    for i, item in enumerate(items):
+        loc = (*at, i)
+        if item.room is not None:
+            yield from _ref(rooms, "room", item.room, (*loc, "room"))
+        if known is not None:
+            yield from _facilitator_refs(item, loc, known)
+        if not item.facilitators and item.kind.needs_facilitator:
+            yield problem(
+                "no_facilitator",
+                (*loc, "facilitators"),
+                None,
+                severity=WARNING,
+                title=item.title.get(),
+            )
+
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    first, last = meeting.date, meeting.last_date
+    for i, item in enumerate(items):
+        day = item.day or first
+        if not first <= day <= last:
+            yield problem("item_day_outside_meeting", (*at, i, "day"), day, first=first, last=last)
+            continue
+        by_day[day].append(i)
+
+    yield from _check_bounds(meeting, at)
+    for day in sorted(by_day):
+        order = sorted(by_day[day], key=lambda i: (items[i].start, i))
+        yield from _check_timeline(meeting, order, at)
+
+
+def _facilitator_refs(item: AgendaItem, loc: Location, known: _Known) -> Iterator[Problem]:
+    for j, facilitator in enumerate(item.facilitators):
+        here = (*loc, "facilitators", j)
+        if isinstance(facilitator, PersonFacilitator):
+            yield from _ref(known.persons, "person", facilitator.person, (*here, "person"))
+            if facilitator.on_behalf_of is not None:
+                yield from _ref(
+                    known.actors, "actor", facilitator.on_behalf_of, (*here, "on_behalf_of")
+                )
+        elif facilitator.actor is not None:
+            yield from _ref(known.actors, "actor", facilitator.actor, (*here, "actor"))
+
+
+def _hm(t: dt.time) -> str:
+    return t.strftime("%H:%M")
+
+
+def _check_bounds(meeting: Meeting, at: Location) -> Iterator[Problem]:
+    if meeting.start is None and meeting.end is None:
+        return
+    first, last = meeting.date, meeting.last_date
+    meeting_start = f"{first} {_hm(meeting.start)}" if meeting.start else f"{first}"
+    meeting_end = f"{last} {_hm(meeting.end)}" if meeting.end else f"{last}"
+    for i, item in enumerate(meeting.agenda):
+        day = item.day or first
+        if meeting.start is not None and day == first and item.start < meeting.start:
+            yield problem(
+                "item_outside_meeting",
+                (*at, i, "start"),
+                item.start,
+                when=f"its start {_hm(item.start)}",
+                meeting_start=meeting_start,
+                meeting_end=meeting_end,
+            )
+        if meeting.end is not None and day == last:
+            if item.end is not None and item.end > meeting.end:
+                yield problem(
+                    "item_outside_meeting",
+                    (*at, i, "end"),
+                    item.end,
+                    when=f"its end {_hm(item.end)}",
+                    meeting_start=meeting_start,
+                    meeting_end=meeting_end,
+                )
+            elif item.start >= meeting.end:
+                yield problem(
+                    "item_outside_meeting",
+                    (*at, i, "start"),
+                    item.start,
+                    when=f"its start {_hm(item.start)}",
+                    meeting_start=meeting_start,
+                    meeting_end=meeting_end,
+                )
+
+
+def _lane(item: AgendaItem) -> str:
+    if item.room is not None and item.track is not None:
+        return f"room {item.room!r} / track {item.track!r}"
+    if item.room is not None:
+        return f"room {item.room!r}"
+    if item.track is not None:
+        return f"track {item.track!r}"
+    return "the plenary"
+
+
+class _Busy(NamedTuple):
+    end: dt.time
+    item: int
+
+
+def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterator[Problem]:
+    """Overlaps, open ends, gaps and double-booked people on one day (items sorted by start).
+
+    Plenary items (no room, no track) involve everyone; items in different rooms or tracks may
+    run in parallel. One sweep keeps, per lane, the item that ends last so far.
+    """
+    items = meeting.agenda.items
+    latest_any: _Busy | None = None
+    latest_plenary: _Busy | None = None
+    latest_room: dict[str, _Busy] = {}
+    latest_track: dict[str, _Busy] = {}
+    people: dict[str, list[int]] = defaultdict(list)
+
+    for i in order:
+        item = items[i]
+        end = item.end if item.end is not None else item.start
+        # Who is still busy when this item starts?
+        candidates = [latest_plenary]
+        if item.is_plenary:
+            candidates = [latest_any]
+        else:
+            if item.room is not None:
+                candidates.append(latest_room.get(item.room))
+            if item.track is not None:
+                candidates.append(latest_track.get(item.track))
+        busy = [c for c in candidates if c is not None]
+        clash = max(busy, key=lambda c: c.end) if busy else None
+        if clash is not None and items[clash.item].end is None:
+            yield problem(
+                "open_end_not_last",
+                (*at, clash.item, "end"),
+                None,
+                lane=_lane(items[clash.item]),
+            )
+        elif clash is not None and clash.end > item.start:
+            other = items[clash.item]
+            yield problem(
+                "overlap",
+                (*at, i, "start"),
+                item.start,
+                other=_fmt_loc((*at, clash.item)),
+                other_title=other.title.get(),
+                other_start=_hm(other.start),
+                other_end=_hm(other.end) if other.end else "…",
+                lane=_lane(item),
+            )
+        # Gap: nobody is busy between the latest end so far and this start.
+        if latest_any is not None and item.start > latest_any.end:
+            pause = _minutes_between(latest_any.end, item.start)
+            if pause > GAP_TOLERANCE and items[latest_any.item].end is not None:
+                previous = items[latest_any.item]
+                yield problem(
+                    "gap",
+                    (*at, i, "start"),
+                    item.start,
+                    severity=WARNING,
+                    minutes=int(pause.total_seconds() // 60),
+                    previous_title=previous.title.get(),
+                    previous_end=_hm(latest_any.end),
+                )
+        mark = _Busy(end, i)
+        if latest_any is None or end >= latest_any.end:
+            latest_any = mark
+        if item.is_plenary:
+            latest_plenary = _later(latest_plenary, mark)
+        if item.room is not None:
+            latest_room[item.room] = _later(latest_room.get(item.room), mark)
+        if item.track is not None:
+            latest_track[item.track] = _later(latest_track.get(item.track), mark)
+        for facilitator in item.facilitators:
+            if isinstance(facilitator, PersonFacilitator):
+                people[facilitator.person].append(i)
+
+    yield from _double_booked(items, people, at)
+
+    last = items[order[-1]] if order else None
+    day = (last.day or meeting.date) if last is not None else None
+    if (
+        last is not None
+        and last.end is None
+        and meeting.end is not None
+        and day == meeting.last_date
+        and last.start < meeting.end
+    ):
+        left = _minutes_between(last.start, meeting.end)
+        if left < OPEN_END_MINIMUM:
+            yield problem(
+                "meeting_ends_before_last_item",
+                (*at[:-1], "end"),
+                meeting.end,
+                severity=WARNING,
+                meeting_end=_hm(meeting.end),
+                minutes=int(left.total_seconds() // 60),
+                title=last.title.get(),
+                start=_hm(last.start),
+            )
+
+
+def _later(current: _Busy | None, mark: _Busy) -> _Busy:
+    return mark if current is None or mark.end >= current.end else current
+
+
+def _double_booked(
+    items: tuple[AgendaItem, ...], people: dict[str, list[int]], at: Location
+) -> Iterator[Problem]:
+    for person, indexes in people.items():
+        # indexes are in start order; a person can only be in one place at a time.
+        latest: _Busy | None = None
+        for i in indexes:
+            item = items[i]
+            if latest is not None and latest.end > item.start:
+                other = items[latest.item]
+                yield problem(
+                    "facilitator_double_booked",
+                    (*at, i, "facilitators"),
+                    person,
+                    severity=WARNING,
+                    person=person,
+                    other_title=other.title.get(),
+                    other=_fmt_loc((*at, latest.item)),
+                )
+            end = item.end if item.end is not None else item.start
+            latest = _later(latest, _Busy(end, i))
+
+
+def _minutes_between(start: dt.time, end: dt.time) -> dt.timedelta:
+    return dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)
+
+
+def _fmt_loc(loc: Location) -> str:
+    return format_location(loc)

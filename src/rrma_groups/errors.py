@@ -1,0 +1,232 @@
+"""The library's errors and the problems (errors and warnings) found in data.
+
+Every exception raised on purpose by rrma_groups derives from :class:`RrmaError`, itself a
+:class:`ValueError`, so ``except ValueError`` keeps working for callers who do not care.
+
+A :class:`Problem` is one finding about the data: it has a stable ``code`` (snake_case, never
+renamed once released), a ``location`` inside the object graph (``meetings[0].agenda[3].end``),
+the offending ``value``, a ``severity`` and an English ``message``. The message is built from a
+template and named parameters, so that it can be translated by code.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "FileFormatError",
+    "GroupValidationError",
+    "LocaleError",
+    "Location",
+    "Problem",
+    "Report",
+    "RrmaError",
+    "Severity",
+    "TimeParseError",
+    "format_location",
+]
+
+Location = tuple[str | int, ...]
+
+
+def format_location(loc: Sequence[str | int]) -> str:
+    """Write a location the way a reader expects: ``meetings[0].agenda[3].end``.
+
+    >>> format_location(("meetings", 0, "agenda", 3, "end"))
+    'meetings[0].agenda[3].end'
+    >>> format_location(())
+    ''
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class Severity(enum.StrEnum):
+    """How serious a problem is: an error refuses the data, a warning only informs."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One error or warning found in the data."""
+
+    code: str
+    """Stable snake_case identifier, e.g. ``overlap`` or ``unknown_reference``."""
+    loc: Location
+    """Where it is, as a path of keys and indexes into the group."""
+    template: str
+    """English message template with ``{named}`` parameters."""
+    params: Mapping[str, Any] = field(default_factory=dict)
+    """Values for the template (already plain: strings, numbers, dates, times)."""
+    value: Any = None
+    """The offending value, as it was given."""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        """The location written as ``meetings[0].agenda[3].end``."""
+        return format_location(self.loc)
+
+    @property
+    def message(self) -> str:
+        """The English message."""
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):  # a template from outside with odd braces
+            return self.template
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def prefixed(self, *prefix: str | int) -> Problem:
+        """The same problem, located deeper inside a larger object."""
+        return Problem(
+            self.code, (*prefix, *self.loc), self.template, self.params, self.value, self.severity
+        )
+
+    def __str__(self) -> str:
+        where = self.location or "(top)"
+        return f"{where}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The outcome of checking an object: its errors and its warnings, in document order."""
+
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not any(p.is_error for p in self.problems)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def codes(self) -> list[str]:
+        """The codes of all problems, in order; handy in tests and scripts."""
+        return [p.code for p in self.problems]
+
+    def raise_for_errors(self, source: str | None = None) -> None:
+        """Raise :class:`GroupValidationError` if the report holds any error."""
+        errors = self.errors
+        if errors:
+            raise GroupValidationError(errors, source=source, warnings=self.warnings)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class RrmaError(ValueError):
+    """Root of every error that rrma_groups raises on purpose."""
+
+    code: str = "rrma_error"
+
+
+class GroupValidationError(RrmaError):
+    """Data was refused: it holds one or more errors (and maybe warnings)."""
+
+    code = "invalid_data"
+
+    def __init__(
+        self,
+        errors: Iterable[Problem],
+        *,
+        source: str | None = None,
+        warnings: Iterable[Problem] = (),
+    ) -> None:
+        self.errors: tuple[Problem, ...] = tuple(errors)
+        self.warnings: tuple[Problem, ...] = tuple(warnings)
+        self.source = source
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        n = len(self.errors)
+        head = f"{n} error{'s' if n != 1 else ''}"
+        if self.source:
+            head += f" in {self.source}"
+        lines = [head + ":"]
+        lines += [f"  {p}" for p in self.errors]
+        return "\n".join(lines)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.errors + self.warnings
+
+    def codes(self) -> list[str]:
+        return [p.code for p in self.errors]
+
+
+class TimeParseError(RrmaError):
+    """A time, time range, date or duration written by a person could not be read."""
+
+    def __init__(self, code: str, text: str, reason: str) -> None:
+        self.code = code
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot read {text!r}: {reason}")
+
+
+class FileFormatError(RrmaError):
+    """A file or text is not well-formed TOML/JSON (or cannot be read at all)."""
+
+    code = "syntax_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        code: str = "syntax_error",
+    ) -> None:
+        self.code = code
+        self.source = source
+        self.line = line
+        self.column = column
+        self.reason = message
+        where = source or "<text>"
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class LocaleError(RrmaError):
+    """A language or locale code that is malformed or not supported."""
+
+    code = "invalid_locale"
+
+    def __init__(self, value: str, supported: Sequence[str]) -> None:
+        self.value = value
+        self.supported = tuple(supported)
+        super().__init__(
+            f"unknown or malformed language {value!r}; supported: {', '.join(self.supported)}"
+        )

@@ -1,0 +1,261 @@
+"""Files: load and save groups as TOML or JSON, atomically, and the JSON Schema of the format."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import ValidationError
+
+from .checks import check
+from .errors import FileFormatError, GroupValidationError
+from .messages import problem, problems_from_pydantic
+from .model import SCHEMA_VERSION, CountryGroup
+
+__all__ = [
+    "MAX_FILE_SIZE",
+    "Format",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "parse",
+    "write_atomic",
+]
+
+Format = Literal["toml", "json"]
+
+MAX_FILE_SIZE = 32 * 1024 * 1024
+"""Largest file :func:`load` reads, in bytes (a group with tens of thousands of items fits)."""
+
+SCHEMA_ID = "https://rrma-groups.readthedocs.io/schema/v1/group.schema.json"
+
+_SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike[str], format: Format | None = None) -> CountryGroup:
+    """Read, validate and check a group file (``.toml`` or ``.json``).
+
+    Raises :class:`FileFormatError` when the file cannot be read or parsed, and
+    :class:`GroupValidationError` (with every error found) when its content is invalid.
+    Warnings do not stop loading: see :func:`rrma_groups.check`.
+    """
+    file = Path(path)
+    fmt = format or _format_of(file)
+    source = str(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_SIZE:
+            raise FileFormatError(
+                f"the file is {size:,} bytes; at most {MAX_FILE_SIZE:,} are read",
+                source=source,
+                code="file_too_large",
+            )
+        raw = file.read_bytes()
+    except FileFormatError:
+        raise
+    except IsADirectoryError:
+        raise FileFormatError("is a folder, not a file", source=source, code="unreadable") from None
+    except FileNotFoundError:
+        raise FileFormatError("no such file", source=source, code="unreadable") from None
+    except OSError as exc:
+        raise FileFormatError(exc.strerror or str(exc), source=source, code="unreadable") from None
+    return loads(_decode(raw, source), fmt, source=source)
+
+
+def loads(text: str | bytes, format: Format = "toml", *, source: str | None = None) -> CountryGroup:
+    """Validate and check a group given as TOML or JSON text."""
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    data = parse(text, format, source=source)
+    return _build(data, source)
+
+
+def parse(text: str, format: Format = "toml", *, source: str | None = None) -> dict[str, Any]:
+    """Parse TOML or JSON text into plain data, with syntax errors located by line and column."""
+    if format not in ("toml", "json"):
+        raise FileFormatError(
+            f"unknown format {format!r}; use 'toml' or 'json'", source=source, code="unknown_format"
+        )
+    if not text.strip():
+        raise FileFormatError("the file is empty", source=source, code="empty_file")
+    if format == "toml":
+        try:
+            data: Any = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line, column, message = _toml_position(exc, text)
+            raise FileFormatError(
+                f"TOML syntax error: {message}", source=source, line=line, column=column
+            ) from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise FileFormatError(
+                f"JSON syntax error: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
+            ) from None
+        except RecursionError:
+            raise FileFormatError("JSON nested too deeply", source=source) from None
+    if not isinstance(data, dict):
+        raise FileFormatError(
+            f"the top level must be a table (an object), not {type(data).__name__}",
+            source=source,
+            code="not_a_table",
+        )
+    return data
+
+
+def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise GroupValidationError(
+            [problem("schema_version", ("schema_version",), version, supported=SCHEMA_VERSION)],
+            source=source,
+        )
+    try:
+        group = CountryGroup.model_validate(data)
+    except ValidationError as exc:
+        raise GroupValidationError(
+            problems_from_pydantic(exc, CountryGroup), source=source
+        ) from None
+    except RecursionError:
+        raise FileFormatError("data nested too deeply", source=source) from None
+    check(group).raise_for_errors(source)
+    return group
+
+
+def _format_of(path: Path) -> Format:
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise FileFormatError(
+            f"cannot tell the format from the name; use a .toml or .json file "
+            f"(or pass format=), not {path.suffix or 'no suffix'!r}",
+            source=str(path),
+            code="unknown_format",
+        )
+    return fmt
+
+
+def _decode(raw: bytes, source: str | None) -> str:
+    if b"\x00" in raw[:8192]:
+        raise FileFormatError(
+            "this is not a text file (it contains NUL bytes)", source=source, code="binary_file"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileFormatError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            source=source,
+            line=line,
+            code="not_utf8",
+        ) from None
+
+
+_TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def _toml_position(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, int | None, str]:
+    lineno = getattr(exc, "lineno", None)  # Python 3.14 gives them as attributes
+    colno = getattr(exc, "colno", None)
+    message = str(exc)
+    match = _TOML_POSITION.match(message)
+    if match:
+        message = match.group("msg")
+        lineno = lineno or int(match.group("line"))
+        colno = colno or int(match.group("col"))
+    elif "(at end of document)" in message:
+        message = message.replace("(at end of document)", "at the end of the file").strip()
+        lineno = lineno or text.count("\n") + 1
+        colno = colno or len(text) - text.rfind("\n")
+    return lineno, colno, message
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def to_data(group: CountryGroup, *, format: Format = "toml") -> dict[str, Any]:
+    """The group as plain data, defaults left out, ``schema_version`` first."""
+    mode = "python" if format == "toml" else "json"
+    data = group.model_dump(mode=mode, exclude_defaults=True, exclude_none=True)
+    data.pop("schema_version", None)
+    return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def dumps(group: CountryGroup, format: Format = "toml") -> str:
+    """The group as TOML or JSON text; :func:`loads` gives back an equal group."""
+    if format == "toml":
+        return tomli_w.dumps(to_data(group, format="toml"))
+    if format == "json":
+        return json.dumps(to_data(group, format="json"), ensure_ascii=False, indent=2) + "\n"
+    raise FileFormatError(f"unknown format {format!r}; use 'toml' or 'json'", code="unknown_format")
+
+
+def dump(group: CountryGroup, path: str | os.PathLike[str], format: Format | None = None) -> None:
+    """Save the group to ``path`` atomically: on any failure the old file is left intact."""
+    file = Path(path)
+    text = dumps(group, format or _format_of(file))
+    write_atomic(file, text.encode("utf-8"))
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, _before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, then the file is
+    renamed over the old one (``os.replace`` is atomic on POSIX and Windows). The old file's
+    permissions are kept.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.chmod(temp_name, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(temp_name, 0o644 & ~_umask())
+        if _before_replace is not None:
+            _before_replace()
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- schema -------------------------------------------------------------------------------
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a group file, generated from the models."""
+    schema = CountryGroup.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+        "title": "rrma_groups country group",
+    }

@@ -1,0 +1,306 @@
+"""Message templates of every error and warning, by code, and the bridge from pydantic's errors.
+
+Each code maps to one English template with ``{named}`` placeholders. The same template is the
+gettext message id, so a message is translated by its code and its parameters are formatted for
+the reader's locale afterwards. Codes are stable: a released code is never renamed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from .errors import Location, Problem, Severity
+
+__all__ = ["MESSAGES", "custom_error", "problem", "problems_from_pydantic"]
+
+MESSAGES: dict[str, str] = {
+    # --- structure (raised while reading a file) ---
+    "missing": "this field is required",
+    "unknown_field": "unknown field {field!r}",
+    "unknown_field_suggestion": "unknown field {field!r}; did you mean {suggestion!r}?",
+    "wrong_type": "expected {expected}, got {got}",
+    "invalid_choice": "{value!r} is not one of: {choices}",
+    "too_long": "text is too long: {length} characters, at most {max_length}",
+    "too_short": "at least {min_length} entry needed",
+    "schema_version": "schema_version {value!r} is not supported; this version reads {supported}",
+    # --- values ---
+    "invalid_id": (
+        "{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
+        "starting with a letter or digit, at most 64 characters"
+    ),
+    "invalid_country": "{value!r} is not an ISO 3166-1 alpha-2 country code (such as FR or MA)",
+    "invalid_subdivision": (
+        "{value!r} is not an ISO 3166-2 code (such as FR-NAQ or MA-07){detail}"
+    ),
+    "invalid_language": "{value!r} is not a language code (such as fr, ar, ar-MA or en)",
+    "invalid_timezone": (
+        "{value!r} is not an IANA timezone (such as Europe/Paris or Africa/Casablanca)"
+    ),
+    "invalid_siren": "{value!r} is not a valid SIREN: {reason}",
+    "invalid_siret": "{value!r} is not a valid SIRET: {reason}",
+    "invalid_rna": "{value!r} is not a valid RNA number: expected W followed by 9 digits",
+    "invalid_email": "{value!r} is not an e-mail address",
+    "invalid_url": "{value!r} is not a web address starting with http:// or https://",
+    "invalid_year": "{value!r} is not a year between {min} and {max}",
+    "invalid_time": "cannot read {value!r} as a time of day: {reason}",
+    "invalid_date": "cannot read {value!r} as a date: {reason}",
+    "invalid_duration": "cannot read {value!r} as a duration: {reason}",
+    "invalid_time_range": "cannot read {value!r} as a time range: {reason}",
+    "control_character": (
+        "text contains the control character {char} at position {position}; "
+        "remove it (line breaks are not allowed here)"
+    ),
+    "bidi_override": (
+        "text contains the bidirectional override {char} at position {position}; "
+        "it can disguise text and is not allowed"
+    ),
+    "empty_text": "text is empty",
+    "invalid_facilitator": (
+        "a facilitator needs exactly one of 'person', 'actor' or 'role', got keys: {keys}"
+    ),
+    "time_and_duration": "give either 'end' or 'duration', not both",
+    "time_range_and_times": "give either 'time' or 'start'/'end', not both",
+    "aware_time": "{value!r} has a UTC offset; write local times, the meeting's timezone applies",
+    "end_before_start": "ends at {end}, which is not after its start at {start}",
+    "end_date_before_date": "ends on {end_date}, which is before its first day {date}",
+    # --- cross-object checks: errors ---
+    "duplicate_id": "id {value!r} is already used at {first}",
+    "unknown_reference": "{kind} {value!r} does not exist; known {kind}s: {known}",
+    "item_outside_meeting": (
+        "{when} is outside the meeting, which runs from {meeting_start} to {meeting_end}"
+    ),
+    "item_day_outside_meeting": "day {value} is not one of the meeting's days ({first} to {last})",
+    "overlap": "overlaps {other_title!r} ({other_start}–{other_end}) at {other} in {lane}",
+    "open_end_not_last": (
+        "has no end, but another item follows it in {lane}; give an end or a duration"
+    ),
+    "successor_without_dissolution": "a successor is given but no dissolution date",
+    # --- cross-object checks: warnings ---
+    "gap": (
+        "{minutes} minute gap before this item, after {previous_title!r} ended at {previous_end}"
+    ),
+    "no_facilitator": "{title!r} has nobody to lead it",
+    "facilitator_double_booked": (
+        "{person} leads both this item and {other_title!r} at {other}, at the same time"
+    ),
+    "meeting_ends_before_last_item": (
+        "the meeting ends at {meeting_end}, only {minutes} minutes after its last item "
+        "{title!r} starts at {start}, which has no end"
+    ),
+}
+
+
+def custom_error(code: str, **ctx: Any) -> PydanticCustomError:
+    """A pydantic error with one of the library's codes and templates.
+
+    Pydantic fills ``{name}`` placeholders by itself, but does not understand format specs such
+    as ``!r``; values are therefore passed already represented where the template wants it.
+    """
+    template = MESSAGES[code]
+    return PydanticCustomError(code, _pydantic_template(template), _repr_ctx(template, ctx))
+
+
+def problem(
+    code: str,
+    loc: Location,
+    value: Any = None,
+    *,
+    severity: Severity = Severity.ERROR,
+    **params: Any,
+) -> Problem:
+    """Build a :class:`Problem` from a registered code."""
+    return Problem(code, loc, MESSAGES[code], {"value": value, **params}, value, severity)
+
+
+def _pydantic_template(template: str) -> str:
+    return template.replace("!r}", "}")
+
+
+def _repr_ctx(template: str, ctx: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (repr(v) if f"{{{k}!r}}" in template else v) for k, v in ctx.items()}
+
+
+# --- pydantic errors -> problems -------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "date_type": "a date",
+    "date_parsing": "a date",
+    "date_from_datetime_parsing": "a date such as 2016-11-04",
+    "date_from_datetime_inexact": "a date without a time",
+    "time_type": "a time of day",
+    "time_parsing": "a time of day such as 14:00",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "decimal_type": "a number",
+    "decimal_parsing": "a number",
+}
+
+
+def _describe_type(value: Any) -> str:
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+        type(None): "nothing",
+    }
+    for kind, name in names.items():
+        if type(value) is kind:
+            return name
+    return type(value).__name__
+
+
+def problems_from_pydantic(
+    exc: ValidationError, root: type[BaseModel] | None = None, prefix: Location = ()
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into the library's problems, with helpful messages.
+
+    ``root`` is the model that was validated; it lets an unknown key get a suggestion of the
+    field that was probably meant (``facilitateurs`` → ``facilitators``).
+    """
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        kind = err["type"]
+        loc: Location = (*prefix, *(p for p in err["loc"] if not _is_union_tag(p)))
+        value = err.get("input")
+        ctx = dict(err.get("ctx") or {})
+        if kind in MESSAGES:  # one of ours, raised through custom_error()
+            params = {k: _unrepr(v) for k, v in ctx.items()}
+            problems.append(Problem(kind, loc, MESSAGES[kind], params, value))
+        elif kind == "missing":
+            problems.append(problem("missing", loc, None))
+        elif kind == "extra_forbidden":
+            field = str(loc[-1]) if loc else "?"
+            choices = _fields_at(root, err["loc"][:-1]) if root is not None else []
+            close = difflib.get_close_matches(field, choices, n=1, cutoff=0.6)
+            if close:
+                problems.append(
+                    problem(
+                        "unknown_field_suggestion", loc, value, field=field, suggestion=close[0]
+                    )
+                )
+            else:
+                problems.append(problem("unknown_field", loc, value, field=field))
+        elif kind in ("enum", "literal_error"):
+            expected = str(ctx.get("expected", ""))
+            problems.append(problem("invalid_choice", loc, value, choices=expected))
+        elif kind == "string_too_long":
+            problems.append(
+                problem(
+                    "too_long",
+                    loc,
+                    value,
+                    length=len(value) if isinstance(value, str) else "?",
+                    max_length=ctx.get("max_length"),
+                )
+            )
+        elif kind in ("too_short",):
+            problems.append(problem("too_short", loc, value, min_length=ctx.get("min_length")))
+        elif kind in _TYPE_NAMES:
+            expected = _TYPE_NAMES[kind]
+            problems.append(problem("wrong_type", loc, value, expected=expected, got=_short(value)))
+        else:
+            # Errors we do not re-word keep pydantic's own message, under pydantic's code.
+            problems.append(Problem(kind, loc, err["msg"], {}, value))
+    return problems
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{_describe_type(value)} {text}" if not isinstance(value, dict | list) else text[:60]
+
+
+def _unrepr(value: Any) -> Any:
+    """Context values were represented for pydantic's template; give back the plain value."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # Pydantic inserts the chosen union member's tag (or class name) into error locations.
+    return isinstance(part, str) and (part.startswith("function-") or part[:1].isupper())
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model found by following ``loc`` from ``root``, if any."""
+    current: Any = root
+    for part in loc:
+        model = _as_model(current)
+        if isinstance(part, int):
+            current = _item_type(current)
+            continue
+        if model is None:
+            return []
+        field = model.model_fields.get(str(part))
+        if field is None:
+            tagged = _union_member(current, str(part))
+            if tagged is None:
+                return []
+            current = tagged
+            continue
+        current = field.annotation
+    model = _as_model(current)
+    if model is None:
+        return []
+    return [name for name in model.model_fields if name not in {"model_config"}]
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    origin = get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        out: list[Any] = []
+        for arg in get_args(tp):
+            out += _unwrap(arg)
+        return out
+    return [tp]
+
+
+def _as_model(tp: Any) -> type[BaseModel] | None:
+    for candidate in _unwrap(tp):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            root = candidate.model_fields.get("root")
+            if root is not None:
+                return _as_model(root.annotation)
+            return candidate
+    return None
+
+
+def _item_type(tp: Any) -> Any:
+    if isinstance(tp, type) and issubclass(tp, RootModel):
+        tp = tp.model_fields["root"].annotation
+    for candidate in _unwrap(tp):
+        args = get_args(candidate)
+        if args:
+            return args[0]
+    return None
+
+
+def _union_member(tp: Any, tag: str) -> Any:
+    for candidate in _unwrap(tp):
+        if isinstance(candidate, type) and candidate.__name__ == tag:
+            return candidate
+    return None

@@ -1,0 +1,248 @@
+"""A meeting's timed agenda: items, their kinds and their facilitators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Field, RootModel, Tag, field_validator, model_validator
+
+from ..errors import TimeParseError
+from ..messages import custom_error
+from ..types import Day, Id, Line, SingleLine, TimeOfDay
+from .base import Model
+from .text import LocalisedText
+
+__all__ = [
+    "ActorFacilitator",
+    "Agenda",
+    "AgendaItem",
+    "Facilitator",
+    "ItemKind",
+    "PersonFacilitator",
+    "RoleFacilitator",
+]
+
+
+class ItemKind(enum.StrEnum):
+    """What an agenda item is."""
+
+    WELCOME = "welcome"
+    """accueil"""
+    PRESENTATION = "presentation"
+    DISCUSSION = "discussion"
+    WORKSHOP = "workshop"
+    PLENARY = "plenary"
+    BREAK = "break"
+    MEAL = "meal"
+    CONCLUSION = "conclusion"
+    """restitution, conclusion"""
+    SOCIAL = "social"
+    """temps convivial"""
+    OTHER = "other"
+
+    @property
+    def needs_facilitator(self) -> bool:
+        """Whether an item of this kind is expected to have someone leading it."""
+        return self not in (ItemKind.BREAK, ItemKind.MEAL, ItemKind.SOCIAL)
+
+
+class PersonFacilitator(Model):
+    """A named person leads the item."""
+
+    person: Id
+    label: Line | None = Field(
+        default=None, description="The name as written in the programme, e.g. 'Khalid'."
+    )
+    on_behalf_of: Id | None = Field(default=None, description="Id of the actor they represent.")
+
+
+class ActorFacilitator(Model):
+    """An organisation leads the item."""
+
+    actor: Id
+    label: Line | None = Field(default=None, description="The name as written in the programme.")
+
+
+class RoleFacilitator(Model):
+    """Someone not named leads the item: 'Un représentant de chaque structure'."""
+
+    role: Annotated[LocalisedText, SingleLine()]
+    actor: Id | None = Field(default=None, description="The organisation the role belongs to.")
+
+
+def _facilitator_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in ("role", "person", "actor"):
+            if key in value:
+                return key
+        return None
+    if isinstance(value, RoleFacilitator):
+        return "role"
+    if isinstance(value, PersonFacilitator):
+        return "person"
+    if isinstance(value, ActorFacilitator):
+        return "actor"
+    return None
+
+
+Facilitator = Annotated[
+    Annotated[PersonFacilitator, Tag("person")]
+    | Annotated[ActorFacilitator, Tag("actor")]
+    | Annotated[RoleFacilitator, Tag("role")],
+    Discriminator(
+        _facilitator_tag,
+        custom_error_type="invalid_facilitator",
+        custom_error_message="a facilitator needs exactly one of 'person', 'actor' or 'role'",
+        custom_error_context={"keys": "none of them"},
+    ),
+]
+"""Who leads an item: a person, an organisation or a role. No facilitator at all is ``[]``."""
+
+
+class AgendaItem(Model):
+    """One timed item of a programme.
+
+    In a file, the time can be given as ``start`` and ``end``, ``start`` and ``duration``
+    (minutes or ``"1h30"``), or ``time = "14h00 - 14h15"``. Only ``start`` and ``end`` are kept.
+    """
+
+    title: Annotated[LocalisedText, SingleLine()]
+    start: TimeOfDay
+    end: TimeOfDay | None = Field(
+        default=None, description="End time; none for an open-ended last item."
+    )
+    kind: ItemKind = ItemKind.OTHER
+    id: Id | None = None
+    day: Day | None = Field(
+        default=None, description="The date, for meetings over several days (default: first day)."
+    )
+    facilitators: tuple[Facilitator, ...] = ()
+    room: Id | None = Field(default=None, description="Id of one of the venue's rooms.")
+    track: Line | None = Field(default=None, description="Parallel track name, if any.")
+    notes: LocalisedText | None = None
+    fixed: bool = Field(
+        default=False, description="Keep this item's time when the agenda is re-timed (a meal)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _time_shorthands(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not ("time" in data or "duration" in data):
+            return data
+        data = dict(data)
+        if "time" in data:
+            if "start" in data or "end" in data:
+                raise custom_error("time_range_and_times")
+            text = data.pop("time")
+            from ..timeparse import parse_time_range
+
+            try:
+                data["start"], data["end"] = parse_time_range(str(text))
+            except TimeParseError as exc:
+                raise custom_error(
+                    "invalid_time_range", value=str(text), reason=exc.reason
+                ) from None
+        if "duration" in data:
+            if data.get("end") is not None:
+                raise custom_error("time_and_duration")
+            data["end"] = _end_from_duration(data.get("start"), data.pop("duration"))
+        return data
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: dt.time | None, info: Any) -> dt.time | None:
+        start = info.data.get("start")
+        if end is not None and start is not None and end <= start:
+            raise custom_error("end_before_start", start=_hm(start), end=_hm(end))
+        return end
+
+    @property
+    def duration(self) -> dt.timedelta | None:
+        """How long the item lasts; ``None`` when open-ended."""
+        if self.end is None:
+            return None
+        return _minutes(self.end) - _minutes(self.start)
+
+    @property
+    def is_plenary(self) -> bool:
+        """An item in no room and no track involves everyone."""
+        return self.room is None and self.track is None
+
+
+def _minutes(t: dt.time) -> dt.timedelta:
+    return dt.timedelta(hours=t.hour, minutes=t.minute, seconds=t.second)
+
+
+def _hm(t: dt.time) -> str:
+    return t.strftime("%H:%M")
+
+
+def _end_from_duration(start: Any, duration: Any) -> Any:
+    from ..timeparse import parse_duration, parse_time
+
+    try:
+        if isinstance(start, str):
+            start = parse_time(start)
+        length = duration if isinstance(duration, dt.timedelta) else parse_duration(duration)
+    except TimeParseError as exc:
+        raise custom_error("invalid_duration", value=str(duration), reason=exc.reason) from None
+    if not isinstance(start, dt.time):
+        return None  # 'start' is missing or wrong: its own error says so
+    end = dt.datetime.combine(dt.date(2000, 1, 1), start) + length
+    if end.date() != dt.date(2000, 1, 1) or end.time() == dt.time(0, 0):
+        raise custom_error(
+            "invalid_duration",
+            value=str(duration),
+            reason=f"starting at {_hm(start)}, it would end after midnight",
+        )
+    return end.time()
+
+
+class Agenda(RootModel[tuple[AgendaItem, ...]]):
+    """The ordered items of a meeting's programme."""
+
+    model_config = {"frozen": True}
+
+    root: tuple[AgendaItem, ...] = ()
+
+    def __iter__(self) -> Iterator[AgendaItem]:  # type: ignore[override]
+        return iter(self.root)
+
+    def __len__(self) -> int:
+        return len(self.root)
+
+    def __getitem__(self, index: int) -> AgendaItem:
+        return self.root[index]
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+    @property
+    def items(self) -> tuple[AgendaItem, ...]:
+        return self.root
+
+    def days(self, first_day: dt.date) -> list[dt.date]:
+        """The distinct days of the items, in order (items without a day are on ``first_day``)."""
+        return sorted({item.day or first_day for item in self.root})
+
+    def on(self, day: dt.date, first_day: dt.date) -> tuple[AgendaItem, ...]:
+        """The items of one day, sorted by start time."""
+        return tuple(
+            sorted(
+                (item for item in self.root if (item.day or first_day) == day),
+                key=lambda item: item.start,
+            )
+        )
+
+    def find(self, key: str) -> AgendaItem:
+        """The item whose id is ``key``."""
+        for item in self.root:
+            if item.id == key:
+                return item
+        raise KeyError(key)
+
+    def __repr__(self) -> str:
+        return f"Agenda({len(self.root)} items)"

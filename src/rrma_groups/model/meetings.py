@@ -1,0 +1,149 @@
+"""Meetings of a country group: when, where, why, and their programme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, field_validator
+
+from ..messages import custom_error
+from ..types import CountryCode, Day, Id, Line, SingleLine, TimeOfDay, TimezoneName, Url
+from .agenda import Agenda, AgendaItem
+from .base import Model
+from .objectives import Objective
+from .text import LocalisedText
+
+__all__ = ["AttendanceMode", "Meeting", "MeetingStatus", "Room", "Venue"]
+
+
+class AttendanceMode(enum.StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class MeetingStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+class Room(Model):
+    """A room of a venue, for parallel sessions."""
+
+    id: Id
+    name: Annotated[LocalisedText, SingleLine()]
+    capacity: int | None = Field(default=None, ge=1)
+
+
+class Venue(Model):
+    """Where a meeting takes place."""
+
+    name: Annotated[LocalisedText, SingleLine()]
+    address: Line | None = None
+    postal_code: Line | None = None
+    city: Annotated[LocalisedText, SingleLine()] | None = None
+    country: CountryCode = "FR"
+    rooms: tuple[Room, ...] = ()
+
+
+class Meeting(Model):
+    """A meeting (rencontre) of the group, with its timed agenda.
+
+    ``date`` is its first day; ``end_date`` its last when it spans several days. ``start`` and
+    ``end`` bound the programme on the first and last day; when not given they are the first
+    item's start and the last item's end. Times are local to ``timezone``.
+    """
+
+    id: Id
+    title: Annotated[LocalisedText, SingleLine()]
+    date: Day
+    end_date: Day | None = None
+    start: TimeOfDay | None = None
+    end: TimeOfDay | None = None
+    timezone: TimezoneName = "Europe/Paris"
+    venue: Venue | None = None
+    organiser: Id | None = Field(default=None, description="Id of the organising actor.")
+    contact: Id | None = Field(default=None, description="Id of the contact person.")
+    signatory: Id | None = Field(default=None, description="Id of the person who signs it.")
+    description: LocalisedText | None = None
+    objectives: tuple[Objective, ...] = ()
+    attendance_mode: AttendanceMode = AttendanceMode.IN_PERSON
+    online_url: Url | None = None
+    status: MeetingStatus = MeetingStatus.SCHEDULED
+    previous_date: Day | None = Field(
+        default=None, description="The date first announced, for a postponed meeting."
+    )
+    agenda: Agenda = Agenda(())
+
+    @field_validator("end_date")
+    @classmethod
+    def _end_date_not_before(cls, end_date: dt.date | None, info: Any) -> dt.date | None:
+        first = info.data.get("date")
+        if end_date is not None and first is not None and end_date < first:
+            raise custom_error("end_date_before_date", end_date=end_date, date=first)
+        return end_date
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: dt.time | None, info: Any) -> dt.time | None:
+        start = info.data.get("start")
+        single_day = info.data.get("end_date") in (None, info.data.get("date"))
+        if end is not None and start is not None and single_day and end <= start:
+            raise custom_error(
+                "end_before_start", start=start.strftime("%H:%M"), end=end.strftime("%H:%M")
+            )
+        return end
+
+    # --- derived ---------------------------------------------------------------------------
+
+    @property
+    def last_date(self) -> dt.date:
+        return self.end_date or self.date
+
+    @property
+    def days(self) -> list[dt.date]:
+        """Every day from the first to the last."""
+        count = (self.last_date - self.date).days + 1
+        return [self.date + dt.timedelta(days=n) for n in range(count)]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def day_of(self, item: AgendaItem) -> dt.date:
+        return item.day or self.date
+
+    def item_start(self, item: AgendaItem) -> dt.datetime:
+        """When an item starts, as an aware datetime in the meeting's timezone."""
+        return dt.datetime.combine(self.day_of(item), item.start, tzinfo=self.zone)
+
+    def item_end(self, item: AgendaItem) -> dt.datetime | None:
+        if item.end is None:
+            return None
+        return dt.datetime.combine(self.day_of(item), item.end, tzinfo=self.zone)
+
+    @property
+    def starts_at(self) -> dt.datetime | None:
+        """The meeting's start (declared, else its first item's), aware."""
+        start = self.start
+        if start is None:
+            first = [i.start for i in self.agenda if (i.day or self.date) == self.date]
+            start = min(first) if first else None
+        if start is None:
+            return None
+        return dt.datetime.combine(self.date, start, tzinfo=self.zone)
+
+    @property
+    def ends_at(self) -> dt.datetime | None:
+        """The meeting's end (declared, else its last item's), aware."""
+        end = self.end
+        if end is None:
+            last = [i.end for i in self.agenda if (i.day or self.date) == self.last_date and i.end]
+            end = max(last) if last else None
+        if end is None:
+            return None
+        return dt.datetime.combine(self.last_date, end, tzinfo=self.zone)

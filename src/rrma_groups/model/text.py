@@ -1,0 +1,229 @@
+"""Localised text: one user-visible text in one or more languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+from ..messages import custom_error
+from ..types import check_text
+
+__all__ = ["UNTAGGED", "LocalisedText"]
+
+UNTAGGED = "und"
+"""Key of the text written without a language: it is in the group's default language.
+
+``und`` is BCP 47's "undetermined language"; it only appears in a file when a text mixes an
+untagged version with tagged ones.
+"""
+
+
+class LocalisedText:
+    """A text in one or more languages, with a lookup that falls back sensibly.
+
+    In a file it is either a plain string, in the file's default language, or a table of
+    language codes to strings:
+
+    >>> title = LocalisedText({"fr": "Accueil des participants", "ar": "استقبال المشاركين"})
+    >>> title.get("ar-MA")
+    'استقبال المشاركين'
+    >>> title.get("en", default_language="fr")
+    'Accueil des participants'
+    >>> LocalisedText("Accueil").get("ar")
+    'Accueil'
+
+    Instances are immutable and hashable; ``with_text`` returns a new one.
+    """
+
+    __slots__ = ("_hash", "_texts")
+
+    _texts: dict[str, str]
+    _hash: int | None
+
+    def __init__(self, text: str | Mapping[str, str] | LocalisedText = "", /, **by_language: str):
+        if isinstance(text, LocalisedText):
+            texts = dict(text._texts)
+        elif isinstance(text, str):
+            texts = {UNTAGGED: text} if text else {}
+        else:
+            texts = {_normalize_key(k): v for k, v in text.items()}
+        for key, value in by_language.items():
+            texts[_normalize_key(key)] = value
+        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_hash", None)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def untagged(self) -> str | None:
+        """The text written without a language (in the default language), if any."""
+        return self._texts.get(UNTAGGED)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language codes this text is tagged with (``und`` for the untagged one)."""
+        return tuple(self._texts)
+
+    def resolve(
+        self, language: str | None = None, default_language: str | None = None
+    ) -> tuple[str, str | None]:
+        """The best text for ``language`` and the language it is actually in.
+
+        The lookup order is ``ar_MA`` → ``ar`` → the default language (where the untagged text
+        counts) → ``en`` → the untagged text → any text. The second value is ``None`` when
+        the text's language is unknown (untagged, and no default language given).
+        """
+        texts = self._texts
+        if not texts:
+            return "", None
+        if language is not None:
+            from ..i18n.locales import fallback_chain
+
+            for candidate in fallback_chain(language, default_language):
+                if candidate in texts:
+                    return texts[candidate], candidate
+                if candidate == default_language and UNTAGGED in texts:
+                    return texts[UNTAGGED], default_language
+        if default_language is not None and default_language in texts:
+            return texts[default_language], default_language
+        if UNTAGGED in texts:
+            return texts[UNTAGGED], default_language
+        first = next(iter(texts))
+        return texts[first], first
+
+    def get(self, language: str | None = None, default_language: str | None = None) -> str:
+        """The best text for ``language`` (see :meth:`resolve`)."""
+        return self.resolve(language, default_language)[0]
+
+    def exact(self, language: str) -> str | None:
+        """The text in exactly this language, without any fallback."""
+        return self._texts.get(_normalize_key(language))
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        return iter(self._texts.items())
+
+    def values(self) -> Iterator[str]:
+        return iter(self._texts.values())
+
+    def with_text(self, language: str, text: str) -> LocalisedText:
+        """A copy with ``text`` in ``language`` added or replaced."""
+        return LocalisedText(self, **{language: text})
+
+    def to_data(self) -> str | dict[str, str]:
+        """The file form: a plain string when untagged only, else a table."""
+        if len(self._texts) == 1 and UNTAGGED in self._texts:
+            return self._texts[UNTAGGED]
+        return dict(self._texts)
+
+    # --- dunder ----------------------------------------------------------------------------
+
+    def __bool__(self) -> bool:
+        return bool(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalisedText):
+            return self._texts == other._texts
+        if isinstance(other, str):
+            return self._texts == {UNTAGGED: other} if other else not self._texts
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(frozenset(self._texts.items())))
+        return self._hash  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("LocalisedText is immutable; use with_text()")
+
+    def __str__(self) -> str:
+        return self.get()
+
+    def __repr__(self) -> str:
+        data = self.to_data()
+        return f"LocalisedText({data!r})"
+
+    # --- pydantic --------------------------------------------------------------------------
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _serialize, info_arg=False
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": {"pattern": "^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                },
+            ],
+            "description": (
+                "Text in the file's default language, or a table of language codes to texts "
+                "(fr, ar, ar_MA, en, ...)."
+            ),
+        }
+
+    @classmethod
+    def _validate(cls, value: Any) -> LocalisedText:
+        if isinstance(value, LocalisedText):
+            return value
+        if isinstance(value, str):
+            check_text(value, single_line=False)
+            return cls(value)
+        if isinstance(value, Mapping):
+            if not value:
+                raise custom_error("empty_text")
+            texts: dict[str, str] = {}
+            for key, text in value.items():
+                if not isinstance(key, str):
+                    raise custom_error("invalid_language", value=repr(key))
+                if not isinstance(text, str):
+                    raise custom_error("wrong_type", expected="text", got=repr(text)[:60])
+                check_text(text, single_line=False)
+                texts[_validate_key(key)] = text
+            return cls(texts)
+        raise custom_error(
+            "wrong_type",
+            expected="text or a table of language codes to texts",
+            got=repr(value)[:60],
+        )
+
+
+def _serialize(value: LocalisedText) -> str | dict[str, str]:
+    return value.to_data()
+
+
+def _normalize_key(key: str) -> str:
+    if key == UNTAGGED:
+        return key
+    from ..i18n.locales import normalize_locale
+
+    return normalize_locale(key)
+
+
+def _validate_key(key: str) -> str:
+    from ..errors import LocaleError
+
+    try:
+        return _normalize_key(key)
+    except LocaleError:
+        raise custom_error("invalid_language", value=key) from None
