@@ -1,0 +1,89 @@
+"""Languages, locales and right-to-left text for rrma_groups.
+
+- :mod:`~rrma_groups.i18n.locales`: reading locale codes, fallback order, text direction.
+- :mod:`~rrma_groups.i18n.formatting`: dates, times, time ranges, durations, lists, numbers.
+- :mod:`~rrma_groups.i18n.bidi`: directional isolates for plain text and HTML.
+- :mod:`~rrma_groups.i18n.regions`: country and region names.
+"""
+
+from rrma_groups.i18n.bidi import (
+    ALM,
+    BIDI_CONTROLS,
+    FSI,
+    LRE,
+    LRI,
+    LRM,
+    LRO,
+    PDF,
+    PDI,
+    RLE,
+    RLI,
+    RLM,
+    RLO,
+    first_strong_direction,
+    html_isolate,
+    isolate,
+    isolate_auto,
+    isolate_ltr,
+    isolate_rtl,
+    strip_bidi_controls,
+)
+from rrma_groups.i18n.formatting import (
+    DateStyle,
+    DurationStyle,
+    ListStyle,
+    RangeStyle,
+    TimeStyle,
+    format_date,
+    format_duration,
+    format_list,
+    format_number,
+    format_time,
+    format_time_range,
+    uses_24_hour_clock,
+)
+from rrma_groups.i18n.locales import (
+    DEFAULT_LANGUAGE,
+    FALLBACK_LANGUAGE,
+    SUPPORTED_LANGUAGES,
+    direction,
+    fallback_chain,
+    is_rtl,
+    negotiate,
+    normalize_locale,
+    to_bcp47,
+)
+from rrma_groups.i18n.regions import (
+    SUBDIVISION_ALIASES,
+    SUBDIVISION_CODE_PATTERN,
+    SUBDIVISIONS,
+    SubdivisionNames,
+    UnknownRegionError,
+    canonical_subdivision,
+    country_name,
+    is_known_subdivision,
+    known_subdivisions,
+    subdivision_country,
+    subdivision_name,
+)
+
+# fmt: off
+__all__ = [  # grouped by module
+    # locales
+    "DEFAULT_LANGUAGE", "FALLBACK_LANGUAGE", "SUPPORTED_LANGUAGES",
+    "direction", "fallback_chain", "is_rtl", "negotiate", "normalize_locale", "to_bcp47",
+    # formatting
+    "DateStyle", "DurationStyle", "ListStyle", "RangeStyle", "TimeStyle",
+    "format_date", "format_duration", "format_list", "format_number", "format_time",
+    "format_time_range", "uses_24_hour_clock",
+    # bidi
+    "ALM", "BIDI_CONTROLS", "FSI", "LRE", "LRI", "LRM", "LRO", "PDF", "PDI", "RLE", "RLI",
+    "RLM", "RLO",
+    "first_strong_direction", "html_isolate", "isolate", "isolate_auto", "isolate_ltr",
+    "isolate_rtl", "strip_bidi_controls",
+    # regions
+    "SUBDIVISIONS", "SUBDIVISION_ALIASES", "SUBDIVISION_CODE_PATTERN", "SubdivisionNames",
+    "UnknownRegionError", "canonical_subdivision", "country_name", "is_known_subdivision",
+    "known_subdivisions", "subdivision_country", "subdivision_name",
+]
+# fmt: on

@@ -1,0 +1,213 @@
+"""Right-to-left helpers: Unicode directional isolates for plain text, ``<bdi>`` for HTML.
+
+Why this is needed. The Unicode bidirectional algorithm (UAX #9) lays out an Arabic paragraph
+from right to left; digits keep their own left-to-right order, but the characters *between*
+numbers take the paragraph's direction. In an Arabic paragraph the time range ``14:00–14:15``
+is two numbers around an en dash (a neutral; after Arabic letters rule W2 makes the digits
+"Arabic numbers", so not even a bare hyphen joins them), and the two numbers are laid out
+right to left: the reader sees ``14:15–14:00``, the start on the right. To keep the layout of
+the source (and of the French column beside it), wrap the range in LEFT-TO-RIGHT ISOLATE …
+POP DIRECTIONAL ISOLATE (LRI…PDI): it is then laid out as one left-to-right unit. LRI, not
+RLI, because the content is itself left-to-right; FSI happens to work for a range of bare
+digits (no strong character defaults to left-to-right) but LRI says what is meant. The
+French programme style ``14h00 - 14h15`` needs no isolate: its ``h`` is a strong left-to-right
+letter. Names written in Latin letters inside Arabic text (``Khalid وSébastien``), and any
+text whose direction is not known in advance (a participant, an organisation), go in FIRST
+STRONG ISOLATE … PDI, or ``<bdi>`` in HTML, so that their punctuation and numbers do not
+leak into the surrounding text.
+
+Which order an Arabic reader expects for a range is a typographic choice, not something
+the algorithm can tell: right-to-left reading meets the right-hand number first, and CLDR's
+Arabic 12-hour interval ``2:00–2:15 م`` is made for the right-to-left layout (its ``م`` then
+comes last); isolated left-to-right, the ``م`` ends up on the right, read first.
+
+Isolates (Unicode 6.3) are preferred to the older embeddings and overrides (U+202A–U+202E),
+which do not isolate their content from its surroundings; :func:`strip_bidi_controls` removes
+both, and the marks, e.g. before comparing or searching text.
+
+>>> isolate_ltr("14:00–14:15") == "\\u206614:00–14:15\\u2069"
+True
+>>> first_strong_direction("14:00 الافتتاح")
+'rtl'
+>>> html_isolate("Sébastien & Khalid")
+'<bdi>Sébastien &amp; Khalid</bdi>'
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from typing import Literal
+
+__all__ = [
+    "ALM",
+    "BIDI_CONTROLS",
+    "FSI",
+    "LRE",
+    "LRI",
+    "LRM",
+    "LRO",
+    "PDF",
+    "PDI",
+    "RLE",
+    "RLI",
+    "RLM",
+    "RLO",
+    "first_strong_direction",
+    "html_isolate",
+    "isolate",
+    "isolate_auto",
+    "isolate_ltr",
+    "isolate_rtl",
+    "strip_bidi_controls",
+]
+
+LRI = "\u2066"
+"""LEFT-TO-RIGHT ISOLATE: what follows, up to the matching PDI, is a left-to-right unit."""
+RLI = "\u2067"
+"""RIGHT-TO-LEFT ISOLATE."""
+FSI = "\u2068"
+"""FIRST STRONG ISOLATE: the direction is that of the first strong character inside."""
+PDI = "\u2069"
+"""POP DIRECTIONAL ISOLATE: closes LRI, RLI or FSI."""
+LRM = "\u200e"
+"""LEFT-TO-RIGHT MARK: an invisible strong left-to-right character."""
+RLM = "\u200f"
+"""RIGHT-TO-LEFT MARK (found inside CLDR's Arabic numeric date patterns)."""
+ALM = "\u061c"
+"""ARABIC LETTER MARK."""
+LRE = "\u202a"
+"""LEFT-TO-RIGHT EMBEDDING (legacy: prefer LRI)."""
+RLE = "\u202b"
+"""RIGHT-TO-LEFT EMBEDDING (legacy: prefer RLI)."""
+PDF = "\u202c"
+"""POP DIRECTIONAL FORMATTING: closes LRE, RLE, LRO or RLO."""
+LRO = "\u202d"
+"""LEFT-TO-RIGHT OVERRIDE (legacy)."""
+RLO = "\u202e"
+"""RIGHT-TO-LEFT OVERRIDE (legacy)."""
+
+BIDI_CONTROLS: frozenset[str] = frozenset(
+    (LRI, RLI, FSI, PDI, LRM, RLM, ALM, LRE, RLE, PDF, LRO, RLO)
+)
+"""Every invisible character that only steers the bidirectional algorithm."""
+
+_STRIP_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
+_INITIATORS = frozenset((LRI, RLI, FSI))
+_OPENERS: dict[str, str] = {"ltr": LRI, "rtl": RLI, "auto": FSI}
+
+
+def _matching_pdi(s: str, start: int) -> int | None:
+    """The index of the PDI that closes the isolate opened at ``s[start]``, if any."""
+    depth = 0
+    for i in range(start, len(s)):
+        ch = s[i]
+        if ch in _INITIATORS:
+            depth += 1
+        elif ch == PDI:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _is_wrapped(s: str, opener: str) -> bool:
+    """True when the whole of ``s`` is one isolate opened by ``opener``."""
+    return len(s) >= 2 and s[0] == opener and _matching_pdi(s, 0) == len(s) - 1
+
+
+def isolate(s: str, direction: Literal["ltr", "rtl", "auto"] = "auto") -> str:
+    """Wrap ``s`` in a directional isolate: LRI, RLI or FSI (``auto``) … PDI.
+
+    A string that already is one isolate of the same kind is returned as it is, and so is the
+    empty string (there is nothing to isolate). A string isolated with another kind is
+    wrapped again: the outer isolate then only protects it from its surroundings.
+
+    >>> isolate("Khalid") == FSI + "Khalid" + PDI
+    True
+    >>> isolate(isolate("Khalid")) == isolate("Khalid")
+    True
+    """
+    try:
+        opener = _OPENERS[direction]
+    except KeyError:
+        raise ValueError(
+            f"unknown direction {direction!r}; expected one of: ltr, rtl, auto"
+        ) from None
+    if not s or _is_wrapped(s, opener):
+        return s
+    return f"{opener}{s}{PDI}"
+
+
+def isolate_ltr(s: str) -> str:
+    """``s`` as a left-to-right unit (LRI…PDI): times, time ranges, dates, codes, URLs."""
+    return isolate(s, "ltr")
+
+
+def isolate_rtl(s: str) -> str:
+    """``s`` as a right-to-left unit (RLI…PDI): Arabic text inside left-to-right text."""
+    return isolate(s, "rtl")
+
+
+def isolate_auto(s: str) -> str:
+    """``s`` in an isolate whose direction is its first strong character's (FSI…PDI)."""
+    return isolate(s, "auto")
+
+
+def strip_bidi_controls(s: str) -> str:
+    """``s`` without isolates, marks (LRM, RLM, ALM), embeddings and overrides.
+
+    >>> strip_bidi_controls("\\u20664\\u200f/11\\u200f/2016\\u2069")
+    '4/11/2016'
+    """
+    return s.translate(_STRIP_TABLE)
+
+
+def first_strong_direction(s: str) -> Literal["ltr", "rtl"] | None:
+    """The direction of the first strong character of ``s``, or ``None`` if it has none.
+
+    Follows rules P2–P3 of UAX #9: characters of class L are left-to-right, R and AL right to
+    left; digits and punctuation are not strong; text inside an isolate (up to its matching
+    PDI) is skipped, as it does not take part in its surroundings' direction. The whole of
+    ``s`` is read as one paragraph.
+
+    >>> [first_strong_direction(s) for s in ("« Khalid »", "12:00", "")]
+    ['ltr', None, None]
+    >>> first_strong_direction(isolate_ltr("Rabat") + " الرباط")
+    'rtl'
+    """
+    depth = 0
+    for ch in s:
+        if ch in _INITIATORS:
+            depth += 1
+            continue
+        if ch == PDI:
+            depth = max(depth - 1, 0)
+            continue
+        if depth:
+            continue
+        bidi_class = unicodedata.bidirectional(ch)
+        if bidi_class == "L":
+            return "ltr"
+        if bidi_class in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def html_isolate(
+    text: str, direction: Literal["ltr", "rtl", "auto"] = "auto", *, escape: bool = True
+) -> str:
+    """``text`` in a ``<bdi>`` element, HTML's isolate; ``dir`` is set unless ``auto``.
+
+    ``<bdi>`` without ``dir`` takes the direction of its first strong character, like FSI;
+    use ``"ltr"`` for time ranges inside Arabic text. The text is HTML-escaped unless
+    ``escape=False`` (for text that already is HTML).
+
+    >>> html_isolate("14:00–14:15", "ltr")
+    '<bdi dir="ltr">14:00–14:15</bdi>'
+    """
+    if direction not in _OPENERS:
+        raise ValueError(f"unknown direction {direction!r}; expected one of: ltr, rtl, auto")
+    body = html.escape(text, quote=False) if escape else text
+    attribute = "" if direction == "auto" else f' dir="{direction}"'
+    return f"<bdi{attribute}>{body}</bdi>"
