@@ -75,7 +75,7 @@ class TestMeetingBounds:
             "meetings[0].agenda[2].end",
         )
         assert problem.message == (
-            "its end 16:15 is outside the meeting, which runs from 2016-11-04 14:00 "
+            "16:15 is outside the meeting, which runs from 2016-11-04 14:00 "
             "to 2016-11-04 16:00"
         )
 
@@ -238,7 +238,7 @@ class TestReferences:
         data["meetings"][0]["agenda"][1]["facilitators"] = [{"person": "khalid"}]
         problem = first_problem(data)
         assert problem.location == "meetings[0].agenda[1].facilitators[0].person"
-        assert problem.message == "person 'khalid' does not exist; known persons: p1, p2"
+        assert problem.message == "no person has the id 'khalid'; known ids: p1, p2"
 
     def test_unknown_room(self) -> None:
         """An item's room must be one of the venue's rooms."""

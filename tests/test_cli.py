@@ -67,8 +67,8 @@ class TestValidate:
         status, out, _ = run(capsys, "validate", str(path))
         assert status == 1
         lines = out.splitlines()
-        assert lines[0].startswith(f"{path}: persons[0].affiliation: actor 'zz' does not exist")
-        assert lines[1].startswith(f"{path}: meetings[0].agenda[1].room: room 'r9' does not exist")
+        assert lines[0].startswith(f"{path}: persons[0].affiliation: no actor has the id 'zz'")
+        assert lines[1].startswith(f"{path}: meetings[0].agenda[1].room: no room has the id 'r9'")
         assert lines[2] == f"{path}: invalid (2 errors)"
 
     def test_syntax_error(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

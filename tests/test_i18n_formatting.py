@@ -174,15 +174,16 @@ class TestFormatTimeRange:
             ("fr_FR", dt.time(9, 0), dt.time(12, 30), "9h00 - 12h30"),
             ("fr-CA", T14, T1415, "14h00 - 14h15"),
             ("en", T14, T1415, "2:00\u2009–\u20092:15\u202fPM"),
-            ("ar", T14, T1415, "2:00–2:15 م"),
+            ("ar", T14, T1415, "14:00–14:15"),
             ("ar_MA", T14, T1415, "14:00–14:15"),
+            ("ar_EG", T14, T1415, "١٤:٠٠–١٤:١٥"),
         ],
-        ids=["seed-fr", "fr_FR", "fr-CA", "en", "ar", "ar_MA"],
+        ids=["seed-fr", "fr_FR", "fr-CA", "en", "ar", "ar_MA", "ar_EG"],
     )
     def test_programme_style(
         self, locale: str, start: dt.time, end: dt.time, expected: str
     ) -> None:
-        """The seed's "14h00 - 14h15" in French; the CLDR interval elsewhere."""
+        """The seed's "14h00 - 14h15" in French; CLDR's interval elsewhere, 24-hour in Arabic."""
         assert format_time_range(start, end, locale, "programme") == expected
 
     def test_empty_range_is_one_time(self) -> None:

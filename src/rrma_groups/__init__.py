@@ -26,6 +26,7 @@ from .errors import (
     TimeParseError,
 )
 from .io import dump, dumps, json_schema, load, loads
+from .messages import describe, explain
 from .model import (
     Actor,
     ActorFacilitator,
@@ -57,6 +58,7 @@ from .model import (
     ThematicPriority,
     Venue,
 )
+from .render import render
 from .timeparse import parse_date, parse_duration, parse_time, parse_time_range
 
 try:
@@ -71,8 +73,12 @@ __all__ = [
     "dump",
     "dumps",
     "json_schema",
+    # outputs
+    "render",
     # checks
     "check",
+    "explain",
+    "describe",
     "Report",
     "Problem",
     "Severity",

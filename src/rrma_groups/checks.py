@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from .errors import Location, Problem, Report, Severity, format_location
-from .messages import problem
+from .errors import Location, Msg, Problem, Report, Severity, format_location
+from .messages import KIND_NAMES, lane_name, problem
 from .model import (
     AgendaItem,
     CountryGroup,
@@ -126,7 +126,7 @@ def _ref(known: dict[str, Location], kind: str, key: str, loc: Location) -> Iter
     if key not in known:
         names = sorted(known)
         listed = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
-        yield problem("unknown_reference", loc, key, kind=kind, known=listed or "none")
+        yield problem("unknown_reference", loc, key, kind=KIND_NAMES[kind], known=listed or "—")
 
 
 # --- a meeting ----------------------------------------------------------------------------
@@ -206,48 +206,23 @@ def _check_bounds(meeting: Meeting, at: Location) -> Iterator[Problem]:
     if meeting.start is None and meeting.end is None:
         return
     first, last = meeting.date, meeting.last_date
-    meeting_start = f"{first} {_hm(meeting.start)}" if meeting.start else f"{first}"
-    meeting_end = f"{last} {_hm(meeting.end)}" if meeting.end else f"{last}"
+    bounds: dict[str, Any] = {
+        "meeting_start": dt.datetime.combine(first, meeting.start) if meeting.start else first,
+        "meeting_end": dt.datetime.combine(last, meeting.end) if meeting.end else last,
+    }
     for i, item in enumerate(meeting.agenda):
         day = item.day or first
         if meeting.start is not None and day == first and item.start < meeting.start:
-            yield problem(
-                "item_outside_meeting",
-                (*at, i, "start"),
-                item.start,
-                when=f"its start {_hm(item.start)}",
-                meeting_start=meeting_start,
-                meeting_end=meeting_end,
-            )
+            yield problem("item_outside_meeting", (*at, i, "start"), item.start, **bounds)
         if meeting.end is not None and day == last:
             if item.end is not None and item.end > meeting.end:
-                yield problem(
-                    "item_outside_meeting",
-                    (*at, i, "end"),
-                    item.end,
-                    when=f"its end {_hm(item.end)}",
-                    meeting_start=meeting_start,
-                    meeting_end=meeting_end,
-                )
+                yield problem("item_outside_meeting", (*at, i, "end"), item.end, **bounds)
             elif item.start >= meeting.end:
-                yield problem(
-                    "item_outside_meeting",
-                    (*at, i, "start"),
-                    item.start,
-                    when=f"its start {_hm(item.start)}",
-                    meeting_start=meeting_start,
-                    meeting_end=meeting_end,
-                )
+                yield problem("item_outside_meeting", (*at, i, "start"), item.start, **bounds)
 
 
-def _lane(item: AgendaItem) -> str:
-    if item.room is not None and item.track is not None:
-        return f"room {item.room!r} / track {item.track!r}"
-    if item.room is not None:
-        return f"room {item.room!r}"
-    if item.track is not None:
-        return f"track {item.track!r}"
-    return "the plenary"
+def _lane(item: AgendaItem) -> Msg:
+    return lane_name(item.room, item.track)
 
 
 class _Busy(NamedTuple):
@@ -297,8 +272,8 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
                 item.start,
                 other=_fmt_loc((*at, clash.item)),
                 other_title=other.title.get(),
-                other_start=_hm(other.start),
-                other_end=_hm(other.end) if other.end else "…",
+                other_start=other.start,
+                other_end=other.end if other.end else "…",
                 lane=_lane(item),
             )
         # Gap: nobody is busy between the latest end so far and this start.
@@ -313,7 +288,7 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
                     severity=WARNING,
                     minutes=int(pause.total_seconds() // 60),
                     previous_title=previous.title.get(),
-                    previous_end=_hm(latest_any.end),
+                    previous_end=latest_any.end,
                 )
         mark = _Busy(end, i)
         if latest_any is None or end >= latest_any.end:
@@ -346,10 +321,10 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
                 (*at[:-1], "end"),
                 meeting.end,
                 severity=WARNING,
-                meeting_end=_hm(meeting.end),
+                meeting_end=meeting.end,
                 minutes=int(left.total_seconds() // 60),
                 title=last.title.get(),
-                start=_hm(last.start),
+                start=last.start,
             )
 
 

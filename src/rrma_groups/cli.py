@@ -15,8 +15,11 @@ from typing import TextIO
 
 from . import __version__
 from .checks import check
-from .errors import FileFormatError, GroupValidationError, Problem
-from .io import json_schema, load, write_atomic
+from .errors import FileFormatError, GroupValidationError, Problem, RrmaError
+from .examples import groupe_pays_maroc
+from .io import dumps, json_schema, load, write_atomic
+from .model import CountryGroup
+from .render import render
 
 __all__ = ["main"]
 
@@ -28,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="rrma-groups",
         description=(
             "Country groups of regional multi-actor networks: validate group files, "
-            "print their JSON Schema."
+            "render their programmes, print their JSON Schema."
         ),
     )
     parser.add_argument("--version", action="version", version=f"rrma-groups {__version__}")
@@ -45,6 +48,25 @@ def _parser() -> argparse.ArgumentParser:
         "--quiet", "-q", action="store_true", help="print errors only, not warnings"
     )
     validate.set_defaults(run=_validate)
+
+    render = commands.add_parser(
+        "render",
+        help="write a programme as text, Markdown, HTML or JSON",
+        description=(
+            "Render a group's programme. Without FILE, the bundled Groupe Pays Maroc example."
+        ),
+    )
+    render.add_argument("file", nargs="?", metavar="FILE", type=Path)
+    render.add_argument("--lang", "-l", default=None, help="language: fr, ar, ar-MA, en, ...")
+    render.add_argument(
+        "--format", "-f", default="text", choices=RENDER_FORMATS, help="output format"
+    )
+    render.add_argument("--meeting", "-m", default=None, metavar="ID", help="only this meeting")
+    render.add_argument(
+        "--fragment", action="store_true", help="HTML to embed in a page, not a whole page"
+    )
+    render.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    render.set_defaults(run=_render)
 
     schema = commands.add_parser(
         "schema",
@@ -107,6 +129,47 @@ def _line(source: str, problem: Problem, *, warning: bool = False) -> str:
     kind = "warning: " if warning else ""
     where = problem.location or "(top)"
     return f"{source}: {kind}{where}: {problem.message} [{problem.code}]"
+
+
+RENDER_FORMATS = ("text", "markdown", "html", "json")
+
+
+def _open_group(file: Path | None, err: TextIO) -> CountryGroup | int:
+    """The group of FILE (or the bundled example), or an exit status after saying why."""
+    if file is None:
+        return groupe_pays_maroc()
+    try:
+        return load(file)
+    except FileFormatError as exc:
+        print(f"{exc}", file=err)
+        return EXIT_USAGE if exc.code in _UNREADABLE else EXIT_INVALID
+    except GroupValidationError as exc:
+        for problem in exc.errors:
+            print(_line(str(file), problem), file=err)
+        return EXIT_INVALID
+
+
+def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    group = _open_group(args.file, err)
+    if isinstance(group, int):
+        return group
+    try:
+        if args.format == "json":
+            if args.meeting is not None:
+                group = group.replace(meetings=(group.meeting(args.meeting),))
+            text = dumps(group, "json")
+        else:
+            text = render(
+                group, args.format, lang=args.lang, meeting=args.meeting, fragment=args.fragment
+            )
+    except KeyError:
+        known = ", ".join(m.id for m in group.meetings) or "none"
+        print(f"no meeting {args.meeting!r}; the group has: {known}", file=err)
+        return EXIT_USAGE
+    except RrmaError as exc:
+        print(f"{exc}", file=err)
+        return EXIT_USAGE
+    return _emit(text, args.output, out, err)
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

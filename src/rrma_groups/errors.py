@@ -11,16 +11,18 @@ template and named parameters, so that it can be translated by code.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "FileFormatError",
     "GroupValidationError",
     "LocaleError",
     "Location",
+    "Msg",
     "Problem",
     "Report",
     "RrmaError",
@@ -47,6 +49,35 @@ def format_location(loc: Sequence[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+class Msg(NamedTuple):
+    """A translatable fragment used as a message parameter ("the plenary", "room {room}")."""
+
+    template: str
+    params: Mapping[str, Any] = {}
+
+    def __str__(self) -> str:
+        return render_template(self.template, self.params)
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as an English message shows it: times as 14:00, no seconds when zero."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M" if not value.second else "%H:%M:%S")
+    if isinstance(value, Msg):
+        return str(value)
+    return value
+
+
+def render_template(template: str, params: Mapping[str, Any], plain: Any = _plain) -> str:
+    """Fill ``template`` with ``params`` (``{name}`` and ``{name!r}``), never failing."""
+    try:
+        return template.format(**{k: plain(v) for k, v in params.items()})
+    except (KeyError, IndexError, ValueError, AttributeError):  # odd braces from outside
+        return template
 
 
 class Severity(enum.StrEnum):
@@ -80,10 +111,7 @@ class Problem:
     @property
     def message(self) -> str:
         """The English message."""
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError, ValueError):  # a template from outside with odd braces
-            return self.template
+        return render_template(self.template, self.params)
 
     @property
     def is_error(self) -> bool:

@@ -7,94 +7,129 @@ the reader's locale afterwards. Codes are stable: a released code is never renam
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .errors import Location, Problem, Severity
+from .errors import Location, Msg, Problem, Severity, render_template
+from .i18n.catalog import N_
 
-__all__ = ["MESSAGES", "custom_error", "problem", "problems_from_pydantic"]
+__all__ = [
+    "KIND_NAMES",
+    "MESSAGES",
+    "custom_error",
+    "describe",
+    "explain",
+    "lane_name",
+    "problem",
+    "problems_from_pydantic",
+]
 
 MESSAGES: dict[str, str] = {
     # --- structure (raised while reading a file) ---
-    "missing": "this field is required",
-    "unknown_field": "unknown field {field!r}",
-    "unknown_field_suggestion": "unknown field {field!r}; did you mean {suggestion!r}?",
-    "wrong_type": "expected {expected}, got {got}",
-    "invalid_choice": "{value!r} is not one of: {choices}",
-    "too_long": "text is too long: {length} characters, at most {max_length}",
-    "too_short": "at least {min_length} entry needed",
-    "schema_version": "schema_version {value!r} is not supported; this version reads {supported}",
+    "missing": N_("this field is required"),
+    "unknown_field": N_("unknown field {field!r}"),
+    "unknown_field_suggestion": N_("unknown field {field!r}; did you mean {suggestion!r}?"),
+    "wrong_type": N_("expected {expected}, got {got}"),
+    "invalid_choice": N_("{value!r} is not one of: {choices}"),
+    "too_long": N_("text is too long: {length} characters, at most {max_length}"),
+    "too_short": N_("at least {min_length} entries needed"),
+    "schema_version": N_("schema_version {value!r} is not supported; this version reads {supported}"),
     # --- values ---
-    "invalid_id": (
+    "invalid_id": N_(
         "{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
         "starting with a letter or digit, at most 64 characters"
     ),
-    "invalid_country": "{value!r} is not an ISO 3166-1 alpha-2 country code (such as FR or MA)",
-    "invalid_subdivision": (
-        "{value!r} is not an ISO 3166-2 code (such as FR-NAQ or MA-07){detail}"
+    "invalid_country": N_(
+        "{value!r} is not an ISO 3166-1 alpha-2 country code (such as FR or MA)"
     ),
-    "invalid_language": "{value!r} is not a language code (such as fr, ar, ar-MA or en)",
-    "invalid_timezone": (
+    "invalid_subdivision": N_("{value!r} is not an ISO 3166-2 code (such as FR-NAQ or MA-07)"),
+    "unknown_subdivision": N_("{value!r} is not a region of {country}; known codes: {known}"),
+    "invalid_language": N_("{value!r} is not a language code (such as fr, ar, ar-MA or en)"),
+    "invalid_timezone": N_(
         "{value!r} is not an IANA timezone (such as Europe/Paris or Africa/Casablanca)"
     ),
-    "invalid_siren": "{value!r} is not a valid SIREN: {reason}",
-    "invalid_siret": "{value!r} is not a valid SIRET: {reason}",
-    "invalid_rna": "{value!r} is not a valid RNA number: expected W followed by 9 digits",
-    "invalid_email": "{value!r} is not an e-mail address",
-    "invalid_url": "{value!r} is not a web address starting with http:// or https://",
-    "invalid_year": "{value!r} is not a year between {min} and {max}",
-    "invalid_time": "cannot read {value!r} as a time of day: {reason}",
-    "invalid_date": "cannot read {value!r} as a date: {reason}",
-    "invalid_duration": "cannot read {value!r} as a duration: {reason}",
-    "invalid_time_range": "cannot read {value!r} as a time range: {reason}",
-    "control_character": (
+    "invalid_siren": N_("{value!r} is not a valid SIREN: {reason}"),
+    "invalid_siret": N_("{value!r} is not a valid SIRET: {reason}"),
+    "invalid_rna": N_("{value!r} is not a valid RNA number: expected W followed by 9 digits"),
+    "invalid_email": N_("{value!r} is not an e-mail address"),
+    "invalid_url": N_("{value!r} is not a web address starting with http:// or https://"),
+    "invalid_year": N_("{value!r} is not a year between {min} and {max}"),
+    "invalid_time": N_("cannot read {value!r} as a time of day: {reason}"),
+    "invalid_date": N_("cannot read {value!r} as a date: {reason}"),
+    "invalid_duration": N_("cannot read {value!r} as a duration: {reason}"),
+    "invalid_time_range": N_("cannot read {value!r} as a time range: {reason}"),
+    "control_character": N_(
         "text contains the control character {char} at position {position}; "
         "remove it (line breaks are not allowed here)"
     ),
-    "bidi_override": (
+    "bidi_override": N_(
         "text contains the bidirectional override {char} at position {position}; "
         "it can disguise text and is not allowed"
     ),
-    "empty_text": "text is empty",
-    "invalid_facilitator": (
+    "empty_text": N_("text is empty"),
+    "invalid_facilitator": N_(
         "a facilitator needs exactly one of 'person', 'actor' or 'role', got keys: {keys}"
     ),
-    "time_and_duration": "give either 'end' or 'duration', not both",
-    "time_range_and_times": "give either 'time' or 'start'/'end', not both",
-    "aware_time": "{value!r} has a UTC offset; write local times, the meeting's timezone applies",
-    "end_before_start": "ends at {end}, which is not after its start at {start}",
-    "end_date_before_date": "ends on {end_date}, which is before its first day {date}",
+    "time_and_duration": N_("give either 'end' or 'duration', not both"),
+    "time_range_and_times": N_("give either 'time' or 'start'/'end', not both"),
+    "aware_time": N_("{value!r} has a UTC offset; write local times, the meeting's timezone applies"),
+    "end_before_start": N_("ends at {end}, which is not after its start at {start}"),
+    "end_date_before_date": N_("ends on {end_date}, which is before its first day {date}"),
     # --- cross-object checks: errors ---
-    "duplicate_id": "id {value!r} is already used at {first}",
-    "unknown_reference": "{kind} {value!r} does not exist; known {kind}s: {known}",
-    "item_outside_meeting": (
-        "{when} is outside the meeting, which runs from {meeting_start} to {meeting_end}"
+    "duplicate_id": N_("id {value!r} is already used at {first}"),
+    "unknown_reference": N_("no {kind} has the id {value!r}; known ids: {known}"),
+    "item_outside_meeting": N_(
+        "{value} is outside the meeting, which runs from {meeting_start} to {meeting_end}"
     ),
-    "item_day_outside_meeting": "day {value} is not one of the meeting's days ({first} to {last})",
-    "overlap": "overlaps {other_title!r} ({other_start}–{other_end}) at {other} in {lane}",
-    "open_end_not_last": (
+    "item_day_outside_meeting": N_(
+        "day {value} is not one of the meeting's days ({first} to {last})"
+    ),
+    "overlap": N_("overlaps {other_title!r} ({other_start}–{other_end}) at {other} in {lane}"),
+    "open_end_not_last": N_(
         "has no end, but another item follows it in {lane}; give an end or a duration"
     ),
-    "successor_without_dissolution": "a successor is given but no dissolution date",
     # --- cross-object checks: warnings ---
-    "gap": (
+    "successor_without_dissolution": N_("a successor is given but no dissolution date"),
+    "gap": N_(
         "{minutes} minute gap before this item, after {previous_title!r} ended at {previous_end}"
     ),
-    "no_facilitator": "{title!r} has nobody to lead it",
-    "facilitator_double_booked": (
+    "no_facilitator": N_("{title!r} has nobody to lead it"),
+    "facilitator_double_booked": N_(
         "{person} leads both this item and {other_title!r} at {other}, at the same time"
     ),
-    "meeting_ends_before_last_item": (
+    "meeting_ends_before_last_item": N_(
         "the meeting ends at {meeting_end}, only {minutes} minutes after its last item "
         "{title!r} starts at {start}, which has no end"
     ),
 }
+
+# Fragments used inside messages, translated like them.
+LANE_PLENARY = Msg(N_("the plenary"))
+KIND_NAMES = {
+    "actor": Msg(N_("actor")),
+    "person": Msg(N_("person")),
+    "room": Msg(N_("room")),
+    "priority": Msg(N_("priority")),
+    "meeting": Msg(N_("meeting")),
+}
+
+
+def lane_name(room: str | None, track: str | None) -> Msg:
+    """Where an item runs, for messages: the plenary, a room, a track."""
+    if room is not None and track is not None:
+        return Msg(N_("room {room!r} / track {track!r}"), {"room": room, "track": track})
+    if room is not None:
+        return Msg(N_("room {room!r}"), {"room": room})
+    if track is not None:
+        return Msg(N_("track {track!r}"), {"track": track})
+    return LANE_PLENARY
 
 
 def custom_error(code: str, **ctx: Any) -> PydanticCustomError:
@@ -130,38 +165,38 @@ def _repr_ctx(template: str, ctx: Mapping[str, Any]) -> dict[str, Any]:
 # --- pydantic errors -> problems -------------------------------------------------------------
 
 _TYPE_NAMES = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "dict_type": "a table",
-    "model_type": "a table",
-    "model_attributes_type": "a table",
-    "date_type": "a date",
-    "date_parsing": "a date",
-    "date_from_datetime_parsing": "a date such as 2016-11-04",
-    "date_from_datetime_inexact": "a date without a time",
-    "time_type": "a time of day",
-    "time_parsing": "a time of day such as 14:00",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "decimal_type": "a number",
-    "decimal_parsing": "a number",
+    "string_type": Msg(N_("text")),
+    "int_type": Msg(N_("a whole number")),
+    "int_parsing": Msg(N_("a whole number")),
+    "bool_type": Msg(N_("true or false")),
+    "bool_parsing": Msg(N_("true or false")),
+    "list_type": Msg(N_("a list")),
+    "tuple_type": Msg(N_("a list")),
+    "dict_type": Msg(N_("a table")),
+    "model_type": Msg(N_("a table")),
+    "model_attributes_type": Msg(N_("a table")),
+    "date_type": Msg(N_("a date")),
+    "date_parsing": Msg(N_("a date")),
+    "date_from_datetime_parsing": Msg(N_("a date such as 2016-11-04")),
+    "date_from_datetime_inexact": Msg(N_("a date without a time")),
+    "time_type": Msg(N_("a time of day")),
+    "time_parsing": Msg(N_("a time of day such as 14:00")),
+    "float_type": Msg(N_("a number")),
+    "float_parsing": Msg(N_("a number")),
+    "decimal_type": Msg(N_("a number")),
+    "decimal_parsing": Msg(N_("a number")),
 }
 
 
-def _describe_type(value: Any) -> str:
+def _describe_type(value: Any) -> Msg | str:
     names = {
-        str: "text",
-        int: "a whole number",
-        float: "a number",
-        bool: "true or false",
-        list: "a list",
-        dict: "a table",
-        type(None): "nothing",
+        str: Msg(N_("text")),
+        int: Msg(N_("a whole number")),
+        float: Msg(N_("a number")),
+        bool: Msg(N_("true or false")),
+        list: Msg(N_("a list")),
+        dict: Msg(N_("a table")),
+        type(None): Msg(N_("nothing")),
     }
     for kind, name in names.items():
         if type(value) is kind:
@@ -185,6 +220,8 @@ def problems_from_pydantic(
         ctx = dict(err.get("ctx") or {})
         if kind in MESSAGES:  # one of ours, raised through custom_error()
             params = {k: _unrepr(v) for k, v in ctx.items()}
+            if kind == "wrong_type" and isinstance(params.get("expected"), str):
+                params["expected"] = Msg(params["expected"])
             problems.append(Problem(kind, loc, MESSAGES[kind], params, value))
         elif kind == "missing":
             problems.append(problem("missing", loc, None))
@@ -201,8 +238,9 @@ def problems_from_pydantic(
             else:
                 problems.append(problem("unknown_field", loc, value, field=field))
         elif kind in ("enum", "literal_error"):
-            expected = str(ctx.get("expected", ""))
-            problems.append(problem("invalid_choice", loc, value, choices=expected))
+            problems.append(
+                problem("invalid_choice", loc, value, choices=str(ctx.get("expected", "")))
+            )
         elif kind == "string_too_long":
             problems.append(
                 problem(
@@ -224,11 +262,13 @@ def problems_from_pydantic(
     return problems
 
 
-def _short(value: Any) -> str:
+def _short(value: Any) -> Msg | str:
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
-    return f"{_describe_type(value)} {text}" if not isinstance(value, dict | list) else text[:60]
+    if isinstance(value, dict | list):
+        return text
+    return Msg(N_("{kind} {value}"), {"kind": _describe_type(value), "value": text})
 
 
 def _unrepr(value: Any) -> Any:
@@ -304,3 +344,51 @@ def _union_member(tp: Any, tag: str) -> Any:
         if isinstance(candidate, type) and candidate.__name__ == tag:
             return candidate
     return None
+
+
+# --- translation ---------------------------------------------------------------------------
+
+
+def describe(problem: Problem, lang: str | None = None) -> str:
+    """The problem's message in ``lang``, its values formatted for that locale.
+
+    >>> from rrma_groups.errors import Problem
+    >>> p = problem("gap", ("meetings", 0, "agenda", 1, "start"), None, severity=Severity.WARNING,
+    ...             minutes=10, previous_title="Accueil", previous_end=dt.time(14, 30))
+    >>> describe(p, "fr")
+    "battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14:30"
+    """
+    if lang is None:
+        return problem.message
+    return _translate(problem.template, problem.params, lang)
+
+
+def explain(problems: Iterable[Problem], lang: str | None = None) -> list[str]:
+    """Each problem as ``location: message [code]``, in ``lang``."""
+    lines = []
+    for p in problems:
+        where = p.location or "(top)"
+        lines.append(f"{where}: {describe(p, lang)} [{p.code}]")
+    return lines
+
+
+def _translate(template: str, params: Mapping[str, Any], lang: str) -> str:
+    from .i18n.catalog import translator
+
+    translated = translator(lang).gettext(template)
+    return render_template(translated, params, lambda v: _localise(v, lang))
+
+
+def _localise(value: Any, lang: str) -> Any:
+    from .i18n import formatting
+
+    if isinstance(value, Msg):
+        return _translate(value.template, value.params, lang)
+    if isinstance(value, dt.datetime):
+        day = formatting.format_date(value.date(), lang, "medium")
+        return f"{day} {formatting.format_time(value.time(), lang)}"
+    if isinstance(value, dt.date):
+        return formatting.format_date(value, lang, "medium")
+    if isinstance(value, dt.time):
+        return formatting.format_time(value, lang)
+    return value

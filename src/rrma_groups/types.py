@@ -166,7 +166,7 @@ def _check_subdivision(value: str) -> str:
     code = value.strip().upper()
     match = _SUBDIVISION.fullmatch(code)
     if match is None or match.group(1) not in _countries():
-        raise custom_error("invalid_subdivision", value=value, detail="")
+        raise custom_error("invalid_subdivision", value=value)
     from .i18n import regions
 
     known = regions.known_subdivisions(match.group(1))
@@ -174,9 +174,10 @@ def _check_subdivision(value: str) -> str:
         # For the countries whose subdivisions the library lists in full, a code outside the
         # list is a typo, not a region we do not know.
         raise custom_error(
-            "invalid_subdivision",
+            "unknown_subdivision",
             value=value,
-            detail=f"; known codes for {match.group(1)}: {', '.join(sorted(known))}",
+            country=match.group(1),
+            known=", ".join(sorted(known)),
         )
     return code
 

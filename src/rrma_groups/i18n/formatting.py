@@ -226,7 +226,11 @@ def format_time_range(start: dt.time, end: dt.time, locale: str, style: RangeSty
             + _PROGRAMME_RANGE_SEPARATOR
             + format_time(end, locale, "programme")
         )
-    skeleton = "Hm" if uses_24_hour_clock(locale) else "hm"
+    # Printed programmes in right-to-left languages use the 24-hour clock (as ar_MA does): a
+    # 12-hour range ends with its AM/PM marker, which lands on the wrong side once the range is
+    # isolated left-to-right inside Arabic text.
+    rtl_programme = style == "programme" and loc.character_order == "right-to-left"
+    skeleton = "Hm" if rtl_programme or uses_24_hour_clock(locale) else "hm"
     return _localise_digits(babel_dates.format_interval(start, end, skeleton, locale=loc), loc)
 
 

@@ -91,11 +91,26 @@ def iati_organisation_type(kind: ActorKind, country: str | None = None) -> int:
 
 
 class FormerName(Model):
-    """A name an actor used before; dates are given when known."""
+    """A name an actor used before; dates are given when known.
+
+    When the day of the change is not known, ``attested`` records dates of documents that use
+    the name (the 2016 programme signed "Cap Coopération"): the name then covers those days
+    and the days before them.
+    """
 
     name: Annotated[LocalisedText, SingleLine()]
     since: Day | None = None
     until: Day | None = Field(default=None, description="Last day the name was in use.")
+    attested: tuple[Day, ...] = Field(
+        default=(), description="Dates of documents known to use this name."
+    )
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the name was (known to be) in use on ``day``."""
+        if self.since is not None and day < self.since:
+            return False
+        last = self.until or (max(self.attested) if self.attested else None)
+        return last is not None and day <= last
 
 
 class Identifiers(Model):
@@ -144,15 +159,11 @@ class Actor(Model):
 
     def name_on(self, day: dt.date) -> LocalisedText:
         """The name in use on ``day``, when former names carry dates; else the current name."""
-        best: FormerName | None = None
-        for former in self.former_names:
-            if former.until is None or former.until < day:
-                continue
-            if former.since is not None and former.since > day:
-                continue
-            if best is None or (best.until is not None and former.until < best.until):
-                best = former
-        return best.name if best is not None else self.name
+        covering = [former for former in self.former_names if former.covers(day)]
+        if not covering:
+            return self.name
+        # Several may cover the day: the one that ended soonest after it is the latest in use.
+        return min(covering, key=lambda f: f.until or max(f.attested)).name
 
 
 class Person(Model):

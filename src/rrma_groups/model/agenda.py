@@ -156,7 +156,7 @@ class AgendaItem(Model):
     def _end_after_start(cls, end: dt.time | None, info: Any) -> dt.time | None:
         start = info.data.get("start")
         if end is not None and start is not None and end <= start:
-            raise custom_error("end_before_start", start=_hm(start), end=_hm(end))
+            raise custom_error("end_before_start", start=_hm(start), end=_hm(end))  # plain text
         return end
 
     @property

@@ -127,3 +127,11 @@ class CountryGroup(Model):
             f"CountryGroup(id={self.id!r}, name={self.name.get()!r}, country={self.country!r}, "
             f"{len(self.actors)} actors, {len(self.meetings)} meetings)"
         )
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the group's page as an HTML fragment."""
+        from ..render import render
+
+        return render(self, "html", fragment=True)

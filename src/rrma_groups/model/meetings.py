@@ -98,6 +98,20 @@ class Meeting(Model):
             )
         return end
 
+    def __repr__(self) -> str:
+        return (
+            f"Meeting(id={self.id!r}, title={self.title.get()!r}, date={self.date.isoformat()}, "
+            f"{len(self.agenda)} items)"
+        )
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the meeting's programme as an HTML fragment."""
+        from ..render import render
+
+        return render(self, "html", fragment=True)
+
     # --- derived ---------------------------------------------------------------------------
 
     @property

@@ -1,0 +1,108 @@
+"""The library's own words in French, Arabic and English: gettext catalogs.
+
+Message ids are English. Catalogs live in ``rrma_groups/locale/<ll>/LC_MESSAGES/rrma_groups.po``
+and are compiled to ``.mo`` when the package is built (see ``hatch_build.py``); in a source
+checkout where no ``.mo`` exists yet the ``.po`` file is compiled in memory, so the words are
+the same either way.
+
+The lookup follows :func:`~rrma_groups.i18n.locales.fallback_chain`: ``ar_MA`` → ``ar`` → ``en``.
+Babel's ``Translations.load`` does not chain a regional catalog to its language by itself, so
+the catalogs are chained here with ``add_fallback``.
+
+Workflow (documented in docs/translating.md)::
+
+    pybabel extract -F babel.cfg -k N_ -o src/rrma_groups/locale/rrma_groups.pot src/rrma_groups
+    pybabel update -i src/rrma_groups/locale/rrma_groups.pot -d src/rrma_groups/locale -D rrma_groups
+    pybabel compile -d src/rrma_groups/locale -D rrma_groups
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as _gettext
+import io
+from pathlib import Path
+
+from babel.support import NullTranslations, Translations
+
+from .locales import fallback_chain
+
+__all__ = ["DOMAIN", "LOCALE_DIR", "N_", "catalog_languages", "gettext", "ngettext", "translator"]
+
+DOMAIN = "rrma_groups"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+def catalog_languages() -> tuple[str, ...]:
+    """The languages that have a catalog, e.g. ``('ar', 'en', 'fr')``."""
+    if not LOCALE_DIR.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            d.name
+            for d in LOCALE_DIR.iterdir()
+            if (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
+            or (d / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+        )
+    )
+
+
+def _load_one(language: str) -> Translations | None:
+    # Not cached: add_fallback() below changes the object it is called on, so every chain
+    # gets objects of its own (each chain is built once, by the cached translator()).
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    po = folder / f"{DOMAIN}.po"
+    if po.is_file() and (not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime):
+        return _compile_in_memory(po, language)
+    if mo.is_file():
+        with mo.open("rb") as handle:
+            return Translations(handle, domain=DOMAIN)
+    return None
+
+
+def _compile_in_memory(po: Path, language: str) -> Translations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=language, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+@functools.lru_cache(maxsize=128)
+def translator(language: str | None) -> _gettext.NullTranslations:
+    """The chained translations for ``language`` (``None``: English message ids as they are).
+
+    >>> translator("fr").gettext("Date")
+    'Date'
+    >>> translator("ar-MA").gettext("Date")
+    'التاريخ'
+    """
+    if language is None:
+        return NullTranslations()
+    chain = [t for t in (_load_one(code) for code in fallback_chain(language)) if t is not None]
+    if not chain:
+        return NullTranslations()
+    first = chain[0]
+    for later in chain[1:]:
+        first.add_fallback(later)
+    return first
+
+
+def gettext(message: str, language: str | None) -> str:
+    """``message`` in ``language``."""
+    return translator(language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int, language: str | None) -> str:
+    """The plural form of a message for ``n`` in ``language`` (six forms in Arabic)."""
+    return translator(language).ngettext(singular, plural, n)

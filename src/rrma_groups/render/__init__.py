@@ -1,0 +1,102 @@
+"""Programmes out: plain text, Markdown and HTML, in any language.
+
+>>> from rrma_groups import examples, render
+>>> text = render(examples.groupe_pays_maroc().meeting("limoges-2016"), "text", lang="fr")
+>>> print(text.splitlines()[0])
+Rencontre du Groupe Pays Maroc à Limoges
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..errors import RrmaError
+from ..i18n.locales import normalize_locale
+from ..model import Agenda, CountryGroup, LocalisedText, Meeting
+from .html import group_html, meeting_html, page
+from .markdown import group_markdown, meeting_markdown
+from .text import group_text, meeting_text
+from .view import MeetingView, group_view, meeting_view
+
+__all__ = ["FORMATS", "RenderFormat", "render"]
+
+RenderFormat = Literal["text", "markdown", "html"]
+FORMATS: tuple[str, ...] = ("text", "markdown", "html")
+
+
+class RenderError(RrmaError):
+    """A rendering request that cannot be met (unknown format, nothing to render)."""
+
+    code = "render_error"
+
+
+def render(
+    obj: CountryGroup | Meeting | Agenda,
+    format: RenderFormat = "text",
+    lang: str | None = None,
+    *,
+    group: CountryGroup | None = None,
+    meeting: str | None = None,
+    fragment: bool = False,
+) -> str:
+    """Render a group, a meeting or an agenda as ``text``, ``markdown`` or ``html``.
+
+    ``lang`` is any locale (``fr``, ``ar``, ``ar-MA``, ``en``...; default: the group's default
+    language, else French). A meeting is best rendered with its ``group``, which names its
+    facilitators and organiser; a group renders all its meetings, or only ``meeting`` (an id).
+    ``fragment=True`` gives embeddable HTML instead of a whole page.
+    """
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}; choose one of: {', '.join(FORMATS)}")
+    if isinstance(obj, CountryGroup):
+        group = obj
+    default = group.default_language if group is not None else "fr"
+    language = normalize_locale(lang or default)
+
+    if isinstance(obj, Agenda):
+        from ..model import Meeting as _Meeting
+
+        first = min((i.day for i in obj if i.day is not None), default=None)
+        if first is None:
+            import datetime as dt
+
+            first = dt.date.today()
+        obj = _Meeting(id="agenda", title=LocalisedText("Programme"), date=first, agenda=obj)
+        view = meeting_view(obj, language, group)
+        return _meeting_out(view, format, fragment, heading=False)
+    if isinstance(obj, Meeting):
+        view = meeting_view(obj, language, group)
+        return _meeting_out(view, format, fragment, heading=True)
+    if isinstance(obj, CountryGroup):
+        chosen = None
+        if meeting is not None:
+            try:
+                chosen = [obj.meeting(meeting)]
+            except KeyError:
+                known = ", ".join(m.id for m in obj.meetings) or "none"
+                raise RenderError(f"no meeting {meeting!r}; the group has: {known}") from None
+        gview = group_view(obj, language, chosen)
+        if format == "text":
+            return group_text(gview)
+        if format == "markdown":
+            return group_markdown(gview)
+        return page(
+            group_html(gview),
+            lang=language,
+            dir=gview.dir,
+            title=gview.name.text,
+            fragment=fragment,
+        )
+    raise RenderError(
+        f"render() takes a CountryGroup, a Meeting or an Agenda, not {type(obj).__name__}"
+    )
+
+
+def _meeting_out(view: MeetingView, format: str, fragment: bool, *, heading: bool) -> str:
+    if format == "text":
+        return meeting_text(view, heading=heading)
+    if format == "markdown":
+        return meeting_markdown(view)
+    return page(
+        meeting_html(view), lang=view.lang, dir=view.dir, title=view.title.text, fragment=fragment
+    )

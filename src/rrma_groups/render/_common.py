@@ -1,0 +1,62 @@
+"""Labels and helpers shared by the text, Markdown and HTML writers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..i18n.bidi import first_strong_direction
+from ..i18n.catalog import translator
+from ..i18n.locales import direction
+from .view import MeetingView, Piece
+
+__all__ = ["Labels", "comma", "needs_isolation", "programme_columns"]
+
+
+class Labels:
+    """The words of a programme page in one language."""
+
+    def __init__(self, lang: str) -> None:
+        _: Callable[[str], str] = translator(lang).gettext
+        self.date = _("Date")
+        self.venue = _("Venue")
+        self.time = _("Time")
+        self.activity = _("Activity")
+        self.facilitator = _("Facilitator")
+        self.room = _("Room")
+        self.programme = _("Programme")
+        self.objectives = _("Objectives")
+        self.meeting_objectives = _("Objectives of the meeting")
+        self.context = _("Context")
+        self.who_may_join = _("Who may join")
+        self.organiser = _("Organiser")
+        self.online = _("Online")
+        self.cancelled = _("Cancelled")
+        self.postponed = _("Postponed")
+        self.previously = _("Previously planned on {date}")
+        self.plenary = _("Plenary")
+
+
+def programme_columns(meeting: MeetingView, labels: Labels) -> list[str]:
+    """The programme table's headers: the seed's five, plus Room when rooms are used."""
+    columns = [labels.date, labels.venue, labels.time, labels.activity, labels.facilitator]
+    if any(day.rooms for day in meeting.days):
+        columns.insert(3, labels.room)
+    return columns
+
+
+def needs_isolation(piece: Piece, page_lang: str) -> bool:
+    """True when a piece of text may run in another direction than the page's.
+
+    Text of unknown language, text in a language of the other direction, and text whose
+    script says otherwise (a Latin organisation name given as the Arabic name) are isolated.
+    """
+    page = direction(page_lang)
+    if piece.lang is None or direction(piece.lang) != page:
+        return True
+    strong = first_strong_direction(piece.text)
+    return strong is not None and strong != page
+
+
+def comma(lang: str) -> str:
+    """The list comma of the language: "، " in Arabic script, ", " elsewhere."""
+    return "، " if direction(lang) == "rtl" else ", "

@@ -1,0 +1,279 @@
+"""HTML: a standalone, printable page (or a fragment to embed), in either direction.
+
+Every piece of user text is escaped. The page carries ``lang`` and ``dir``; in a right-to-left
+page the table mirrors itself (first column on the right) because CSS uses logical
+properties only, times sit in ``<bdi dir="ltr">`` so that 14:00 stays left of 14:15, and text
+in another language than the page's (a French fallback title, a Latin name) is wrapped in
+``<bdi lang="…">``. Parallel sessions of a day are shown side by side, one column per room.
+No script, no external resource: the page works offline and prints on A4.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..i18n.locales import to_bcp47
+from ._common import Labels, comma, needs_isolation
+from .view import DayView, GroupView, ItemView, MeetingView, Piece
+
+__all__ = ["STYLE", "group_html", "meeting_html", "page"]
+
+STYLE = """
+.rrma-programme{--ink:#1d2430;--muted:#5b6574;--line:#d5dae1;--accent:#0b5c7a;--soft:#eef4f7;
+ font-family:"Noto Sans","Noto Naskh Arabic","Segoe UI",Tahoma,"DejaVu Sans",Arial,sans-serif;
+ color:var(--ink);line-height:1.5;max-width:60rem;margin:0 auto;padding:1.5rem}
+.rrma-programme[dir=rtl]{font-family:"Noto Naskh Arabic","Noto Sans Arabic","Amiri","Segoe UI",
+ Tahoma,"DejaVu Sans",Arial,sans-serif;line-height:1.7}
+.rrma-programme h1,.rrma-programme h2,.rrma-programme h3{color:var(--accent);line-height:1.25;
+ margin:1.2em 0 .4em}
+.rrma-programme h1{font-size:1.6rem}.rrma-programme h2{font-size:1.3rem}
+.rrma-programme h3{font-size:1.1rem}
+.rrma-programme .network{color:var(--muted);margin:0}
+.rrma-programme .network strong{color:var(--ink)}
+.rrma-programme .when{font-weight:600;margin:.2em 0}
+.rrma-programme .where{margin:.2em 0;color:var(--muted)}
+.rrma-programme .status{display:inline-block;padding:.1em .6em;border-radius:.3em;
+ background:#fde8e8;color:#8a1c1c;font-weight:700}
+.rrma-programme ul{padding-inline-start:1.4em;margin:.3em 0}
+.rrma-programme table.programme{width:100%;border-collapse:collapse;margin:.8em 0;
+ font-size:.95rem}
+.rrma-programme table.programme th,.rrma-programme table.programme td{border:1px solid var(--line);
+ padding:.35em .55em;text-align:start;vertical-align:top;overflow-wrap:anywhere}
+.rrma-programme table.programme thead th{background:var(--soft)}
+.rrma-programme td.time,.rrma-programme td.date{white-space:nowrap;
+ font-variant-numeric:tabular-nums}
+.rrma-programme td.date,.rrma-programme td.venue{background:#fafbfc}
+.rrma-programme .kind-break td,.rrma-programme .kind-meal td,.rrma-programme .kind-social td{
+ color:var(--muted);font-style:italic}
+.rrma-programme .parallel{display:flex;flex-wrap:wrap;gap:.5em}
+.rrma-programme .parallel section{flex:1 1 12rem;border:1px solid var(--line);border-radius:.3em;
+ padding:.3em .5em;background:#fff}
+.rrma-programme .parallel h4{margin:0 0 .2em;font-size:.9rem;color:var(--accent)}
+.rrma-programme .parallel ol{list-style:none;margin:0;padding:0}
+.rrma-programme .parallel li{margin:.2em 0}
+.rrma-programme .parallel .time{font-variant-numeric:tabular-nums;color:var(--muted);
+ white-space:nowrap}
+.rrma-programme .facilitators{color:var(--muted)}
+.rrma-programme .signature{margin-top:1.5em;text-align:end;font-style:italic}
+@media (max-width:40rem){.rrma-programme{padding:.6rem}
+ .rrma-programme table.programme{font-size:.85rem}
+ .rrma-programme td.venue,.rrma-programme th.venue{display:none}}
+@media print{@page{size:A4;margin:12mm}
+ .rrma-programme{max-width:none;padding:0;font-size:10.5pt}
+ .rrma-programme h1{font-size:16pt}.rrma-programme h2{font-size:13pt}
+ .rrma-programme table.programme tr{break-inside:avoid}
+ .rrma-programme table.programme thead{display:table-header-group}
+ .rrma-programme a{color:inherit;text-decoration:none}}
+""".strip()
+
+
+class _Html:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.labels = Labels(lang)
+
+    def piece(self, piece: Piece | None) -> str:
+        if piece is None:
+            return ""
+        text = escape(piece.text)
+        foreign = self.foreign(piece)
+        if foreign or needs_isolation(piece, self.lang):
+            lang = f' lang="{escape(to_bcp47(piece.lang))}"' if foreign and piece.lang else ""
+            return f"<bdi{lang}>{text}</bdi>"
+        return text
+
+    def foreign(self, piece: Piece) -> bool:
+        """Whether a piece is in another language than the page (ar in ar_MA is not)."""
+        return piece.lang is not None and piece.lang.split("_")[0] != self.lang.split("_")[0]
+
+    def paragraph(self, piece: Piece | None, css: str = "") -> str:
+        if piece is None:
+            return ""
+        attrs = f' class="{css}"' if css else ""
+        if self.foreign(piece) and piece.lang:
+            attrs += f' lang="{escape(to_bcp47(piece.lang))}" dir="auto"'
+        body = "<br>".join(escape(line) for line in piece.text.splitlines())
+        return f"<p{attrs}>{body}</p>"
+
+    def ltr(self, text: str) -> str:
+        return f'<bdi dir="ltr">{escape(text)}</bdi>'
+
+    def names(self, item: ItemView) -> str:
+        if not item.facilitators:
+            return ""
+        # Build the joined text again from escaped, isolated names with the same separators.
+        joined = escape(item.facilitators_text)
+        for piece in item.facilitators:
+            if piece.text:
+                joined = joined.replace(escape(piece.text), self.piece(piece), 1)
+        return joined
+
+    def objectives(self, heading: str, items: tuple[Piece, ...], level: int) -> list[str]:
+        if not items:
+            return []
+        out = [f"<h{level}>{escape(heading)}</h{level}>", "<ul>"]
+        out += [f"<li>{self.piece(o)}</li>" for o in items]
+        out.append("</ul>")
+        return out
+
+
+def _blocks(day: DayView) -> list[list[ItemView]]:
+    """Split a day into runs: a plenary item alone, or consecutive parallel items together."""
+    blocks: list[list[ItemView]] = []
+    for item in day.items:
+        parallel = item.room is not None or item.track is not None
+        if parallel and blocks and (blocks[-1][0].room is not None or blocks[-1][0].track):
+            blocks[-1].append(item)
+        else:
+            blocks.append([item])
+    return blocks
+
+
+def _programme(view: MeetingView, h: _Html) -> list[str]:
+    labels = h.labels
+    out = [
+        '<table class="programme">',
+        "<thead><tr>"
+        f'<th scope="col" class="date">{escape(labels.date)}</th>'
+        f'<th scope="col" class="venue">{escape(labels.venue)}</th>'
+        f'<th scope="col" class="time">{escape(labels.time)}</th>'
+        f'<th scope="col" class="activity">{escape(labels.activity)}</th>'
+        f'<th scope="col" class="facilitator">{escape(labels.facilitator)}</th>'
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    venue = h.piece(view.venue)
+    for day in view.days:
+        blocks = _blocks(day)
+        for n, block in enumerate(blocks):
+            first = block[0]
+            cells = []
+            if n == 0:
+                span = f' rowspan="{len(blocks)}"' if len(blocks) > 1 else ""
+                cells.append(
+                    f'<td class="date"{span}><time datetime="{day.day.isoformat()}">'
+                    f"{escape(day.date)}</time></td>"
+                )
+                cells.append(f'<td class="venue"{span}>{venue}</td>')
+            if len(block) == 1 and first.room is None and first.track is None:
+                cells.append(f'<td class="time">{h.ltr(first.time)}</td>')
+                cells.append(f'<td class="activity">{h.piece(first.title)}</td>')
+                cells.append(f'<td class="facilitator">{h.names(first)}</td>')
+                out.append(f'<tr class="kind-{first.kind.value}">' + "".join(cells) + "</tr>")
+                continue
+            start = min(i.start for i in block)
+            ends = [i.end for i in block if i.end is not None]
+            from ..i18n.formatting import format_time_range
+
+            span_time = format_time_range(start, max(ends), view.lang, "programme") if ends else ""
+            cells.append(f'<td class="time">{h.ltr(span_time)}</td>')
+            cells.append(f'<td class="parallel-cell" colspan="2">{_parallel(block, h)}</td>')
+            out.append('<tr class="parallel-row">' + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def _parallel(block: list[ItemView], h: _Html) -> str:
+    lanes: dict[str, list[ItemView]] = {}
+    names: dict[str, str] = {}
+    for item in block:
+        key = item.room.text if item.room is not None else (item.track or "")
+        lanes.setdefault(key, []).append(item)
+        if key not in names:
+            names[key] = h.piece(item.room) if item.room is not None else escape(item.track or "")
+    parts = ['<div class="parallel">']
+    for key, items in lanes.items():
+        parts.append(f"<section><h4>{names[key]}</h4><ol>")
+        for item in items:
+            who = h.names(item)
+            parts.append(
+                f'<li><span class="time">{h.ltr(item.time)}</span> {h.piece(item.title)}'
+                + (f' <span class="facilitators">— {who}</span>' if who else "")
+                + "</li>"
+            )
+        parts.append("</ol></section>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def meeting_html(view: MeetingView, *, level: int = 1) -> str:
+    """The meeting's section: title, when and where, objectives, programme, signature."""
+    h = _Html(view.lang)
+    labels = h.labels
+    out = [f'<section class="meeting" id="meeting-{escape(view.id)}">']
+    out.append(f"<h{level}>{h.piece(view.title)}</h{level}>")
+    if view.status.value in ("cancelled", "postponed"):
+        word = labels.cancelled if view.status.value == "cancelled" else labels.postponed
+        out.append(f'<p><span class="status">{escape(word)}</span></p>')
+    when = escape(view.dates)
+    if view.times is not None:
+        when += escape(comma(view.lang)) + h.ltr(view.times)
+    out.append(f'<p class="when">{when}</p>')
+    if view.previous_date:
+        out.append(f"<p>{escape(labels.previously.format(date=view.previous_date))}</p>")
+    where = comma(view.lang).join(h.piece(p) for p in (view.venue, view.city) if p)
+    if where:
+        out.append(f'<p class="where">{where}</p>')
+    if view.online_url:
+        url = escape(view.online_url)
+        out.append(f'<p>{escape(labels.online)}: <a href="{url}">{h.ltr(view.online_url)}</a></p>')
+    if view.description:
+        out.append(h.paragraph(view.description))
+    out += h.objectives(labels.meeting_objectives, view.objectives, level + 1)
+    if any(day.items for day in view.days):
+        out.append(f"<h{level + 1}>{escape(labels.programme)}</h{level + 1}>")
+        out += _programme(view, h)
+    if view.signatory:
+        signature = h.piece(view.signatory)
+        if view.signatory_affiliation:
+            signature += "<br>" + h.piece(view.signatory_affiliation)
+        out.append(f'<p class="signature">{signature}</p>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def group_html(view: GroupView) -> str:
+    """The group's page body: network, group, its objectives, then each meeting."""
+    h = _Html(view.lang)
+    labels = h.labels
+    out = ['<header class="group">']
+    network = f"<strong>{h.piece(view.network)}</strong>"
+    if view.network_tagline:
+        network += " — " + h.piece(view.network_tagline)
+    out.append(f'<p class="network">{network}</p>')
+    title = h.piece(view.name)
+    if view.acronym and view.acronym.text != view.name.text:
+        title += f" ({h.piece(view.acronym)})"
+    out.append(f"<h1>{title}</h1>")
+    out.append("</header>")
+    if view.context:
+        out.append(f"<h2>{escape(labels.context)}</h2>")
+        out.append(h.paragraph(view.context))
+    if view.description:
+        out.append(h.paragraph(view.description))
+    out += h.objectives(labels.objectives, view.objectives, 2)
+    if view.membership:
+        out.append(f"<h2>{escape(labels.who_may_join)}</h2>")
+        out.append(h.paragraph(view.membership))
+        if view.membership_note:
+            out.append(h.paragraph(view.membership_note))
+    out += [meeting_html(m, level=2) for m in view.meetings]
+    return "\n".join(out)
+
+
+def page(body: str, *, lang: str, dir: str, title: str, fragment: bool = False) -> str:
+    """Wrap a body in a standalone page, or in a self-contained fragment with its own style."""
+    bcp = escape(to_bcp47(lang))
+    if fragment:
+        return (
+            f'<div class="rrma-programme" lang="{bcp}" dir="{dir}">\n'
+            f"<style>{STYLE}</style>\n{body}\n</div>\n"
+        )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{bcp}" dir="{dir}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f'<body>\n<main class="rrma-programme" lang="{bcp}" dir="{dir}">\n{body}\n</main>\n'
+        "</body>\n</html>\n"
+    )
