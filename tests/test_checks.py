@@ -75,8 +75,7 @@ class TestMeetingBounds:
             "meetings[0].agenda[2].end",
         )
         assert problem.message == (
-            "16:15 is outside the meeting, which runs from 2016-11-04 14:00 "
-            "to 2016-11-04 16:00"
+            "16:15 is outside the meeting, which runs from 2016-11-04 14:00 to 2016-11-04 16:00"
         )
 
     def test_without_declared_bounds_the_agenda_defines_them(self) -> None:

@@ -11,16 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .errors import Location, Msg, Problem, Report, Severity, format_location
+from .i18n.catalog import N_
 from .messages import KIND_NAMES, lane_name, problem
 from .model import (
     AgendaItem,
     CountryGroup,
     Meeting,
+    MeetingStatus,
     PersonFacilitator,
 )
+from .model.participants import Attendance
+from .model.places import DEPARTMENT_REGIONS
+from .model.projects import Project, Resource
 
 __all__ = ["GAP_TOLERANCE", "OPEN_END_MINIMUM", "check"]
 
@@ -51,16 +57,36 @@ def check(obj: CountryGroup | Meeting) -> Report:
 # --- the group ----------------------------------------------------------------------------
 
 
+class _Ids(dict[str, Location]):
+    """The ids of one kind of object, each with where it is defined."""
+
+    _listing: str | None = None
+
+    def listing(self) -> str:
+        """The first ids in order, for messages. Built once: rebuilding it for every dangling
+        reference made a file with thousands of them take minutes (quadratic time)."""
+        if self._listing is None:
+            names = sorted(self)
+            self._listing = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        return self._listing
+
+
 class _Known(NamedTuple):
-    actors: dict[str, Location]
-    persons: dict[str, Location]
-    priorities: dict[str, Location]
+    actors: _Ids
+    persons: _Ids
+    priorities: _Ids
+    fictional: frozenset[str] = frozenset()
+    """Ids of the actors marked fictional."""
+    affiliations: dict[str, str | None] = {}  # noqa: RUF012 - a NamedTuple default, never mutated
+    """Each person's affiliation."""
+    person_names: dict[str, str] = {}  # noqa: RUF012
+    """Known persons' ids by their name, case and spacing ignored."""
 
 
 def _unique(
-    entries: Iterable[tuple[str | None, Location]], seen: dict[str, Location] | None = None
-) -> tuple[dict[str, Location], list[Problem]]:
-    seen = {} if seen is None else seen
+    entries: Iterable[tuple[str | None, Location]], seen: _Ids | None = None
+) -> tuple[_Ids, list[Problem]]:
+    seen = _Ids() if seen is None else seen
     problems = []
     for key, loc in entries:
         if key is None:
@@ -84,11 +110,26 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
         (p.id, ("priorities", i, "id")) for i, p in enumerate(group.priorities)
     )
     yield from dup
-    _, dup = _unique((m.id, ("meetings", i, "id")) for i, m in enumerate(group.meetings))
+    # A series' meetings take ids derived from the series' id: both share the meetings' ids.
+    _, dup = _unique(
+        [(m.id, ("meetings", i, "id")) for i, m in enumerate(group.meetings)]
+        + [(s.id, ("series", i, "id")) for i, s in enumerate(group.series)]
+    )
     yield from dup
     _, dup = _unique((p.id, ("partnerships", i, "id")) for i, p in enumerate(group.partnerships))
     yield from dup
-    known = _Known(actors, persons, priorities)
+    _, dup = _unique((p.id, ("projects", i, "id")) for i, p in enumerate(group.projects))
+    yield from dup
+    _, dup = _unique((r.id, ("resources", i, "id")) for i, r in enumerate(group.resources))
+    yield from dup
+    known = _Known(
+        actors,
+        persons,
+        priorities,
+        fictional=frozenset(a.id for a in (group.network, *group.actors) if a.fictional),
+        affiliations={p.id: p.affiliation for p in group.persons},
+        person_names={_name_key(p.name): p.id for p in reversed(group.persons)},
+    )
 
     for i, actor in enumerate((group.network, *group.actors)):
         base: Location = ("network",) if i == 0 else ("actors", i - 1)
@@ -106,6 +147,9 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
                 yield from _ref(
                     known.priorities, "priority", key, (*base, "cooperation", "priorities", j)
                 )
+        for j, key in enumerate(actor.themes):
+            yield from _ref(known.priorities, "priority", key, (*base, "themes", j))
+        yield from _actor_places(group, actor.department, actor.area, actor.works_in, base)
     for i, person in enumerate(group.persons):
         if person.affiliation is not None:
             yield from _ref(
@@ -120,12 +164,193 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
             yield from _ref(known.priorities, "priority", key, ("partnerships", i, "themes", j))
     for i, meeting in enumerate(group.meetings):
         yield from _check_meeting(meeting, ("meetings", i), known)
+    for i, series in enumerate(group.series):
+        base = ("series", i)
+        if series.organiser is not None:
+            yield from _ref(known.actors, "actor", series.organiser, (*base, "organiser"))
+        if series.contact is not None:
+            yield from _ref(known.persons, "person", series.contact, (*base, "contact"))
+        # The template programme is checked once, as the first meeting of the series shows it.
+        first = series.meetings(limit=1)
+        if first:
+            for found in _check_meeting(first[0], (), known):
+                yield found.prefixed(*base)
+    for i, project in enumerate(group.projects):
+        yield from _check_project(group, project, ("projects", i), known)
+    for i, resource in enumerate(group.resources):
+        yield from _check_resource(resource, ("resources", i), known)
 
 
-def _ref(known: dict[str, Location], kind: str, key: str, loc: Location) -> Iterator[Problem]:
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+# --- projects, resources, places and participants -----------------------------------------
+
+_PROJECT = Msg(N_("project"))
+_RESOURCE = Msg(N_("resource"))
+_PARTICIPANT = Msg(N_("participant"))
+
+
+def _actor_places(
+    group: CountryGroup,
+    department: str | None,
+    area: str | None,
+    works_in: tuple[str, ...],
+    base: Location,
+) -> Iterator[Problem]:
+    if department is not None and area is not None and area.startswith("FR-"):
+        region = DEPARTMENT_REGIONS[department]
+        if region != area:
+            yield problem(
+                "department_outside_area",
+                (*base, "department"),
+                department,
+                severity=WARNING,
+                department_region=region,
+                area=area,
+            )
+    for j, code in enumerate(works_in):
+        if code[:2] != group.country:
+            yield problem(
+                "outside_country",
+                (*base, "works_in", j),
+                code,
+                severity=WARNING,
+                country=group.country,
+            )
+
+
+def _fiction(
+    fictional: bool, what: Msg, key: str, loc: Location, known: _Known
+) -> Iterator[Problem]:
+    """Fiction stays among fictional actors: a made-up item and a real actor never meet."""
+    if key not in known.actors:
+        return  # unknown_reference says so
+    if fictional and key not in known.fictional:
+        yield problem("fictional_links_real", loc, key, what=what)
+    elif not fictional and key in known.fictional:
+        yield problem("real_links_fictional", loc, key, what=what)
+
+
+def _check_project(
+    group: CountryGroup, project: Project, base: Location, known: _Known
+) -> Iterator[Problem]:
+    yield from _ref(known.actors, "actor", project.lead, (*base, "lead"))
+    yield from _fiction(project.fictional, _PROJECT, project.lead, (*base, "lead"), known)
+    for j, key in enumerate(project.partners):
+        loc = (*base, "partners", j)
+        yield from _ref(known.actors, "actor", key, loc)
+        yield from _fiction(project.fictional, _PROJECT, key, loc, known)
+        if key == project.lead:
+            yield problem("lead_also_partner", loc, key, severity=WARNING)
+    for j, key in enumerate(project.themes):
+        yield from _ref(known.priorities, "priority", key, (*base, "themes", j))
+    if project.contact is not None:
+        yield from _contact(project, (*base, "contact"), known)
+    for j, place in enumerate(project.places):
+        code = place.region or place.province
+        if code is not None and code[:2] != group.country:
+            field = "region" if place.region is not None else "province"
+            yield problem(
+                "outside_country",
+                (*base, "places", j, field),
+                code,
+                severity=WARNING,
+                country=group.country,
+            )
+    budget = project.budget
+    if budget is not None:
+        for j, funding in enumerate(budget.funders):
+            if funding.actor is not None:
+                loc = (*base, "budget", "funders", j, "actor")
+                yield from _ref(known.actors, "actor", funding.actor, loc)
+                yield from _fiction(project.fictional, _PROJECT, funding.actor, loc, known)
+        funded = sum((f.amount for f in budget.funders if f.amount is not None), Decimal(0))
+        if funded > budget.amount:
+            yield problem(
+                "funding_exceeds_budget",
+                (*base, "budget", "funders"),
+                funded,
+                severity=WARNING,
+                funded=funded,
+                amount=budget.amount,
+                currency=budget.currency,
+            )
+
+
+def _contact(project: Project, loc: Location, known: _Known) -> Iterator[Problem]:
+    # A person is real unless they work for a fictional actor.
+    key = project.contact
+    assert key is not None
+    yield from _ref(known.persons, "person", key, loc)
+    if key not in known.persons:
+        return
+    affiliation = known.affiliations.get(key)
+    if affiliation is None:
+        if project.fictional:
+            yield problem("fictional_links_real", loc, key, what=_PROJECT)
+    else:
+        yield from _fiction(project.fictional, _PROJECT, affiliation, loc, known)
+
+
+def _check_resource(resource: Resource, base: Location, known: _Known) -> Iterator[Problem]:
+    if resource.offered_by is not None:
+        loc = (*base, "offered_by")
+        yield from _ref(known.actors, "actor", resource.offered_by, loc)
+        yield from _fiction(resource.fictional, _RESOURCE, resource.offered_by, loc, known)
+    for j, key in enumerate(resource.themes):
+        yield from _ref(known.priorities, "priority", key, (*base, "themes", j))
+
+
+def _check_participants(meeting: Meeting, base: Location, known: _Known) -> Iterator[Problem]:
+    """References, duplicates (a person once, by id or by name) and fiction of registrations."""
+    seen: dict[str, Location] = {}
+    cancelled = meeting.status is MeetingStatus.CANCELLED
+    for i, entry in enumerate(meeting.participants):
+        here = (*base, "participants", i)
+        if entry.person is not None:
+            loc: Location = (*here, "person")
+            yield from _ref(known.persons, "person", entry.person, loc)
+            if entry.fictional and entry.person in known.persons:
+                yield problem("fictional_links_real", loc, entry.person, what=_PARTICIPANT)
+            key, shown = f"person:{entry.person}", entry.person
+        else:
+            assert entry.name is not None  # the model requires a person or a name
+            loc, shown = (*here, "name"), entry.name
+            person = known.person_names.get(_name_key(entry.name))
+            if person is None:
+                key = f"name:{_name_key(entry.name)}"
+            else:
+                key = f"person:{person}"
+                if not entry.fictional:
+                    yield problem(
+                        "participant_is_known_person",
+                        loc,
+                        entry.name,
+                        severity=WARNING,
+                        person=person,
+                    )
+        if key in seen:
+            yield problem("duplicate_participant", loc, shown, first=format_location(seen[key]))
+        else:
+            seen[key] = loc
+        if entry.organisation is not None:
+            loc = (*here, "organisation")
+            yield from _ref(known.actors, "actor", entry.organisation, loc)
+            yield from _fiction(entry.fictional, _PARTICIPANT, entry.organisation, loc, known)
+        if cancelled and entry.attendance is Attendance.PRESENT:
+            yield problem(
+                "attendance_at_cancelled_meeting",
+                (*here, "attendance"),
+                entry.attendance.value,
+                severity=WARNING,
+            )
+
+
+def _ref(known: _Ids, kind: str, key: str, loc: Location) -> Iterator[Problem]:
     if key not in known:
-        names = sorted(known)
-        listed = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        listed = known.listing()
         yield problem("unknown_reference", loc, key, kind=KIND_NAMES[kind], known=listed or "—")
 
 
@@ -145,8 +370,9 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
             key = getattr(meeting, field)
             if key is not None:
                 yield from _ref(known.persons, "person", key, (*base, field))
+        yield from _check_participants(meeting, base, known)
 
-    rooms: dict[str, Location] = {}
+    rooms = _Ids()
     if meeting.venue is not None:
         rooms, dup = _unique(
             (r.id, (*base, "venue", "rooms", i, "id")) for i, r in enumerate(meeting.venue.rooms)

@@ -7,19 +7,25 @@ error or a file that cannot be read. Bad input never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, starter
 from .checks import check
+from .commands_activity import add_parsers as add_activity_parsers
 from .errors import FileFormatError, GroupValidationError, Problem, RrmaError
 from .examples import groupe_pays_maroc
 from .io import dumps, json_schema, load, write_atomic
 from .model import CountryGroup
 from .render import render
+
+# The calendar, JSON-LD, PDF and table modules are imported by the commands that use them, so
+# that starting the command stays quick.
 
 __all__ = ["main"]
 
@@ -31,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="rrma-groups",
         description=(
             "Country groups of regional multi-actor networks: validate group files, "
-            "render their programmes, print their JSON Schema."
+            "render their programmes and calendars, print their JSON Schema."
         ),
     )
     parser.add_argument("--version", action="version", version=f"rrma-groups {__version__}")
@@ -51,9 +57,10 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser(
         "render",
-        help="write a programme as text, Markdown, HTML or JSON",
+        help="write a programme as text, Markdown, HTML, PDF, JSON or schema.org JSON-LD",
         description=(
-            "Render a group's programme. Without FILE, the bundled Groupe Pays Maroc example."
+            "Render a group's programme. Without FILE, the bundled Groupe Pays Maroc example. "
+            "PDF (one meeting, A4) needs the pdf extra: pip install 'rrma-groups[pdf]'."
         ),
     )
     render.add_argument("file", nargs="?", metavar="FILE", type=Path)
@@ -63,10 +70,64 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--meeting", "-m", default=None, metavar="ID", help="only this meeting")
     render.add_argument(
-        "--fragment", action="store_true", help="HTML to embed in a page, not a whole page"
+        "--fragment",
+        action="store_true",
+        help="HTML to embed in a page, not a whole page (JSON-LD: its <script> element)",
     )
-    render.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    render.add_argument(
+        "-o", "--output", type=Path, help="write to this file (atomically); required for pdf"
+    )
     render.set_defaults(run=_render)
+
+    ics = commands.add_parser(
+        "ics",
+        help="write meetings as an iCalendar file for calendar applications",
+        description=(
+            "Write a group's meetings as an iCalendar (.ics) file. Without FILE, the bundled "
+            "Groupe Pays Maroc example. Set SOURCE_DATE_EPOCH for reproducible output."
+        ),
+    )
+    ics.add_argument("file", nargs="?", metavar="FILE", type=Path)
+    ics.add_argument("--lang", "-l", default=None, help="language: fr, ar, ar-MA, en, ...")
+    ics.add_argument("--meeting", "-m", default=None, metavar="ID", help="only this meeting")
+    ics.add_argument(
+        "--per-item", action="store_true", help="one event per agenda item, besides the meeting"
+    )
+    ics.add_argument(
+        "--previous",
+        type=Path,
+        metavar="ICS",
+        help="an earlier export: events changed since get a higher SEQUENCE",
+    )
+    ics.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    ics.set_defaults(run=_ics)
+
+    new = commands.add_parser("new", help=starter.HELP, description=starter.DESCRIPTION)
+    starter.add_arguments(new)
+    new.set_defaults(run=starter.run)
+
+    imported = commands.add_parser(
+        "import-agenda",
+        help="read a pasted programme table; write it as a Markdown table or a file's agenda",
+        description=(
+            "Read a programme as people paste it: tab-separated rows, a Markdown table, or lines "
+            "such as '14h00 - 14h15 Accueil'. Facilitators are matched against the persons and "
+            "organisations of GROUP. Each problem is reported with its line number."
+        ),
+    )
+    imported.add_argument("file", metavar="FILE", type=Path, help="the table; - reads stdin")
+    imported.add_argument(
+        "--group", "-g", type=Path, metavar="GROUP", help="a group file to match facilitators to"
+    )
+    imported.add_argument("--date", default=None, help="the first day, if the table gives none")
+    imported.add_argument("--lang", "-l", default=None, help="the language of the titles")
+    imported.add_argument(
+        "--format", "-f", default="markdown", choices=("markdown", "toml", "json")
+    )
+    imported.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    imported.set_defaults(run=_import_agenda)
+
+    add_activity_parsers(commands)
 
     schema = commands.add_parser(
         "schema",
@@ -80,6 +141,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show "é" or Arabic must not turn a message into a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
@@ -131,7 +196,7 @@ def _line(source: str, problem: Problem, *, warning: bool = False) -> str:
     return f"{source}: {kind}{where}: {problem.message} [{problem.code}]"
 
 
-RENDER_FORMATS = ("text", "markdown", "html", "json")
+RENDER_FORMATS = ("text", "markdown", "html", "pdf", "json", "jsonld")
 
 
 def _open_group(file: Path | None, err: TextIO) -> CountryGroup | int:
@@ -150,14 +215,27 @@ def _open_group(file: Path | None, err: TextIO) -> CountryGroup | int:
 
 
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.format == "pdf" and args.output is None:
+        print("--format pdf writes a binary file: add -o FILE", file=err)
+        return EXIT_USAGE
     group = _open_group(args.file, err)
     if isinstance(group, int):
         return group
+    if args.format == "pdf":
+        return _render_pdf(group, args, err)
     try:
         if args.format == "json":
             if args.meeting is not None:
                 group = group.replace(meetings=(group.meeting(args.meeting),))
             text = dumps(group, "json")
+        elif args.format == "jsonld":
+            from .jsonld import jsonld_script, to_jsonld
+
+            if args.fragment:
+                text = jsonld_script(group, args.lang, meeting=args.meeting) + "\n"
+            else:
+                data = to_jsonld(group, args.lang, meeting=args.meeting)
+                text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         else:
             text = render(
                 group, args.format, lang=args.lang, meeting=args.meeting, fragment=args.fragment
@@ -172,6 +250,115 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _emit(text, args.output, out, err)
 
 
+def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> int:
+    """One meeting (--meeting, else the first) as an A4 PDF, written to -o."""
+    from .pdf import to_pdf
+
+    try:
+        data = to_pdf(group, args.lang, meeting=args.meeting)
+    except RrmaError as exc:  # no PDF engine or fonts, unknown meeting or language
+        print(f"{exc}", file=err)
+        return EXIT_USAGE
+    return _write(data, args.output, err)
+
+
+def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .ical import IcalError, to_ical
+
+    group = _open_group(args.file, err)
+    if isinstance(group, int):
+        return group
+    previous = None
+    if args.previous is not None:
+        try:
+            previous = args.previous.read_bytes()
+        except OSError as exc:
+            print(f"{args.previous}: cannot read: {exc.strerror or exc}", file=err)
+            return EXIT_USAGE
+    stamp = _source_date()
+    if isinstance(stamp, str):
+        print(stamp, file=err)
+        return EXIT_USAGE
+    try:
+        data = to_ical(
+            group,
+            args.lang,
+            meeting=args.meeting,
+            per_item=args.per_item,
+            previous=previous,
+            stamp=stamp,
+        )
+    except IcalError as exc:  # only the previous export is read
+        where = f"{args.previous}:{exc.line}" if exc.line is not None else f"{args.previous}"
+        print(f"{where}: {exc.reason}", file=err)
+        return EXIT_USAGE
+    except RrmaError as exc:
+        print(f"{exc}", file=err)
+        return EXIT_USAGE
+    if args.output is None:
+        # iCalendar lines end in CRLF: write the bytes, so that no newline translation applies.
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return EXIT_OK
+    return _write(data, args.output, err)
+
+
+def _source_date() -> dt.datetime | str | None:
+    """The reproducible-builds timestamp, if set (https://reproducible-builds.org/specs/)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970"
+
+
+def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import tomli_w
+
+    from .tables import markdown_table, parse_table
+
+    name = str(args.file)
+    try:
+        text = sys.stdin.read() if name == "-" else args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{name}: cannot read: {exc}", file=err)
+        return EXIT_USAGE
+    group = None
+    if args.group is not None:
+        opened = _open_group(args.group, err)
+        if isinstance(opened, int):
+            return opened
+        group = opened
+    try:
+        result = parse_table(
+            text, group=group, date=args.date, language=args.lang, strict=False, source=name
+        )
+    except RrmaError as exc:  # an unreadable --date
+        print(f"{exc}", file=err)
+        return EXIT_USAGE
+    for problem in result.problems:
+        kind = "" if problem.is_error else "warning: "
+        print(f"{name}:{problem.line}: {kind}{problem.message} [{problem.code}]", file=err)
+    if result.errors:
+        return EXIT_INVALID
+    if args.format == "markdown":
+        output = markdown_table(result.agenda, group=group, language=args.lang or "fr") + "\n"
+    else:
+        items = [item.model_dump(mode="json", exclude_defaults=True) for item in result.agenda]
+        if args.format == "json":
+            output = json.dumps({"agenda": items}, ensure_ascii=False, indent=2) + "\n"
+        else:
+            output = tomli_w.dumps({"agenda": items})
+    return _emit(output, args.output, out, err)
+
+
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     return _emit(text, args.output, out, err)
@@ -181,8 +368,12 @@ def _emit(text: str, output: Path | None, out: TextIO, err: TextIO) -> int:
     if output is None:
         out.write(text)
         return EXIT_OK
+    return _write(text.encode("utf-8"), output, err)
+
+
+def _write(data: bytes, output: Path, err: TextIO) -> int:
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, data)
     except OSError as exc:
         print(f"{output}: cannot write: {exc.strerror or exc}", file=err)
         return EXIT_USAGE

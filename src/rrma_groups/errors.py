@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -34,11 +35,19 @@ __all__ = [
 Location = tuple[str | int, ...]
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def format_location(loc: Sequence[str | int]) -> str:
-    """Write a location the way a reader expects: ``meetings[0].agenda[3].end``.
+    r"""Write a location the way a reader expects: ``meetings[0].agenda[3].end``.
+
+    A key that is not a plain name (an unknown key from a file may hold anything, even control
+    characters) is written quoted and escaped, so a location never carries hidden text.
 
     >>> format_location(("meetings", 0, "agenda", 3, "end"))
     'meetings[0].agenda[3].end'
+    >>> format_location(("meetings", 0, "ti\u202etle"))
+    "meetings[0].'ti\\u202etle'"
     >>> format_location(())
     ''
     """
@@ -46,9 +55,16 @@ def format_location(loc: Sequence[str | int]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
+            continue
+        name = part if _PLAIN_KEY.fullmatch(part) else _escaped(part)
+        out += f".{name}" if out else name
     return out
+
+
+def _escaped(text: str) -> str:
+    if len(text) > 64:
+        text = text[:61] + "..."
+    return "'" + text.encode("unicode_escape").decode("ascii").replace("'", "\\'") + "'"
 
 
 class Msg(NamedTuple):
@@ -59,6 +75,10 @@ class Msg(NamedTuple):
 
     def __str__(self) -> str:
         return render_template(self.template, self.params)
+
+
+MAX_SHOWN = 80
+"""Longest value quoted in a message; longer ones are cut with an ellipsis."""
 
 
 def _plain(value: Any) -> Any:
@@ -74,8 +94,12 @@ def _plain(value: Any) -> Any:
 
 def render_template(template: str, params: Mapping[str, Any], plain: Any = _plain) -> str:
     """Fill ``template`` with ``params`` (``{name}`` and ``{name!r}``), never failing."""
+    shown = {k: plain(v) for k, v in params.items()}
+    value = shown.get("value")
+    if isinstance(value, str) and len(value) > MAX_SHOWN:  # the offending value, quoted briefly
+        shown["value"] = value[: MAX_SHOWN - 1] + "…"
     try:
-        return template.format(**{k: plain(v) for k, v in params.items()})
+        return template.format(**shown)
     except (KeyError, IndexError, ValueError, AttributeError):  # odd braces from outside
         return template
 
@@ -211,13 +235,32 @@ class GroupValidationError(RrmaError):
 
 
 class TimeParseError(RrmaError):
-    """A time, time range, date or duration written by a person could not be read."""
+    """A time, time range, date or duration written by a person could not be read.
 
-    def __init__(self, code: str, text: str, reason: str) -> None:
+    ``reason`` is English. ``reason_template`` (a gettext message id) and ``reason_params`` are
+    the same reason for translation; :attr:`reason_msg` puts them together.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        text: str,
+        reason: str,
+        *,
+        reason_template: str | None = None,
+        reason_params: Mapping[str, Any] | None = None,
+    ) -> None:
         self.code = code
         self.text = text
         self.reason = reason
+        self.reason_template = reason if reason_template is None else reason_template
+        self.reason_params: Mapping[str, Any] = dict(reason_params or {})
         super().__init__(f"cannot read {text!r}: {reason}")
+
+    @property
+    def reason_msg(self) -> Msg:
+        """The reason as a translatable fragment, for the ``{reason}`` of a message."""
+        return Msg(self.reason_template, self.reason_params)
 
 
 class FileFormatError(RrmaError):

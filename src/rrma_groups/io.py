@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 import tempfile
 import tomllib
 from collections.abc import Callable
@@ -99,15 +100,29 @@ def parse(text: str, format: Format = "toml", *, source: str | None = None) -> d
             raise FileFormatError(
                 f"TOML syntax error: {message}", source=source, line=line, column=column
             ) from None
+        except RecursionError:
+            # tomllib recurses a few frames per nested array or inline table: some hundreds of
+            # levels exhaust the stack. JSON gets the same treatment below.
+            raise FileFormatError("TOML nested too deeply", source=source) from None
+        except ValueError as exc:  # see _too_many_digits
+            raise _too_many_digits(exc, text, "TOML", source) from None
     else:
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
         except json.JSONDecodeError as exc:
             raise FileFormatError(
                 f"JSON syntax error: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
             ) from None
+        except _JsonRefused as exc:
+            line, column = _line_column(text, exc.locate(text))
+            raise FileFormatError(
+                f"JSON syntax error: {exc}", source=source, line=line, column=column
+            ) from None
         except RecursionError:
             raise FileFormatError("JSON nested too deeply", source=source) from None
+        except ValueError as exc:  # see _too_many_digits
+            raise _too_many_digits(exc, text, "JSON", source) from None
+    _refuse_lone_surrogates(text, format, source)
     if not isinstance(data, dict):
         raise FileFormatError(
             f"the top level must be a table (an object), not {type(data).__name__}",
@@ -119,7 +134,8 @@ def parse(text: str, format: Format = "toml", *, source: str | None = None) -> d
 
 def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
     version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    # True == 1 and 1.0 == 1 in Python (and pydantic's Literal[1] takes them): insist on the int.
+    if type(version) is not int or version != SCHEMA_VERSION:
         raise GroupValidationError(
             [problem("schema_version", ("schema_version",), version, supported=SCHEMA_VERSION)],
             source=source,
@@ -149,6 +165,12 @@ def _format_of(path: Path) -> Format:
 
 
 def _decode(raw: bytes, source: str | None) -> str:
+    encoding = _utf16_or_32(raw)
+    if encoding is not None:
+        # Notepad's "Unicode" is UTF-16: say so, rather than calling the file binary.
+        raise FileFormatError(
+            f"the file is {encoding} text; save it as UTF-8", source=source, code="not_utf8"
+        )
     if b"\x00" in raw[:8192]:
         raise FileFormatError(
             "this is not a text file (it contains NUL bytes)", source=source, code="binary_file"
@@ -163,6 +185,120 @@ def _decode(raw: bytes, source: str | None) -> str:
             line=line,
             code="not_utf8",
         ) from None
+
+
+def _utf16_or_32(raw: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 encoding ``raw`` is in, judging by its first bytes."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    # Without a byte-order mark: mostly-ASCII UTF-16 text has a NUL in every other byte, and only
+    # there; binary data has NULs anywhere.
+    head = raw[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(head) >= 4 and min(even, odd) == 0 and max(even, odd) >= len(head) // 4:
+        return "UTF-16"
+    return None
+
+
+def _line_column(text: str, offset: int | None) -> tuple[int | None, int | None]:
+    if offset is None:
+        return None, None
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _too_many_digits(exc: ValueError, text: str, fmt: str, source: str | None) -> FileFormatError:
+    """Python refuses to read integers of more than 4300 digits (a guard against slow int()
+    conversions); tomllib and json let that ValueError out instead of a syntax error."""
+    limit = sys.get_int_max_str_digits()
+    number = re.search(rf"[0-9][0-9_]{{{limit},}}", text)
+    line, column = _line_column(text, number.start() if number else None)
+    reason = f"a number has more than {limit} digits" if number else str(exc)
+    return FileFormatError(f"{fmt} syntax error: {reason}", source=source, line=line, column=column)
+
+
+# JSON that Python's json module accepts but the JSON standard (RFC 8259) does not, or that
+# means two things, is refused as a syntax error; the text is scanned again to locate it (only
+# then, so valid files do not pay for it).
+_JSON_STRING = r'"(?:[^"\\]|\\.)*"'
+_JSON_TOKEN = re.compile(rf"{_JSON_STRING}|[{{}}\[\],:]", re.DOTALL)
+_JSON_CONSTANT = re.compile(rf"{_JSON_STRING}|(NaN|-?Infinity)", re.DOTALL)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _JsonRefused(ValueError):
+    def __init__(self, reason: str, locate: Callable[[str], int | None]) -> None:
+        super().__init__(reason)
+        self.locate = locate
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        # A key given twice: Python keeps the last value, other tools the first, and a reviewer
+        # may read one while the library uses the other.
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _JsonRefused(f"the key {key!r} is given twice in one object", _duplicate_at)
+            seen.add(key)
+    return data
+
+
+def _json_constant(name: str) -> Any:
+    raise _JsonRefused(f"{name} is not a JSON value", _constant_at)
+
+
+def _duplicate_at(text: str) -> int | None:
+    """Where the first duplicate key is, in the order json calls its hook: as objects close."""
+    # One entry per open object (its keys, and where repeated ones are) or array (None).
+    stack: list[tuple[set[str], list[int]] | None] = []
+    expect_key = False
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        top = stack[-1] if stack else None
+        if mark in ("{", "["):
+            stack.append((set(), []) if mark == "{" else None)
+        elif mark in ("}", "]"):
+            if stack:
+                stack.pop()
+            if top is not None and top[1]:
+                return top[1][0]
+        elif expect_key and top is not None:
+            key = json.loads(mark)
+            if key in top[0]:
+                top[1].append(token.start())
+            top[0].add(key)
+        expect_key = mark in ("{", ",") and bool(stack) and stack[-1] is not None
+    return None
+
+
+def _constant_at(text: str) -> int | None:
+    return next((t.start() for t in _JSON_CONSTANT.finditer(text) if t.group(1)), None)
+
+
+def _refuse_lone_surrogates(text: str, format: Format, source: str | None) -> None:
+    """Refuse half of a UTF-16 surrogate pair (``"\\ud800"`` alone in JSON): it is no
+    character, and a group holding one loads but can never be saved, printed or exported."""
+    found = _SURROGATE.search(text)  # only in text given as str; TOML refuses such escapes
+    offset = found.start() if found else None
+    if offset is None and format == "json" and _SURROGATE_ESCAPE.search(text):
+        strings = (s for s in re.finditer(_JSON_STRING, text, re.DOTALL) if "\\u" in s[0])
+        bad = next((s for s in strings if _SURROGATE.search(json.loads(s[0]))), None)
+        escape = _SURROGATE_ESCAPE.search(bad[0]) if bad else None  # point at it if we can
+        offset = bad.start() + (escape.start() if escape else 0) if bad else None
+    if offset is not None:
+        line, column = _line_column(text, offset)
+        raise FileFormatError(
+            f"{format.upper()} syntax error: half of a UTF-16 surrogate pair "
+            "(U+D800 to U+DFFF) is not a character",
+            source=source,
+            line=line,
+            column=column,
+        )
 
 
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")

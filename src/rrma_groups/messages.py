@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -40,15 +41,16 @@ MESSAGES: dict[str, str] = {
     "invalid_choice": N_("{value!r} is not one of: {choices}"),
     "too_long": N_("text is too long: {length} characters, at most {max_length}"),
     "too_short": N_("at least {min_length} entries needed"),
-    "schema_version": N_("schema_version {value!r} is not supported; this version reads {supported}"),
+    "too_small": N_("must be at least {min}"),
+    "schema_version": N_(
+        "schema_version {value!r} is not supported; this version reads {supported}"
+    ),
     # --- values ---
     "invalid_id": N_(
         "{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
         "starting with a letter or digit, at most 64 characters"
     ),
-    "invalid_country": N_(
-        "{value!r} is not an ISO 3166-1 alpha-2 country code (such as FR or MA)"
-    ),
+    "invalid_country": N_("{value!r} is not an ISO 3166-1 alpha-2 country code (such as FR or MA)"),
     "invalid_subdivision": N_("{value!r} is not an ISO 3166-2 code (such as FR-NAQ or MA-07)"),
     "unknown_subdivision": N_("{value!r} is not a region of {country}; known codes: {known}"),
     "invalid_language": N_("{value!r} is not a language code (such as fr, ar, ar-MA or en)"),
@@ -74,12 +76,12 @@ MESSAGES: dict[str, str] = {
         "it can disguise text and is not allowed"
     ),
     "empty_text": N_("text is empty"),
-    "invalid_facilitator": N_(
-        "a facilitator needs exactly one of 'person', 'actor' or 'role', got keys: {keys}"
-    ),
+    "invalid_facilitator": N_("a facilitator needs exactly one of 'person', 'actor' or 'role'"),
     "time_and_duration": N_("give either 'end' or 'duration', not both"),
     "time_range_and_times": N_("give either 'time' or 'start'/'end', not both"),
-    "aware_time": N_("{value!r} has a UTC offset; write local times, the meeting's timezone applies"),
+    "aware_time": N_(
+        "{value!r} has a UTC offset; write local times, the meeting's timezone applies"
+    ),
     "end_before_start": N_("ends at {end}, which is not after its start at {start}"),
     "end_date_before_date": N_("ends on {end_date}, which is before its first day {date}"),
     # --- cross-object checks: errors ---
@@ -108,6 +110,58 @@ MESSAGES: dict[str, str] = {
         "the meeting ends at {meeting_end}, only {minutes} minutes after its last item "
         "{title!r} starts at {start}, which has no end"
     ),
+    # --- projects, resources, places and participants: values ---
+    "invalid_department": N_("{value!r} is not a French département code (such as 87, 2A or 971)"),
+    "invalid_province": N_(
+        "{value!r} is not an ISO 3166-2 province code (three letters after the country, "
+        "such as MA-HAO)"
+    ),
+    "empty_place": N_("a place needs a region, a province or a name"),
+    "province_outside_region": N_(
+        "province {province} is not in the same country as region {region}"
+    ),
+    "invalid_currency": N_("{value!r} is not an ISO 4217 currency code (such as EUR or MAD)"),
+    "invalid_amount": N_(
+        "{value!r} is not an amount of money: expected a number that is not negative, "
+        "with at most two decimals"
+    ),
+    "funder_actor_or_name": N_("a funder needs exactly one of 'actor' or 'name'"),
+    "period_end_before_start": N_("ends in {end}, which is before its start in {start}"),
+    "participant_person_or_name": N_(
+        "a participant needs exactly one of 'person' (a known person) or 'name' (someone new)"
+    ),
+    "participant_organisation_or_name": N_(
+        "give either 'organisation' (a known actor) or 'organisation_name', not both"
+    ),
+    "organisation_kind_without_name": N_(
+        "'organisation_kind' describes 'organisation_name', which is missing"
+    ),
+    # --- projects, resources, places and participants: cross-object errors ---
+    "duplicate_participant": N_("{value!r} is already registered at {first}"),
+    "fictional_links_real": N_(
+        "a fictional {what} cannot involve {value!r}, which is real: "
+        "nothing made up may be told about a real organisation or person"
+    ),
+    "real_links_fictional": N_(
+        "this {what} is not marked fictional but involves the fictional actor {value!r}; "
+        "mark it fictional too"
+    ),
+    # --- projects, resources, places and participants: warnings ---
+    "department_outside_area": N_(
+        "département {value} is in {department_region}, not in the actor's region {area}"
+    ),
+    "outside_country": N_("{value} is not in the group's country, {country}"),
+    "lead_also_partner": N_("the lead actor {value!r} is also listed as a partner"),
+    "funding_exceeds_budget": N_(
+        "the funders' shares add up to {funded} {currency}, more than the budget of "
+        "{amount} {currency}"
+    ),
+    "participant_is_known_person": N_(
+        "{value!r} is the name of the known person {person!r}; register them by id"
+    ),
+    "attendance_at_cancelled_meeting": N_(
+        "attendance is recorded as present, but the meeting was cancelled"
+    ),
 }
 
 # Fragments used inside messages, translated like them.
@@ -135,11 +189,11 @@ def lane_name(room: str | None, track: str | None) -> Msg:
 def custom_error(code: str, **ctx: Any) -> PydanticCustomError:
     """A pydantic error with one of the library's codes and templates.
 
-    Pydantic fills ``{name}`` placeholders by itself, but does not understand format specs such
-    as ``!r``; values are therefore passed already represented where the template wants it.
+    The context keeps the raw values: :func:`problems_from_pydantic` builds the library's message
+    from them with the template, ``!r`` and all.
     """
     template = MESSAGES[code]
-    return PydanticCustomError(code, _pydantic_template(template), _repr_ctx(template, ctx))
+    return PydanticCustomError(code, _pydantic_template(template), ctx)
 
 
 def problem(
@@ -155,11 +209,9 @@ def problem(
 
 
 def _pydantic_template(template: str) -> str:
-    return template.replace("!r}", "}")
-
-
-def _repr_ctx(template: str, ctx: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: (repr(v) if f"{{{k}!r}}" in template else v) for k, v in ctx.items()}
+    # Pydantic fills "{name}" with str(value) and knows no "!r": quote in the template instead,
+    # so that pydantic's own message reads like ours while the context keeps the raw values.
+    return re.sub(r"\{(\w+)!r\}", r"'{\1}'", template)
 
 
 # --- pydantic errors -> problems -------------------------------------------------------------
@@ -168,6 +220,7 @@ _TYPE_NAMES = {
     "string_type": Msg(N_("text")),
     "int_type": Msg(N_("a whole number")),
     "int_parsing": Msg(N_("a whole number")),
+    "int_from_float": Msg(N_("a whole number")),
     "bool_type": Msg(N_("true or false")),
     "bool_parsing": Msg(N_("true or false")),
     "list_type": Msg(N_("a list")),
@@ -219,7 +272,7 @@ def problems_from_pydantic(
         value = err.get("input")
         ctx = dict(err.get("ctx") or {})
         if kind in MESSAGES:  # one of ours, raised through custom_error()
-            params = {k: _unrepr(v) for k, v in ctx.items()}
+            params = dict(ctx)
             if kind == "wrong_type" and isinstance(params.get("expected"), str):
                 params["expected"] = Msg(params["expected"])
             problems.append(Problem(kind, loc, MESSAGES[kind], params, value))
@@ -251,6 +304,9 @@ def problems_from_pydantic(
                     max_length=ctx.get("max_length"),
                 )
             )
+        elif kind in ("greater_than_equal", "greater_than"):
+            bound = ctx.get("ge", ctx.get("gt"))
+            problems.append(problem("too_small", loc, value, min=bound))
         elif kind in ("too_short",):
             problems.append(problem("too_short", loc, value, min_length=ctx.get("min_length")))
         elif kind in _TYPE_NAMES:
@@ -263,19 +319,20 @@ def problems_from_pydantic(
 
 
 def _short(value: Any) -> Msg | str:
-    text = repr(value)
+    """A value as a message shows what arrived: its kind and, briefly, itself."""
+    if value is None:
+        return _describe_type(value)
+    if isinstance(value, bool):
+        text = "true" if value else "false"  # as TOML and JSON write them
+    elif isinstance(value, dt.date | dt.time):
+        text = value.isoformat()
+    else:
+        text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
     if isinstance(value, dict | list):
         return text
     return Msg(N_("{kind} {value}"), {"kind": _describe_type(value), "value": text})
-
-
-def _unrepr(value: Any) -> Any:
-    """Context values were represented for pydantic's template; give back the plain value."""
-    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
 
 
 def _is_union_tag(part: str | int) -> bool:

@@ -5,7 +5,8 @@ ways: ``14h00``, ``14:00``, ``2 pm``, ``١٤:٠٠``; ``04/11/2016``, ``vendredi 
 ``الجمعة ٤ نونبر ٢٠١٦``; ``1h30``, ``90'``, ``PT1H30M``, ``ساعة و٣٠ دقيقة``. This module reads
 them into :mod:`datetime` values, and refuses anything it cannot read without guessing, with a
 :class:`~rrma_groups.errors.TimeParseError` whose ``code`` is stable and whose ``reason`` tells
-the writer what was expected.
+the writer what was expected. The reason is English; the error's ``reason_template`` (a gettext
+message id) and ``reason_params`` give the same reason for translation.
 
 Conventions:
 
@@ -26,7 +27,8 @@ import unicodedata
 from datetime import date, time, timedelta
 from typing import Final
 
-from rrma_groups.errors import TimeParseError
+from rrma_groups.errors import Msg, TimeParseError
+from rrma_groups.i18n.catalog import N_
 
 __all__ = [
     "MAX_LENGTH",
@@ -69,22 +71,32 @@ _WEEKDAYS: Final[dict[int, tuple[str, ...]]] = {  # 0 is Monday, as in date.week
     6: ("dimanche", "dim", "sunday", "sun", "الأحد", "أحد"),
 }
 
+# Month and weekday names for reasons, as message ids: a reason names them in the reader's
+# language ("February 2016 has 29 days", "février 2016 compte 29 jours").
 _MONTH_EN: Final = (
     "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
-_WEEKDAY_EN: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_EN: Final = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 # Words that may stand around a date without changing it: "le 4 novembre", "the 4th of
 # November", "يوم الجمعة", "٢٠١٦ م" (م: of the common era).
@@ -156,11 +168,15 @@ _INVISIBLE: Final = (
     "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 )
 
-_EXPECTED_TIME: Final = "expected a time such as 14h00, 14:00 or 2 pm"
-_EXPECTED_RANGE: Final = "expected a time range such as 14h00 - 14h15 or 2 pm to 3 pm"
-_EXPECTED_DATE: Final = "expected a date such as 04/11/2016, 2016-11-04 or 4 novembre 2016"
-_EXPECTED_DURATION: Final = "expected a duration such as 15 min, 1h30 or PT1H30M"
-_FOUR_DIGIT_YEAR: Final = "write the year with four digits, as in 04/11/2016"
+# Reasons are message ids marked with N_ and kept apart from their parameters (a Msg), so that
+# a TimeParseError can be explained in the reader's language; ``reason`` stays English.
+_EXPECTED_TIME: Final = Msg(N_("expected a time such as 14h00, 14:00 or 2 pm"))
+_EXPECTED_RANGE: Final = Msg(N_("expected a time range such as 14h00 - 14h15 or 2 pm to 3 pm"))
+_EXPECTED_DATE: Final = Msg(N_("expected a date such as 04/11/2016, 2016-11-04 or 4 novembre 2016"))
+_EXPECTED_DURATION: Final = Msg(N_("expected a duration such as 15 min, 1h30 or PT1H30M"))
+_FOUR_DIGIT_YEAR: Final = Msg(N_("write the year with four digits, as in 04/11/2016"))
+_MINUTES_0_59: Final = Msg(N_("minutes go from 0 to 59"))
+_SECONDS_0_59: Final = Msg(N_("seconds go from 0 to 59"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,22 +252,39 @@ _FOLDED_TIME_WORDS: Final = {_fold(k): v for k, v in _TIME_WORDS.items()}
 class _Bad(Exception):
     """Internal: a piece of text was refused for ``reason`` (turned into TimeParseError)."""
 
-    def __init__(self, reason: str, code: str | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Msg, code: str | None = None) -> None:
+        super().__init__(str(reason))
         self.reason = reason
         self.code = code
 
 
-def _prepare(value: object, code: str, expected: str) -> tuple[str, str]:
+def _error(code: str, text: str, reason: Msg) -> TimeParseError:
+    """A TimeParseError whose English ``reason`` also exists as a translatable template.
+
+    ``reason_template`` (a message id) and ``reason_params`` (its values, some of them
+    :class:`~rrma_groups.errors.Msg` fragments to translate in turn) let a message show the
+    reason in the reader's language: ``Msg(error.reason_template, error.reason_params)``.
+    """
+    error = TimeParseError(code, text, str(reason))
+    # Set after construction: TimeParseError's constructor takes the English reason only.
+    vars(error).update(reason_template=reason.template, reason_params=dict(reason.params))
+    return error
+
+
+def _prepare(value: object, code: str, expected: Msg) -> tuple[str, str]:
     """Check the input and return it unchanged together with its cleaned form."""
     if not isinstance(value, str):
-        raise TimeParseError(code, repr(value), f"expected a string, not {type(value).__name__}")
+        reason = Msg(N_("expected a string, not {type}"), {"type": type(value).__name__})
+        raise _error(code, repr(value), reason)
     if len(value) > MAX_LENGTH:
-        reason = f"the text is longer than {MAX_LENGTH} characters; {expected}"
-        raise TimeParseError(code, value, reason)
+        reason = Msg(
+            N_("the text is longer than {max_length} characters; {expected}"),
+            {"max_length": MAX_LENGTH, "expected": expected},
+        )
+        raise _error(code, value, reason)
     cleaned = _clean(value)
     if not cleaned:
-        raise TimeParseError(code, value, f"the text is empty; {expected}")
+        raise _error(code, value, Msg(N_("the text is empty; {expected}"), {"expected": expected}))
     return value, cleaned
 
 
@@ -291,24 +324,27 @@ def _read_time(cleaned: str) -> tuple[time, str | None]:
     ):
         raise _Bad(_EXPECTED_TIME)
     if minute_txt is not None and len(minute_txt) != 2:
-        raise _Bad("minutes need two digits, as in 9:05")
+        raise _Bad(Msg(N_("minutes need two digits, as in 9:05")))
     if second_txt is not None and len(second_txt) != 2:
-        raise _Bad("seconds need two digits, as in 14:00:05")
+        raise _Bad(Msg(N_("seconds need two digits, as in 14:00:05")))
     hour = int(hour_txt) if len(hour_txt) <= 2 else 99
     minute = int(minute_txt or 0)
     second = int(second_txt or 0)
     if mer is not None:
         if not 1 <= hour <= 12:
-            raise _Bad("with am or pm, hours go from 1 to 12")
+            raise _Bad(Msg(N_("with am or pm, hours go from 1 to 12")))
         hour = hour % 12 + (12 if mer == "p" else 0)
     elif hour == 24 and minute == 0 and second == 0:
-        raise _Bad("24:00 is not a time of day; use 00:00 of the next day or end the item at 23:59")
+        reason = N_(
+            "24:00 is not a time of day; use 00:00 of the next day or end the item at 23:59"
+        )
+        raise _Bad(Msg(reason))
     elif hour > 23:
-        raise _Bad("hours go from 0 to 23")
+        raise _Bad(Msg(N_("hours go from 0 to 23")))
     if minute > 59:
-        raise _Bad("minutes go from 0 to 59")
+        raise _Bad(_MINUTES_0_59)
     if second > 59:
-        raise _Bad("seconds go from 0 to 59")
+        raise _Bad(_SECONDS_0_59)
     return time(hour, minute, second), mer
 
 
@@ -338,11 +374,7 @@ def parse_time(text: str) -> time:
     try:
         return _read_time(cleaned)[0]
     except _Bad as bad:
-        raise TimeParseError("invalid_time", original, bad.reason) from None
-
-
-def _clock(t: time) -> str:
-    return t.isoformat(timespec="minutes" if t.second == 0 else "seconds")
+        raise _error("invalid_time", original, bad.reason) from None
 
 
 def parse_time_range(text: str) -> tuple[time, time]:
@@ -384,21 +416,25 @@ def parse_time_range(text: str) -> tuple[time, time]:
         if len(parts) == 1:
             try:
                 _read_time(body)
-                reason = "only one time was given; " + _EXPECTED_RANGE
+                reason = Msg(
+                    N_("only one time was given; {expected}"), {"expected": _EXPECTED_RANGE}
+                )
             except _Bad:
                 pass
-        raise TimeParseError(code, original, reason)
+        raise _error(code, original, reason)
     start_txt, end_txt = parts
     try:
         end, end_mer = _read_time(end_txt)
     except _Bad as bad:
-        raise TimeParseError(code, original, f"the end time is wrong: {bad.reason}") from None
+        reason = Msg(N_("the end time is wrong: {reason}"), {"reason": bad.reason})
+        raise _error(code, original, reason) from None
     if _BARE_HOUR_RE.fullmatch(start_txt):  # "9-10h", "de 9 à 10h", "2-3 pm" (see below)
         start_txt += "h"
     try:
         start, start_mer = _read_time(start_txt)
     except _Bad as bad:
-        raise TimeParseError(code, original, f"the start time is wrong: {bad.reason}") from None
+        reason = Msg(N_("the start time is wrong: {reason}"), {"reason": bad.reason})
+        raise _error(code, original, reason) from None
     if end_mer is not None and start_mer is None:
         # "1:30-2:30 pm": the start shares the end's half of the day, unless that would put it
         # after the end ("11-1 pm" is 11 am to 1 pm) or it is a 24-hour time ("13:00-2 pm").
@@ -411,8 +447,12 @@ def parse_time_range(text: str) -> tuple[time, time]:
                 start = candidate
                 break
     if end <= start:
-        reason = f"the end ({_clock(end)}) must be after the start ({_clock(start)})"
-        raise TimeParseError("time_range_not_increasing", original, reason)
+        # Times, not text: a message shows them the reader's way (2:00 م in Arabic); the English
+        # reason writes them 14:00, or 14:00:05 when they have seconds.
+        reason = Msg(
+            N_("the end ({end}) must be after the start ({start})"), {"end": end, "start": start}
+        )
+        raise _error("time_range_not_increasing", original, reason)
     return start, end
 
 
@@ -453,17 +493,25 @@ def _check_year(year_txt: str) -> int:
 def _make_date(year: int, month: int, day: int, *, day_first_hint: bool = False) -> date:
     """Build a date, or say precisely why it does not exist."""
     if not 1 <= month <= 12:
-        reason = "months go from 1 to 12"
+        reason = Msg(N_("months go from 1 to 12"))
         if day_first_hint and 1 <= day <= 12:
-            reason += f" (dates are read day first, as in {month:02d}/{day:02d}/{year})"
+            reason = Msg(
+                N_("months go from 1 to 12 (dates are read day first, as in {example})"),
+                {"example": f"{month:02d}/{day:02d}/{year}"},
+            )
         raise _Bad(reason, "impossible_date")
     if year < 1:
-        raise _Bad("years go from 1 to 9999", "impossible_date")
+        raise _Bad(Msg(N_("years go from 1 to 9999")), "impossible_date")
     if day < 1:
-        raise _Bad("days start at 1", "impossible_date")
+        raise _Bad(Msg(N_("days start at 1")), "impossible_date")
     length = _days_in_month(year, month)
     if day > length:
-        raise _Bad(f"{_MONTH_EN[month]} {year} has {length} days", "impossible_date")
+        # The year is text, not a number: a message must not group its digits ("2 016").
+        reason = Msg(
+            N_("{month} {year} has {length} days"),
+            {"month": Msg(_MONTH_EN[month]), "year": str(year), "length": length},
+        )
+        raise _Bad(reason, "impossible_date")
     return date(year, month, day)
 
 
@@ -473,7 +521,7 @@ def _weekday(words: list[str]) -> int | None:
     name = " ".join(words)
     weekday = _WEEKDAY_BY_NAME.get(name)
     if weekday is None:
-        raise _Bad(f"'{name}' is not a day of the week")
+        raise _Bad(Msg(N_("'{name}' is not a day of the week"), {"name": name}))
     return weekday
 
 
@@ -481,15 +529,21 @@ def _month(words: list[str]) -> int:
     name = " ".join(words)
     month = _MONTH_BY_NAME.get(name)
     if month is None:
-        raise _Bad(f"'{name}' is not a month name")
+        raise _Bad(Msg(N_("'{name}' is not a month name"), {"name": name}))
     return month
 
 
 def _check_weekday(result: date, weekday: int | None) -> date:
     if weekday is not None and weekday != result.weekday():
-        reason = (
-            f"{result.day} {_MONTH_EN[result.month]} {result.year} falls on a "
-            f"{_WEEKDAY_EN[result.weekday()]}, not a {_WEEKDAY_EN[weekday]}"
+        reason = Msg(
+            N_("{day} {month} {year} falls on a {weekday}, not a {expected}"),
+            {
+                "day": str(result.day),
+                "month": Msg(_MONTH_EN[result.month]),
+                "year": str(result.year),
+                "weekday": Msg(_WEEKDAY_EN[result.weekday()]),
+                "expected": Msg(_WEEKDAY_EN[weekday]),
+            },
         )
         raise _Bad(reason, "weekday_mismatch")
     return result
@@ -533,7 +587,8 @@ def _read_written_date(cleaned: str) -> date:
         else:
             _weekday(words[:leading])
             _month(words[leading:])
-        raise _Bad("the year is missing; write it with four digits, as in 4 novembre 2016")
+        reason = N_("the year is missing; write it with four digits, as in 4 novembre 2016")
+        raise _Bad(Msg(reason))
     else:
         raise _Bad(_EXPECTED_DATE)
     day_txt, year_txt = numbers
@@ -584,10 +639,11 @@ def parse_date(text: str) -> date:
         if numeric is not None:
             return _read_numeric_date(numeric)
         if _NUMERIC_NO_YEAR_RE.fullmatch(cleaned):
-            raise _Bad("the year is missing; write it with four digits, as in 04/11/2016")
+            reason = N_("the year is missing; write it with four digits, as in 04/11/2016")
+            raise _Bad(Msg(reason))
         return _read_written_date(cleaned)
     except _Bad as bad:
-        raise TimeParseError(bad.code or "invalid_date", original, bad.reason) from None
+        raise _error(bad.code or "invalid_date", original, bad.reason) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -599,7 +655,7 @@ _ISO_DURATION_RE: Final = re.compile(
 )
 _CLOCK_DURATION_RE: Final = re.compile(r"(?P<h>[0-9]+):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2}))?")
 _DURATION_TOKEN_RE: Final = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+|\S")
-_NOT_POSITIVE: Final = "a duration must be longer than zero"
+_NOT_POSITIVE: Final = Msg(N_("a duration must be longer than zero"))
 
 
 def _number(token: str) -> tuple[int, int]:
@@ -659,10 +715,10 @@ def _read_words_duration(cleaned: str) -> int:
             numerator, denominator = pending
             unit = 3600 if is_hour else 60
             if numerator * unit % denominator:
-                raise _Bad("a duration must be a whole number of seconds")
+                raise _Bad(Msg(N_("a duration must be a whole number of seconds")))
             amount = numerator * unit // denominator
             if not is_hour and hours_seen and amount >= 3600:
-                raise _Bad("minutes go from 0 to 59")
+                raise _Bad(_MINUTES_0_59)
             seconds += amount
             hours_seen, minutes_seen = hours_seen or is_hour, not is_hour
             pending = None
@@ -674,7 +730,7 @@ def _read_words_duration(cleaned: str) -> int:
             seconds += numerator * 3600 // denominator
         elif hours_seen and not minutes_seen and pending_kind == "number" and denominator == 1:
             if numerator > 59:  # 1h30 but not 1h75
-                raise _Bad("minutes go from 0 to 59")
+                raise _Bad(_MINUTES_0_59)
             seconds += numerator * 60
         elif len(tokens) == 1 and denominator == 1:  # "90": minutes, as an int would be
             seconds += numerator * 60
@@ -697,20 +753,21 @@ def _read_duration(cleaned: str) -> int:
     if clock is not None:  # 1:30 is an hour and a half
         h, m, s = (int(v) if v else 0 for v in clock.group("h", "m", "s"))
         if m > 59:
-            raise _Bad("minutes go from 0 to 59")
+            raise _Bad(_MINUTES_0_59)
         if s > 59:
-            raise _Bad("seconds go from 0 to 59")
+            raise _Bad(_SECONDS_0_59)
         return (h * 60 + m) * 60 + s
     return _read_words_duration(cleaned)
 
 
 def _to_timedelta(seconds: int, original: str) -> timedelta:
     if seconds <= 0:
-        raise TimeParseError("invalid_duration", original, _NOT_POSITIVE)
+        raise _error("invalid_duration", original, _NOT_POSITIVE)
     try:
         return timedelta(seconds=seconds)
     except OverflowError:
-        raise TimeParseError("invalid_duration", original, "the duration is too long") from None
+        reason = Msg(N_("the duration is too long"))
+        raise _error("invalid_duration", original, reason) from None
 
 
 def parse_duration(text: str | int) -> timedelta:
@@ -742,5 +799,5 @@ def parse_duration(text: str | int) -> timedelta:
     try:
         seconds = _read_duration(cleaned)
     except _Bad as bad:
-        raise TimeParseError(code, original, bad.reason) from None
+        raise _error(code, original, bad.reason) from None
     return _to_timedelta(seconds, original)

@@ -59,15 +59,21 @@ _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e]")
 
 def check_text(value: str, *, single_line: bool) -> str:
     """Refuse control characters, bidi overrides, blank and over-long text; return ``value``."""
-    pattern = _CONTROL_LINE if single_line else _CONTROL_TEXT
-    bad = pattern.search(value)
-    if bad is not None:
-        raise custom_error(
-            "control_character", char=_char_name(bad.group()), position=bad.start() + 1
-        )
-    bad = _BIDI_OVERRIDE.search(value)
-    if bad is not None:
-        raise custom_error("bidi_override", char=_char_name(bad.group()), position=bad.start() + 1)
+    # Printable text (str.isprintable) has no control character (Cc), no line or paragraph
+    # separator (Zl, Zp) and no format character (Cf, where the bidi overrides are): neither
+    # search below could match, so most texts skip them.
+    if not value.isprintable():
+        pattern = _CONTROL_LINE if single_line else _CONTROL_TEXT
+        bad = pattern.search(value)
+        if bad is not None:
+            raise custom_error(
+                "control_character", char=_char_name(bad.group()), position=bad.start() + 1
+            )
+        bad = _BIDI_OVERRIDE.search(value)
+        if bad is not None:
+            raise custom_error(
+                "bidi_override", char=_char_name(bad.group()), position=bad.start() + 1
+            )
     limit = MAX_LINE_LENGTH if single_line else MAX_TEXT_LENGTH
     if len(value) > limit:
         raise custom_error("too_long", length=len(value), max_length=limit)
@@ -145,9 +151,14 @@ def _countries() -> frozenset[str]:
     )
 
 
+# CLDR territories that are not countries: unknown region, European Union, Eurozone, United
+# Nations, outlying Oceania.
+_NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
+
+
 def _check_country(value: str) -> str:
     code = value.strip().upper()
-    if code not in _countries() or code in {"ZZ", "EU", "EZ", "UN", "QO"}:
+    if code not in _countries() or code in _NOT_COUNTRIES:
         raise custom_error("invalid_country", value=value)
     return code
 
@@ -165,7 +176,7 @@ _SUBDIVISION = re.compile(r"([A-Z]{2})-([A-Z0-9]{1,3})")
 def _check_subdivision(value: str) -> str:
     code = value.strip().upper()
     match = _SUBDIVISION.fullmatch(code)
-    if match is None or match.group(1) not in _countries():
+    if match is None or match.group(1) not in _countries() or match.group(1) in _NOT_COUNTRIES:
         raise custom_error("invalid_subdivision", value=value)
     from .i18n import regions
 
@@ -219,7 +230,8 @@ def _timezone_ok(name: str) -> bool:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # OSError: a name that is a folder of the database ("Europe") or too long for a file name.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 
@@ -324,7 +336,9 @@ _EMAIL = re.compile(r"[^@\s<>\"]{1,64}@[^@\s<>\"]{1,253}\.[^@\s<>\".]{2,63}")
 
 
 def _check_email(value: str) -> str:
-    if _EMAIL.fullmatch(value) is None:
+    # The pattern lets any non-space character through: refuse hidden ones as in a text.
+    hidden = _CONTROL_LINE.search(value) or _BIDI_OVERRIDE.search(value)
+    if hidden is not None or _EMAIL.fullmatch(value) is None:
         raise custom_error("invalid_email", value=value)
     return value
 
@@ -338,7 +352,8 @@ def _check_url(value: str) -> str:
         parts = urlsplit(value)
     except ValueError:
         raise custom_error("invalid_url", value=value) from None
-    if parts.scheme not in ("http", "https") or not parts.netloc or _CONTROL_LINE.search(value):
+    hidden = _CONTROL_LINE.search(value) or _BIDI_OVERRIDE.search(value)  # spoofed addresses
+    if parts.scheme not in ("http", "https") or not parts.netloc or hidden:
         raise custom_error("invalid_url", value=value)
     if any(c.isspace() for c in value) or len(value) > 2000:
         raise custom_error("invalid_url", value=value)
@@ -351,14 +366,48 @@ Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"forma
 # --- times ----------------------------------------------------------------------------------
 
 
+# Files written by the library hold ISO times and dates ("14:00:00", "2016-11-04"): those are
+# read here directly, and everything else (and any impossible value, for its precise error) goes
+# through timeparse. Both give the same result for these shapes; this path is only faster.
+_ISO_TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def _iso_time(value: str) -> dt.time | None:
+    match = _ISO_TIME.fullmatch(value)
+    if match is None:
+        return None
+    hour, minute, second = match.groups()
+    try:
+        return dt.time(int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
+
+
+def _iso_date(value: str) -> dt.date | None:
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def _parse_time(value: Any) -> Any:
     if isinstance(value, str):
+        iso = _iso_time(value)
+        if iso is not None:
+            return iso
         from .timeparse import parse_time
 
         try:
             return parse_time(value)
         except TimeParseError as exc:
-            raise custom_error("invalid_time", value=value, reason=exc.reason) from None
+            raise custom_error("invalid_time", value=value, reason=exc.reason_msg) from None
+    if isinstance(value, int | float):
+        # Pydantic would read a number as seconds since midnight UTC: 1400 gave 00:23:20+00:00.
+        raise custom_error("wrong_type", expected="a time of day such as 14:00", got=repr(value))
     return value
 
 
@@ -379,16 +428,22 @@ TimeOfDay = Annotated[
 
 def _parse_date(value: Any) -> Any:
     if isinstance(value, str):
+        iso = _iso_date(value)
+        if iso is not None:
+            return iso
         from .timeparse import parse_date
 
         try:
             return parse_date(value)
         except TimeParseError as exc:
-            raise custom_error("invalid_date", value=value, reason=exc.reason) from None
+            raise custom_error("invalid_date", value=value, reason=exc.reason_msg) from None
     if isinstance(value, dt.datetime):
         raise custom_error(
             "invalid_date", value=str(value), reason="expected a date without a time"
         )
+    if isinstance(value, int | float):
+        # Pydantic would read a number as a Unix timestamp: 0 gave 1 January 1970.
+        raise custom_error("wrong_type", expected="a date such as 2016-11-04", got=repr(value))
     return value
 
 

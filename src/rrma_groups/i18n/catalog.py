@@ -9,11 +9,7 @@ The lookup follows :func:`~rrma_groups.i18n.locales.fallback_chain`: ``ar_MA`` â
 Babel's ``Translations.load`` does not chain a regional catalog to its language by itself, so
 the catalogs are chained here with ``add_fallback``.
 
-Workflow (documented in docs/translating.md)::
-
-    pybabel extract -F babel.cfg -k N_ -o src/rrma_groups/locale/rrma_groups.pot src/rrma_groups
-    pybabel update -i src/rrma_groups/locale/rrma_groups.pot -d src/rrma_groups/locale -D rrma_groups
-    pybabel compile -d src/rrma_groups/locale -D rrma_groups
+The extract, update and compile commands are in ``docs/translating.md``.
 """
 
 from __future__ import annotations
@@ -33,7 +29,7 @@ DOMAIN = "rrma_groups"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it now."""
     return message
 
@@ -72,6 +68,12 @@ def _compile_in_memory(po: Path, language: str) -> Translations:
 
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=DOMAIN)
+    # Babel writes an untranslated plural message with the English text as its translation
+    # (python-babel/babel#697), which would hide the next catalog of the chain (ar_MA -> ar):
+    # leave such messages out, as hatch_build.py does.
+    for message in list(catalog):
+        if message.id and message.pluralizable and not any(message.string or ()):
+            catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

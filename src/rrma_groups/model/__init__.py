@@ -30,14 +30,44 @@ from .groups import (
 from .meetings import AttendanceMode, Meeting, MeetingStatus, Room, Venue
 from .network import Founder, Network, Offer
 from .objectives import DacCode, Objective, ThematicPriority
+from .participants import Attendance, ParticipationMode, Registration
 from .partnerships import Partnership, PartnershipKind, PartnershipStatus
+from .places import DEPARTMENT_REGIONS, Department, Place, ProvinceCode, department_region
+from .projects import (
+    Amount,
+    Budget,
+    CurrencyCode,
+    Funding,
+    Project,
+    ProjectStatus,
+    Resource,
+    ResourceKind,
+    period_bounds,
+)
 from .text import UNTAGGED, LocalisedText
 
 __all__ = [
+    "DEPARTMENT_REGIONS",
     "SCHEMA_VERSION",
     "UNTAGGED",
     "Actor",
     "ActorFacilitator",
+    "Amount",
+    "Attendance",
+    "Budget",
+    "CurrencyCode",
+    "Department",
+    "Funding",
+    "ParticipationMode",
+    "Place",
+    "Project",
+    "ProjectStatus",
+    "ProvinceCode",
+    "Registration",
+    "Resource",
+    "ResourceKind",
+    "department_region",
+    "period_bounds",
     "ActorKind",
     "Agenda",
     "AgendaItem",

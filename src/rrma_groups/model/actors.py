@@ -13,6 +13,7 @@ from ..types import (
     Day,
     Email,
     Id,
+    LanguageCode,
     Line,
     Rna,
     SingleLine,
@@ -23,6 +24,7 @@ from ..types import (
     Year,
 )
 from .base import Model
+from .places import Department
 from .text import LocalisedText
 
 __all__ = [
@@ -151,6 +153,22 @@ class Actor(Model):
     dissolved: Day | None = Field(default=None, description="Date it ceased to exist.")
     successor: Id | None = Field(default=None, description="Id of the actor that took it over.")
     cooperation: CooperationPolicy | None = None
+    department: Department | None = Field(
+        default=None, description="French département (INSEE code: 87, 2A, 971)."
+    )
+    works_in: tuple[SubdivisionCode, ...] = Field(
+        default=(), description="Regions of the group's country where it works (ISO 3166-2)."
+    )
+    themes: tuple[Id, ...] = Field(
+        default=(), description="Ids of the group's priorities it works on."
+    )
+    languages: tuple[LanguageCode, ...] = Field(default=(), description="Languages it works in.")
+    network_member: bool | None = Field(
+        default=None, description="Whether it is a member (adhérent) of the network itself."
+    )
+    fictional: bool = Field(
+        default=False, description="A made-up sample organisation, shown as such."
+    )
 
     @property
     def iati_type(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Discriminator, Field, RootModel, Tag, field_validator, model_validator
 
@@ -14,6 +14,11 @@ from ..messages import custom_error
 from ..types import Day, Id, Line, SingleLine, TimeOfDay
 from .base import Model
 from .text import LocalisedText
+
+if TYPE_CHECKING:
+    from ..scheduling import AgendaBuilder, Retimer
+    from ..tables import TableImport
+    from .groups import CountryGroup
 
 __all__ = [
     "ActorFacilitator",
@@ -73,30 +78,34 @@ class RoleFacilitator(Model):
     actor: Id | None = Field(default=None, description="The organisation the role belongs to.")
 
 
+# Tags are the class names: error locations then leave them out (see messages._is_union_tag).
 def _facilitator_tag(value: Any) -> str | None:
     if isinstance(value, dict):
-        for key in ("role", "person", "actor"):
+        for key, tag in (
+            ("role", "RoleFacilitator"),
+            ("person", "PersonFacilitator"),
+            ("actor", "ActorFacilitator"),
+        ):
             if key in value:
-                return key
+                return tag
         return None
     if isinstance(value, RoleFacilitator):
-        return "role"
+        return "RoleFacilitator"
     if isinstance(value, PersonFacilitator):
-        return "person"
+        return "PersonFacilitator"
     if isinstance(value, ActorFacilitator):
-        return "actor"
+        return "ActorFacilitator"
     return None
 
 
 Facilitator = Annotated[
-    Annotated[PersonFacilitator, Tag("person")]
-    | Annotated[ActorFacilitator, Tag("actor")]
-    | Annotated[RoleFacilitator, Tag("role")],
+    Annotated[PersonFacilitator, Tag("PersonFacilitator")]
+    | Annotated[ActorFacilitator, Tag("ActorFacilitator")]
+    | Annotated[RoleFacilitator, Tag("RoleFacilitator")],
     Discriminator(
         _facilitator_tag,
         custom_error_type="invalid_facilitator",
         custom_error_message="a facilitator needs exactly one of 'person', 'actor' or 'role'",
-        custom_error_context={"keys": "none of them"},
     ),
 ]
 """Who leads an item: a person, an organisation or a role. No facilitator at all is ``[]``."""
@@ -143,7 +152,7 @@ class AgendaItem(Model):
                 data["start"], data["end"] = parse_time_range(str(text))
             except TimeParseError as exc:
                 raise custom_error(
-                    "invalid_time_range", value=str(text), reason=exc.reason
+                    "invalid_time_range", value=str(text), reason=exc.reason_msg
                 ) from None
         if "duration" in data:
             if data.get("end") is not None:
@@ -188,7 +197,7 @@ def _end_from_duration(start: Any, duration: Any) -> Any:
             start = parse_time(start)
         length = duration if isinstance(duration, dt.timedelta) else parse_duration(duration)
     except TimeParseError as exc:
-        raise custom_error("invalid_duration", value=str(duration), reason=exc.reason) from None
+        raise custom_error("invalid_duration", value=str(duration), reason=exc.reason_msg) from None
     if not isinstance(start, dt.time):
         return None  # 'start' is missing or wrong: its own error says so
     end = dt.datetime.combine(dt.date(2000, 1, 1), start) + length
@@ -244,5 +253,82 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
                 return item
         raise KeyError(key)
 
+    # --- scripting (see rrma_groups.scheduling and rrma_groups.tables) ------------------------
+
+    def index_of(self, key: str | int) -> int:
+        """The index of the item addressed by id, index, title, or unique title prefix.
+
+        Raises :class:`~rrma_groups.scheduling.ItemLookupError`, listing the candidates, when
+        none or several items answer.
+        """
+        from ..scheduling import find_item
+
+        return find_item(self, key)
+
+    def item(self, key: str | int) -> AgendaItem:
+        """The item addressed by id, index, title, or unique title prefix (see ``index_of``)."""
+        return self.root[self.index_of(key)]
+
+    @property
+    def retime(self) -> Retimer[Agenda]:
+        """Re-timing operations, each returning a new agenda (see ``rrma_groups.retime``).
+
+        >>> agenda = Agenda.build("14h00").add("Accueil", 15).add("Débat", 45).agenda()
+        >>> [str(item.start) for item in agenda.retime.shift(0, 10, cascade=True)]
+        ['14:10:00', '14:25:00']
+        """
+        from ..scheduling import retime
+
+        return retime(self)
+
+    @classmethod
+    def build(
+        cls,
+        start: dt.time | str,
+        *,
+        day: dt.date | str | None = None,
+        group: CountryGroup | None = None,
+    ) -> AgendaBuilder:
+        """An :class:`~rrma_groups.scheduling.AgendaBuilder` starting at ``start``."""
+        from ..scheduling import AgendaBuilder
+
+        return AgendaBuilder(start, day=day, group=group)
+
+    @classmethod
+    def parse_table(
+        cls,
+        text: str,
+        *,
+        group: CountryGroup | None = None,
+        date: dt.date | str | None = None,
+        language: str | None = None,
+        infer_kinds: bool = True,
+        strict: bool = True,
+        source: str | None = None,
+    ) -> TableImport:
+        """Read a pasted programme table (see :func:`rrma_groups.tables.parse_table`).
+
+        >>> result = Agenda.parse_table("14h00 - 14h15 Accueil des participants")
+        >>> result.agenda[0].end
+        datetime.time(14, 15)
+        """
+        from ..tables import parse_table
+
+        return parse_table(
+            text,
+            group=group,
+            date=date,
+            language=language,
+            infer_kinds=infer_kinds,
+            strict=strict,
+            source=source,
+        )
+
     def __repr__(self) -> str:
         return f"Agenda({len(self.root)} items)"
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the programme table as an HTML fragment."""
+        from ..render import render
+
+        return render(self, "html", fragment=True)

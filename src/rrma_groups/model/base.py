@@ -19,6 +19,9 @@ class Model(BaseModel):
         use_enum_values=False,
         arbitrary_types_allowed=False,
         regex_engine="python-re",
+        # Build each model's validator on first use, not at import: `import rrma_groups` is
+        # paid by every command and script, most of which validate only some models.
+        defer_build=True,
     )
 
     def replace(self, **changes: Any) -> Self:

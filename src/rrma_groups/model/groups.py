@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..series import Series
 from ..types import CountryCode, Day, Id, LanguageCode, SingleLine, SubdivisionCode, Year
 from .actors import Actor, Person
 from .base import Model
@@ -14,6 +15,7 @@ from .meetings import Meeting
 from .network import Network
 from .objectives import Objective, ThematicPriority
 from .partnerships import Partnership
+from .projects import Project, Resource
 from .text import LocalisedText
 
 __all__ = [
@@ -92,6 +94,15 @@ class CountryGroup(Model):
     members: tuple[Membership, ...] = ()
     partnerships: tuple[Partnership, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    series: tuple[Series, ...] = Field(
+        default=(), description="Meetings that recur by a rule (the first Friday of a quarter)."
+    )
+    projects: tuple[Project, ...] = Field(
+        default=(), description="Actions of the group's actors in the country."
+    )
+    resources: tuple[Resource, ...] = Field(
+        default=(), description="Documents, links, trainings and events offered to members."
+    )
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -120,6 +131,18 @@ class CountryGroup(Model):
         for priority in self.priorities:
             if priority.id == key:
                 return priority
+        raise KeyError(key)
+
+    def project(self, key: str) -> Project:
+        for project in self.projects:
+            if project.id == key:
+                return project
+        raise KeyError(key)
+
+    def resource(self, key: str) -> Resource:
+        for resource in self.resources:
+            if resource.id == key:
+                return resource
         raise KeyError(key)
 
     def __repr__(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
@@ -14,7 +14,11 @@ from ..types import CountryCode, Day, Id, Line, SingleLine, TimeOfDay, TimezoneN
 from .agenda import Agenda, AgendaItem
 from .base import Model
 from .objectives import Objective
+from .participants import Registration
 from .text import LocalisedText
+
+if TYPE_CHECKING:
+    from ..scheduling import Retimer
 
 __all__ = ["AttendanceMode", "Meeting", "MeetingStatus", "Room", "Venue"]
 
@@ -78,6 +82,9 @@ class Meeting(Model):
         default=None, description="The date first announced, for a postponed meeting."
     )
     agenda: Agenda = Agenda(())
+    participants: tuple[Registration, ...] = Field(
+        default=(), description="Registrations, and attendance once recorded."
+    )
 
     @field_validator("end_date")
     @classmethod
@@ -111,6 +118,21 @@ class Meeting(Model):
         from ..render import render
 
         return render(self, "html", fragment=True)
+
+    @property
+    def retime(self) -> Retimer[Meeting]:
+        """Re-timing operations, each returning a new, checked meeting.
+
+        >>> import datetime as dt
+        >>> from rrma_groups.examples import groupe_pays_maroc
+        >>> meeting = groupe_pays_maroc().meeting("limoges-2016").replace(end=dt.time(18))
+        >>> later = meeting.retime.shift("Restitution", 15, cascade=True)
+        >>> later.agenda[-1].end
+        datetime.time(17, 45)
+        """
+        from ..scheduling import retime
+
+        return retime(self)
 
     # --- derived ---------------------------------------------------------------------------
 

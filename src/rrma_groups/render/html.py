@@ -22,8 +22,8 @@ STYLE = """
 .rrma-programme{--ink:#1d2430;--muted:#5b6574;--line:#d5dae1;--accent:#0b5c7a;--soft:#eef4f7;
  font-family:"Noto Sans","Noto Naskh Arabic","Segoe UI",Tahoma,"DejaVu Sans",Arial,sans-serif;
  color:var(--ink);line-height:1.5;max-width:60rem;margin:0 auto;padding:1.5rem}
-.rrma-programme[dir=rtl]{font-family:"Noto Naskh Arabic","Noto Sans Arabic","Amiri","Segoe UI",
- Tahoma,"DejaVu Sans",Arial,sans-serif;line-height:1.7}
+.rrma-programme[dir=rtl]{font-family:"Noto Naskh Arabic","Noto Sans Arabic","Amiri","Noto Sans",
+ "Segoe UI",Tahoma,"DejaVu Sans",Arial,sans-serif;line-height:1.7}
 .rrma-programme h1,.rrma-programme h2,.rrma-programme h3{color:var(--accent);line-height:1.25;
  margin:1.2em 0 .4em}
 .rrma-programme h1{font-size:1.6rem}.rrma-programme h2{font-size:1.3rem}
@@ -56,11 +56,23 @@ STYLE = """
 .rrma-programme .facilitators{color:var(--muted)}
 .rrma-programme .signature{margin-top:1.5em;text-align:end;font-style:italic}
 @media (max-width:40rem){.rrma-programme{padding:.6rem}
- .rrma-programme table.programme{font-size:.85rem}
- .rrma-programme td.venue,.rrma-programme th.venue{display:none}}
+ .rrma-programme table.programme{font-size:.9rem}
+ .rrma-programme table.programme thead,.rrma-programme td.venue{display:none}
+ .rrma-programme table.programme,.rrma-programme table.programme tbody{display:block}
+ .rrma-programme table.programme tr{display:grid;grid-template-columns:auto minmax(0,1fr);
+ column-gap:.7em;border-bottom:1px solid var(--line);padding:.4em 0}
+ .rrma-programme table.programme td{border:0;padding:0}
+ .rrma-programme td.date{grid-column:1/-1;font-weight:700;color:var(--accent);background:none;
+ padding-bottom:.2em}
+ .rrma-programme td.activity,.rrma-programme td.facilitator,.rrma-programme td.parallel-cell{
+ grid-column:2}
+ .rrma-programme td.facilitator{color:var(--muted)}
+ .rrma-programme td.facilitator:empty{display:none}}
 @media print{@page{size:A4;margin:12mm}
- .rrma-programme{max-width:none;padding:0;font-size:10.5pt}
- .rrma-programme h1{font-size:16pt}.rrma-programme h2{font-size:13pt}
+ .rrma-programme{max-width:none;padding:0;font-size:10.5pt;line-height:1.4}
+ .rrma-programme[dir=rtl]{line-height:1.6}
+ .rrma-programme h1{font-size:16pt;margin-top:0}.rrma-programme h2{font-size:13pt}
+ .rrma-programme table.programme th,.rrma-programme table.programme td{padding:.25em .5em}
  .rrma-programme table.programme tr{break-inside:avoid}
  .rrma-programme table.programme thead{display:table-header-group}
  .rrma-programme a{color:inherit;text-decoration:none}}

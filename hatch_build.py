@@ -1,0 +1,70 @@
+"""Hatchling build hook: compile the gettext catalogs (.po) to .mo files inside the wheel.
+
+Every ``src/rrma_groups/locale/<ll>/LC_MESSAGES/rrma_groups.po`` is compiled with Babel into a
+temporary folder and force-included at ``rrma_groups/locale/<ll>/LC_MESSAGES/rrma_groups.mo``,
+so an installed wheel reads compiled catalogs. ``.mo`` files are never written into the source
+tree (they are ignored by git, and hatchling leaves ignored files out of builds anyway).
+
+Editable installs are skipped: the package is then imported from ``src/``, where
+``rrma_groups.i18n.catalog`` compiles each ``.po`` in memory when no ``.mo`` is there.
+
+Configured in pyproject.toml under ``[tool.hatch.build.hooks.custom]``; Babel comes from
+``[build-system] requires``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+DOMAIN = "rrma_groups"
+LOCALE_DIR = Path("src") / "rrma_groups" / "locale"
+WHEEL_LOCALE_DIR = "rrma_groups/locale"
+
+
+class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+    """Compile every ``.po`` catalog to ``.mo`` and put it in the wheel."""
+
+    _compiled: Path | None = None
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        self._compiled = Path(tempfile.mkdtemp(prefix=f"{DOMAIN}-mo-"))
+        for po in sorted((Path(self.root) / LOCALE_DIR).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+            language = po.parent.parent.name
+            mo = self._compiled / language / f"{DOMAIN}.mo"
+            mo.parent.mkdir(parents=True)
+            compile_catalog(po, mo, language)
+            target = f"{WHEEL_LOCALE_DIR}/{language}/LC_MESSAGES/{DOMAIN}.mo"
+            build_data["force_include"][str(mo)] = target
+            self.app.display_info(f"compiled {po.relative_to(self.root)} -> {target}")
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        if self._compiled is not None:
+            shutil.rmtree(self._compiled, ignore_errors=True)
+            self._compiled = None
+
+
+def compile_catalog(po: Path, mo: Path, language: str) -> None:
+    """Compile one catalog as ``pybabel compile`` does, leaving out what is not translated.
+
+    Fuzzy translations are left out, and so are untranslated plural messages: Babel would
+    write those with the English text as their translation (python-babel/babel#697), which
+    hides the next catalog of the fallback chain (ar_MA → ar). A malformed catalog stops the
+    build (``abort_invalid``) rather than ship half a language.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as source:
+        catalog = read_po(source, locale=language, domain=DOMAIN, abort_invalid=True)
+    for message in list(catalog):
+        if message.id and message.pluralizable and not any(message.string):
+            catalog.delete(message.id, message.context)
+    with mo.open("wb") as target:
+        write_mo(target, catalog, use_fuzzy=False)

@@ -1,0 +1,1470 @@
+"""iCalendar (RFC 5545) out and in: meetings and their agendas for calendar applications.
+
+>>> from rrma_groups import examples
+>>> group = examples.groupe_pays_maroc()
+>>> data = to_ical(group, "fr", stamp=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+>>> data.count(b"BEGIN:VEVENT"), data.count(b"BEGIN:VTIMEZONE")
+(1, 1)
+>>> b"UID:limoges-2016@gpmar.rrma-groups" in data
+True
+>>> imported = from_ical(data)
+>>> meeting = imported.meetings[0]
+>>> meeting.id, meeting.starts_at.isoformat()
+('limoges-2016', '2016-11-04T14:00:00+01:00')
+
+Decisions, for readers of the code and of the calendars it writes:
+
+UIDs. Calendar applications recognise an event again by its UID, so UIDs are derived from ids,
+never drawn at random: ``<meeting id>@<group id>.rrma-groups`` for a meeting and
+``<meeting id>+<item key>@<group id>.rrma-groups`` for an agenda item (``@rrma-groups`` alone
+when no group is given). ``+`` cannot occur in an id, so the two parts never run into each
+other (``.`` and ``-`` can). The item key is the item's ``id``; an item without one is keyed by
+a hash of its title in the group's default language (case and spacing ignored), numbered from
+the second item of the same title on (``t-3f2a9c01de``, ``t-3f2a9c01de-2``). Such a key
+survives re-timing and the insertion of other items; it changes when that title is edited, so
+give items an ``id`` when they must keep their UID through anything. UIDs do not depend on the
+language of the export: a French and an Arabic export of a meeting are the same events.
+
+Times. Every time is the programme's local time with its TZID, and the calendar holds one
+VTIMEZONE per TZID, built from the tz database by icalendar and covering the years of the
+meetings only (Africa/Casablanca's full history would take a hundred lines). Outlook needs the
+VTIMEZONE; other applications use the TZID. The TZID is written even for zones that icalendar
+would write in UTC (``Z``) because they match UTC today, such as Africa/Dakar: the instant would
+be right, but not the meeting's timezone. Meetings in UTC are written with ``Z``. A meeting
+without hours is an all-day event; an item without an end is an instant (no DTEND).
+
+SEQUENCE. Given ``previous`` (an earlier export), each event is compared with the event of
+the same UID in it, all properties but DTSTAMP and SEQUENCE; the SEQUENCE of an event that
+changed is one more than before, that of an unchanged one stays. DTSTAMP is ``stamp`` (default:
+now); with a fixed ``stamp`` the output is byte for byte the same.
+
+Status. STATUS has three values for events: a scheduled meeting is CONFIRMED, a cancelled one
+CANCELLED at its date (and its items with it). A postponed meeting whose new date is known
+(``previous_date`` set: ``date`` is the new date) is CONFIRMED at the new date; one whose new
+date is not known yet is TENTATIVE at the date first announced. Both carry
+``X-RRMA-STATUS:postponed``, and ``X-RRMA-PREVIOUS-DATE`` keeps the earlier date; the
+programme in DESCRIPTION says it in words.
+
+Organiser. ORGANIZER must be an address (a ``mailto:`` URI). It is written only when the
+meeting's contact person has an e-mail address, with the organising actor's name as CN (the
+contact's name when no organiser is given); no address is ever made up. Without one, the
+organiser is named in the programme only.
+
+Text. SUMMARY, LOCATION and DESCRIPTION carry a LANGUAGE parameter: for the title and the
+venue, the language the text is actually in (a French title that stands in for a missing
+Arabic one is marked ``fr``); for the programme, the language of the export. DESCRIPTION is
+the plain text programme of :func:`rrma_groups.render`; in Arabic it holds Unicode isolates
+(U+2066..U+2069) around times and Latin names, which iCalendar text may contain like any
+other character, and which keep times in order in right-to-left calendar views. Long lines
+are folded between characters, never inside a UTF-8 sequence (icalendar counts octets but
+cuts at character boundaries). Text is escaped here rather than by icalendar, whose escaping
+turns a backslash followed by ``N`` into a line break.
+
+Online meetings get URL and, when online or hybrid, CONFERENCE (RFC 7986); an online meeting
+without a venue gives its address as LOCATION, which calendar applications make clickable.
+
+Agenda items (``per_item=True``) are events of their own, after their meeting's event (which
+is the same as without ``per_item``), with ``RELATED-TO;RELTYPE=PARENT`` naming the meeting.
+Their LOCATION starts with the room. What iCalendar has no property for travels in
+``X-RRMA-`` properties, which other applications ignore: ``X-RRMA-KIND`` (the item's kind),
+``X-RRMA-ROOM`` (the room id as parameter, its name as value) and one
+``X-RRMA-FACILITATOR`` per facilitator (``X-RRMA-TYPE`` person, actor or role, ``X-RRMA-ID``
+and ``X-RRMA-ON-BEHALF-OF`` ids as parameters, the name as written as value).
+
+Reading (:func:`from_ical`). Events related to a parent present in the calendar become the
+parent's agenda items; every other event is a meeting. Times keep their timezone when it is
+an IANA one (Windows and ``/vendor/Area/City`` names are mapped to it); UTC times and floating
+times are put in ``timezone`` (default: the calendar's ``X-WR-TIMEZONE``, else UTC), floating
+ones with a warning. A TZID that only the calendar's own VTIMEZONE defines is read with that
+definition (not with icalendar's process-wide cache, which keeps the first definition of a
+name it ever met) and converted to ``timezone``, with a warning. An all-day event is a meeting
+without hours. A recurring event is read as its first occurrence, with a warning: a country
+group's meetings are single dates, and most rules have no end.
+
+Ids come from the UIDs written here; another UID is the id when it is a valid one, else
+``ev-`` and a hash of it; :attr:`ImportedCalendar.uids` gives each meeting's UID. LOCATION
+becomes the venue's name. For events written by this module, DESCRIPTION is the generated
+programme and is not read back (nor are the meeting's description and objectives, which it
+shows); elsewhere it becomes the meeting's description or the item's notes. ATTENDEEs with
+ROLE=CHAIR lead the items of other applications. Whatever cannot be read raises
+:class:`IcalError` with the line and the UID; what can be read another way is read, with a
+warning in :attr:`ImportedCalendar.warnings`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+import warnings as _warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+from pydantic import ValidationError
+
+from .errors import Msg, Problem, RrmaError, Severity
+from .i18n.bidi import FSI, PDI
+from .i18n.catalog import N_, translator
+from .i18n.locales import direction, normalize_locale, to_bcp47
+from .messages import problems_from_pydantic
+from .model import (
+    ActorFacilitator,
+    AttendanceMode,
+    CountryGroup,
+    ItemKind,
+    LocalisedText,
+    Meeting,
+    MeetingStatus,
+    PersonFacilitator,
+    RoleFacilitator,
+)
+from .render import render
+from .render._common import needs_isolation
+from .render.view import ItemView, MeetingView, Piece, meeting_view
+from .types import MAX_LINE_LENGTH, MAX_TEXT_LENGTH
+
+__all__ = [
+    "MESSAGES",
+    "IcalError",
+    "ImportedCalendar",
+    "from_ical",
+    "item_uids",
+    "meeting_uid",
+    "to_ical",
+]
+
+PRODID = "-//rrma-groups//rrma-groups//EN"
+UID_DOMAIN = "rrma-groups"
+
+MESSAGES: dict[str, str] = {
+    # --- errors (IcalError) ---
+    "ical_encoding": N_("the calendar is not UTF-8 text: {reason}"),
+    "ical_syntax": N_("the calendar cannot be read: {reason}"),
+    "ical_empty": N_("the document is empty; an iCalendar document starts with BEGIN:VCALENDAR"),
+    "ical_not_a_calendar": N_(
+        "not an iCalendar document: it starts with {text!r}, not with BEGIN:VCALENDAR"
+    ),
+    "ical_not_a_content_line": N_("{text!r} is not a content line (NAME:value)"),
+    "ical_after_the_end": N_("{text!r} comes after the end of the calendar"),
+    "ical_folded_first_line": N_("the document starts with a folded line (a space first)"),
+    "ical_too_deep": N_("components are nested more than {depth} deep"),
+    "ical_unclosed": N_("BEGIN:{name} is never closed: END:{name} is missing"),
+    "ical_unexpected_end": N_(
+        "END:{name} does not match the BEGIN:{open} of line {open_line}; END:{open} expected"
+    ),
+    "ical_broken_property": N_("event {uid!r}: {name} cannot be read: {reason}"),
+    "ical_missing_summary": N_("event {uid!r} has no SUMMARY; a meeting or an item needs a title"),
+    "ical_missing_start": N_("event {uid!r} has no DTSTART; a meeting or an item needs a date"),
+    "ical_end_before_start": N_("event {uid!r} ends at {end}, before it starts at {start}"),
+    "ical_item_spans_days": N_(
+        "event {uid!r} is an item of {parent!r} but runs from {start} to {end}; "
+        "an agenda item starts and ends on the same day"
+    ),
+    "ical_duplicate_uid": N_("event {uid!r} appears twice (first at line {first})"),
+    "ical_invalid_event": N_("event {uid!r} cannot be read as a meeting: {where}: {reason}"),
+    "ical_invalid_timezone": N_(
+        "{value!r} is not an IANA timezone (such as Europe/Paris or Africa/Casablanca)"
+    ),
+    # --- warnings (ImportedCalendar.warnings) ---
+    "ical_recurrence": N_(
+        "event {uid!r} repeats ({rule}); only its first occurrence, on {date}, is read"
+    ),
+    "ical_recurrence_override": N_(
+        "event {uid!r} changes one occurrence of a repeating event; it is skipped"
+    ),
+    "ical_floating_time": N_("event {uid!r} has no timezone; its times are read in {timezone}"),
+    "ical_unknown_timezone": N_(
+        "event {uid!r} uses the timezone {tzid!r}, which is not an IANA timezone; "
+        "its times are converted to {timezone}"
+    ),
+    "ical_undefined_timezone": N_(
+        "event {uid!r} uses the timezone {tzid!r}, which is neither an IANA timezone nor "
+        "defined in the calendar; its times are read in {timezone}"
+    ),
+    "ical_unknown_parent": N_(
+        "event {uid!r} belongs to {parent!r}, which is not in the calendar; "
+        "it is read as a meeting of its own"
+    ),
+    "ical_not_an_item": N_(
+        "event {uid!r} belongs to {parent!r} but {reason}; it is read as a meeting of its own"
+    ),
+    "ical_repeated_property": N_(
+        "event {uid!r}: {name} appears {count} times; only the first one is read"
+    ),
+    "ical_ignored_property": N_("event {uid!r}: {name} cannot be read ({reason}); it is ignored"),
+    "ical_text_truncated": N_(
+        "event {uid!r}: {name} has {length} characters; only the first {max_length} are kept"
+    ),
+    "ical_no_uid": N_("an event has no UID; it is read as {uid!r}"),
+}
+"""Message templates of the calendar errors and warnings, by code (English; gettext ids)."""
+
+
+class IcalError(RrmaError):
+    """An iCalendar document that cannot be read: where (line, event UID) and what."""
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        line: int | None = None,
+        uid: str | None = None,
+        source: str | None = None,
+        **params: Any,
+    ) -> None:
+        self.code = code
+        self.line = line
+        self.uid = uid
+        self.source = source
+        self.params: dict[str, Any] = {"uid": uid, **params}
+        self.reason = _fill(MESSAGES[code], self.params)
+        where = source or "<calendar>"
+        if line is not None:
+            where += f":{line}"
+        super().__init__(f"{where}: {self.reason}")
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    from .errors import render_template
+
+    return render_template(template, params)
+
+
+# ============================================================================================
+# UIDs
+# ============================================================================================
+
+
+def _domain(group: CountryGroup | None) -> str:
+    return f"{group.id}.{UID_DOMAIN}" if group is not None else UID_DOMAIN
+
+
+def meeting_uid(meeting: Meeting, group: CountryGroup | None = None) -> str:
+    """The UID of a meeting's event: ``limoges-2016@gpmar.rrma-groups``."""
+    return f"{meeting.id}@{_domain(group)}"
+
+
+def item_uids(meeting: Meeting, group: CountryGroup | None = None) -> tuple[str, ...]:
+    """The UIDs of a meeting's agenda items, in agenda order (see the module's notes)."""
+    default = group.default_language if group is not None else "fr"
+    return tuple(f"{meeting.id}+{key}@{_domain(group)}" for key in _item_keys(meeting, default))
+
+
+def _item_keys(meeting: Meeting, default_language: str) -> list[str]:
+    keys: list[str] = []
+    used: set[str] = set()
+    titles: Counter[str] = Counter()
+    for item in meeting.agenda:
+        if item.id is not None and item.id not in used:
+            key = item.id
+        else:
+            base = "t-" + _title_hash(item.title, default_language)
+            titles[base] += 1
+            key = base if titles[base] == 1 else f"{base}-{titles[base]}"
+            while key in used:  # an explicit id that looks like a title key: keep UIDs unique
+                titles[base] += 1
+                key = f"{base}-{titles[base]}"
+        used.add(key)
+        keys.append(key)
+    return keys
+
+
+def _title_hash(title: LocalisedText, default_language: str) -> str:
+    text = title.get(default_language, default_language)
+    canonical = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:10]
+
+
+_OUR_UID = re.compile(r"(?P<meeting>[^+@]+)(?:\+(?P<item>[^+@]+))?@(?:(?P<group>.+)\.)?rrma-groups")
+
+
+# ============================================================================================
+# export
+# ============================================================================================
+
+
+def to_ical(
+    obj: CountryGroup | Meeting,
+    lang: str | None = None,
+    *,
+    group: CountryGroup | None = None,
+    meeting: str | None = None,
+    per_item: bool = False,
+    previous: bytes | str | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """A group's meetings (or one meeting) as an RFC 5545 calendar, in ``lang``.
+
+    A group gives all its meetings, or only ``meeting`` (an id); a meeting is best exported
+    with its ``group``, which names its organiser and facilitators and makes its UIDs
+    distinct from other groups'. ``per_item=True`` adds one event per agenda item. Pass
+    ``previous``, an earlier export, to raise the SEQUENCE of the events that changed since;
+    ``stamp`` (default: now) is the DTSTAMP of every event. See the module's notes.
+
+    :raises RenderError: ``meeting`` is not one of the group's, or ``obj`` is neither.
+    :raises LocaleError: ``lang`` is not a language code.
+    :raises IcalError: ``previous`` is not a calendar.
+    """
+    from .render import RenderError
+
+    if isinstance(obj, CountryGroup):
+        group = obj
+        meetings: Sequence[Meeting] = obj.meetings
+        if meeting is not None:
+            try:
+                meetings = (obj.meeting(meeting),)
+            except KeyError:
+                ids = ", ".join(m.id for m in obj.meetings) or "none"
+                raise RenderError(f"no meeting {meeting!r}; the group has: {ids}") from None
+    elif isinstance(obj, Meeting):
+        meetings = (obj,)
+    else:
+        raise RenderError(f"to_ical() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
+    language = normalize_locale(lang or (group.default_language if group is not None else "fr"))
+    when = _utc_stamp(stamp)
+    known = _previous_events(previous) if previous is not None else {}
+
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    name = _calendar_name(obj, group, language)
+    if name:
+        calendar.add("NAME", _Text(name.text), parameters=_language(name.lang))
+        calendar.add("X-WR-CALNAME", _Text(name.text))
+
+    events: list[icalendar.Event] = []
+    for chosen in meetings:
+        view = meeting_view(chosen, language, group)
+        events.append(_meeting_event(chosen, view, group, language, when))
+        if per_item:
+            events += _item_events(chosen, view, group, language, when)
+    for event in events:
+        uid = str(event["UID"])
+        sequence = 0
+        if uid in known:
+            before, fingerprint = known[uid]
+            sequence = before if fingerprint == _fingerprint(event) else before + 1
+        event.add("SEQUENCE", sequence)
+
+    for event in events:
+        calendar.add_component(event)
+    _add_timezones(calendar, meetings)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _utc_stamp(stamp: dt.datetime | None) -> dt.datetime:
+    if stamp is None:
+        stamp = dt.datetime.now(dt.UTC)
+    elif stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)  # a naive stamp is taken to be UTC
+    return stamp.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def _calendar_name(
+    obj: CountryGroup | Meeting, group: CountryGroup | None, language: str
+) -> Piece | None:
+    source = obj.name if isinstance(obj, CountryGroup) else obj.title
+    default = group.default_language if group is not None else "fr"
+    text, lang = source.resolve(language, default)
+    return Piece(text, lang) if text else None
+
+
+class _Text(icalendar.vText):
+    """TEXT escaped as RFC 5545 says (3.3.11).
+
+    icalendar's own escaping first turns a backslash followed by a capital N into a line
+    break (``C:\\Nouveau`` would become two lines); this escapes backslashes first and
+    nothing else.
+    """
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+        return text.encode("utf-8")
+
+
+def _language(lang: str | None) -> dict[str, str]:
+    return {"LANGUAGE": to_bcp47(lang)} if lang else {}
+
+
+def _add_text(event: icalendar.Event, name: str, piece: Piece | None) -> None:
+    if piece is not None and piece.text:
+        event.add(name, _Text(piece.text), parameters=_language(piece.lang))
+
+
+def _add_x(event: icalendar.Event, name: str, value: str, **params: str) -> None:
+    # Always TEXT: icalendar writes a plain str of an X- property unescaped, and only an
+    # assert (gone under python -O) stops a line break in it from starting a new line.
+    event.add(name, _Text(value), parameters=params)
+
+
+_UTC_NAMES = frozenset({"UTC", "Etc/UTC"})
+
+
+def _add_time(event: icalendar.Event, name: str, moment: dt.date, timezone: str) -> None:
+    """A date, a UTC time (``Z``), or the local time with the meeting's TZID.
+
+    The TZID is written out rather than left to icalendar, which writes the time of any zone
+    it finds equivalent to UTC today (Africa/Dakar, Africa/Abidjan) as ``Z``: the instant is
+    right, but the meeting's timezone would be lost.
+    """
+    if not isinstance(moment, dt.datetime) or timezone in _UTC_NAMES:
+        event.add(name, moment)
+    else:
+        # Already in the meeting's zone: keep the wall time as the programme writes it.
+        event.add(name, moment.replace(tzinfo=None), parameters={"TZID": timezone})
+
+
+def _meeting_times(meeting: Meeting) -> tuple[dt.date, dt.date | None]:
+    """DTSTART and DTEND: aware datetimes, or dates (DTEND exclusive) for an all-day meeting."""
+    start, end = meeting.starts_at, meeting.ends_at
+    if start is None:
+        return meeting.date, meeting.last_date + dt.timedelta(days=1)
+    if end is not None and end <= start:
+        end = None
+    return start, end
+
+
+def _status(meeting: Meeting) -> str:
+    if meeting.status is MeetingStatus.CANCELLED:
+        return "CANCELLED"
+    if meeting.status is MeetingStatus.POSTPONED and meeting.previous_date is None:
+        return "TENTATIVE"  # postponed to a date not known yet: the date shown may not hold
+    return "CONFIRMED"
+
+
+def _location(meeting: Meeting, view: MeetingView, language: str) -> Piece | None:
+    venue = meeting.venue
+    if venue is None:
+        if meeting.attendance_mode is AttendanceMode.ONLINE and meeting.online_url:
+            return Piece(meeting.online_url)
+        return None
+    parts = [view.venue.text if view.venue else ""]
+    if venue.address:
+        parts.append(venue.address)
+    town = " ".join(p for p in (venue.postal_code, view.city.text if view.city else None) if p)
+    if town:
+        parts.append(town)
+    separator = "، " if direction(language) == "rtl" else ", "
+    return Piece(separator.join(p for p in parts if p), view.venue.lang if view.venue else None)
+
+
+def _meeting_event(
+    meeting: Meeting,
+    view: MeetingView,
+    group: CountryGroup | None,
+    language: str,
+    stamp: dt.datetime,
+) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("UID", meeting_uid(meeting, group))
+    event.add("DTSTAMP", stamp)
+    start, end = _meeting_times(meeting)
+    _add_time(event, "DTSTART", start, meeting.timezone)
+    if end is not None:
+        _add_time(event, "DTEND", end, meeting.timezone)
+    _add_text(event, "SUMMARY", view.title)
+    _add_text(event, "LOCATION", _location(meeting, view, language))
+    programme = render(meeting, "text", language, group=group).rstrip("\n")
+    _add_text(event, "DESCRIPTION", Piece(programme, language))
+    event.add("STATUS", _status(meeting))
+    organizer = _organizer(meeting, view, group)
+    if organizer is not None:
+        event.add("ORGANIZER", organizer)
+    if meeting.online_url:
+        event.add("URL", meeting.online_url, parameters={"VALUE": "URI"})
+        if meeting.attendance_mode is not AttendanceMode.IN_PERSON:
+            label = translator(language).gettext("Online")
+            event.add(
+                "CONFERENCE",
+                icalendar.vUri(meeting.online_url),
+                parameters={
+                    "VALUE": "URI",
+                    "FEATURE": "AUDIO,VIDEO",
+                    "LABEL": label,
+                    **_language(language),
+                },
+            )
+    if meeting.status is MeetingStatus.POSTPONED:
+        _add_x(event, "X-RRMA-STATUS", meeting.status.value)
+    if meeting.previous_date is not None:
+        event.add("X-RRMA-PREVIOUS-DATE", meeting.previous_date, parameters={"VALUE": "DATE"})
+    return event
+
+
+def _organizer(
+    meeting: Meeting, view: MeetingView, group: CountryGroup | None
+) -> icalendar.vCalAddress | None:
+    if group is None or meeting.contact is None:
+        return None
+    try:
+        contact = group.person(meeting.contact)
+    except KeyError:
+        return None
+    if not contact.email:
+        return None
+    address = icalendar.vCalAddress(f"mailto:{contact.email}")
+    address.params["CN"] = view.organiser.text if view.organiser else contact.name
+    return address
+
+
+def _chronological(meeting: Meeting, view: MeetingView) -> Iterator[tuple[int, ItemView]]:
+    """Each item's index in the agenda with its view, in the order the programme shows them."""
+    positions = {id(item): n for n, item in enumerate(meeting.agenda)}
+    for day, day_view in zip(meeting.agenda.days(meeting.date), view.days, strict=True):
+        items = meeting.agenda.on(day, meeting.date)
+        for item, item_view in zip(items, day_view.items, strict=True):
+            yield positions[id(item)], item_view
+
+
+def _item_events(
+    meeting: Meeting,
+    view: MeetingView,
+    group: CountryGroup | None,
+    language: str,
+    stamp: dt.datetime,
+) -> list[icalendar.Event]:
+    uids = item_uids(meeting, group)
+    parent = meeting_uid(meeting, group)
+    where = _location(meeting, view, language)
+    rtl = direction(language) == "rtl"
+    _ = translator(language).gettext
+    events = []
+    for index, item_view in _chronological(meeting, view):
+        item = meeting.agenda[index]
+        event = icalendar.Event()
+        event.add("UID", uids[index])
+        event.add("DTSTAMP", stamp)
+        _add_time(event, "DTSTART", meeting.item_start(item), meeting.timezone)
+        end = meeting.item_end(item)
+        if end is not None:  # an open-ended item is an instant (RFC 5545, 3.6.1)
+            _add_time(event, "DTEND", end, meeting.timezone)
+        _add_text(event, "SUMMARY", item_view.title)
+        location = where
+        if item_view.room is not None:
+            rest = [where.text] if where is not None else []
+            separator = "، " if rtl else ", "
+            location = Piece(separator.join([item_view.room.text, *rest]), item_view.room.lang)
+        _add_text(event, "LOCATION", location)
+        lines = []
+        if item_view.facilitators:
+            names = item_view.facilitators_text
+            if rtl:
+                for piece in item_view.facilitators:
+                    if piece.text and needs_isolation(piece, language):
+                        names = names.replace(piece.text, f"{FSI}{piece.text}{PDI}", 1)
+            lines.append(f"{_('Facilitator')}: {names}")
+        if item_view.notes:
+            lines.append(item_view.notes.text)
+        if lines:
+            _add_text(event, "DESCRIPTION", Piece("\n\n".join(lines), language))
+        event.add("STATUS", _status(meeting))
+        event.add("RELATED-TO", parent, parameters={"RELTYPE": "PARENT"})
+        _add_x(event, "X-RRMA-KIND", item.kind.value)
+        if item.room is not None and item_view.room is not None:
+            _add_x(event, "X-RRMA-ROOM", item_view.room.text, **{"X-RRMA-ID": item.room})
+        for facilitator, piece in zip(item.facilitators, item_view.facilitators, strict=True):
+            _add_x(
+                event, "X-RRMA-FACILITATOR", piece.text or "-", **_facilitator_params(facilitator)
+            )
+        events.append(event)
+    return events
+
+
+def _facilitator_params(
+    facilitator: PersonFacilitator | ActorFacilitator | RoleFacilitator,
+) -> dict[str, str]:
+    if isinstance(facilitator, PersonFacilitator):
+        params = {"X-RRMA-TYPE": "person", "X-RRMA-ID": facilitator.person}
+        if facilitator.on_behalf_of:
+            params["X-RRMA-ON-BEHALF-OF"] = facilitator.on_behalf_of
+        return params
+    if isinstance(facilitator, ActorFacilitator):
+        return {"X-RRMA-TYPE": "actor", "X-RRMA-ID": facilitator.actor}
+    params = {"X-RRMA-TYPE": "role"}
+    if facilitator.actor:
+        params["X-RRMA-ID"] = facilitator.actor
+    return params
+
+
+def _add_timezones(calendar: icalendar.Calendar, meetings: Iterable[Meeting]) -> None:
+    """One VTIMEZONE per TZID used, covering the years of its meetings, sorted by TZID.
+
+    ``Calendar.add_missing_timezones`` would do this too, but it walks a ``set`` of TZIDs: with
+    several timezones their order would change from one Python process to the next. And its
+    default range, 1970 to 2038, makes Africa/Casablanca's VTIMEZONE a hundred lines long.
+    """
+    years: dict[str, set[int]] = {}
+    for meeting in meetings:
+        used = years.setdefault(meeting.timezone, set())
+        used.update(day.year for day in meeting.days)
+        used.update(meeting.day_of(item).year for item in meeting.agenda)
+    every_year = set().union(*years.values())
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        span = years.get(tzid) or every_year
+        zone = icalendar.Timezone.from_tzid(
+            tzid, first_date=dt.date(min(span), 1, 1), last_date=dt.date(max(span) + 1, 1, 1)
+        )
+        calendar.subcomponents.insert(position, zone)
+
+
+# --- SEQUENCE -------------------------------------------------------------------------------
+
+_UNCOMPARED = frozenset({"DTSTAMP", "SEQUENCE", "LAST-MODIFIED", "CREATED"})
+
+
+def _fingerprint(event: icalendar.Component) -> str:
+    """What an event says, whatever the state of its properties and their order by name.
+
+    Both sides go through one write and one read, so that an event built here and the same
+    event read from an earlier export compare equal. Values of the same name keep their
+    order: facilitators listed in another order are a change.
+    """
+    parsed = icalendar.Event.from_ical(event.to_ical())
+    lines = []
+    value: Any
+    for name, value in parsed.property_items(recursive=False):
+        if name in ("BEGIN", "END") or name in _UNCOMPARED:
+            continue
+        params = sorted((str(k), str(v)) for k, v in getattr(value, "params", {}).items())
+        body = str(value) if isinstance(value, str) else value.to_ical()
+        lines.append((name, repr((params, body))))
+    lines.sort(key=lambda line: line[0])  # stable: same-name values keep their order
+    return hashlib.sha256(repr(lines).encode("utf-8")).hexdigest()
+
+
+def _previous_events(previous: bytes | str) -> dict[str, tuple[int, str]]:
+    calendar, _ = _parse(previous, "previous export")
+    known: dict[str, tuple[int, str]] = {}
+    for event in calendar.walk("VEVENT"):
+        uid = event.get("UID")
+        if uid is None or event.get("RECURRENCE-ID") is not None:
+            continue
+        try:
+            sequence = int(event.get("SEQUENCE", 0))
+        except (TypeError, ValueError):
+            sequence = 0
+        known[str(uid)] = (max(sequence, 0), _fingerprint(event))
+    return known
+
+
+# ============================================================================================
+# import
+# ============================================================================================
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedCalendar:
+    """Meetings read from a calendar, the warnings about it, and the UID of every meeting."""
+
+    meetings: tuple[Meeting, ...]
+    warnings: tuple[Problem, ...] = ()
+    uids: Mapping[str, str] = field(default_factory=dict)
+    """The UID of each meeting's event, by meeting id."""
+
+    def meeting(self, key: str) -> Meeting:
+        """The meeting whose id is ``key``."""
+        for meeting in self.meetings:
+            if meeting.id == key:
+                return meeting
+        raise KeyError(key)
+
+
+def from_ical(
+    data: bytes | str, *, timezone: str | None = None, source: str | None = None
+) -> ImportedCalendar:
+    """Read meetings, and their agendas, from an iCalendar document.
+
+    ``timezone`` (an IANA name) is where UTC and floating times are put; by default the
+    calendar's ``X-WR-TIMEZONE``, else UTC. ``source`` names the document in messages.
+    See the module's notes for what is read and how.
+
+    :raises IcalError: the document is not a calendar, or an event cannot be read.
+    """
+    reader = _Reader(data, timezone, source)
+    return reader.read()
+
+
+_NAME = re.compile(r"[A-Za-z0-9-]+")
+_MAX_DEPTH = 8
+
+
+@dataclass(slots=True)
+class _Lines:
+    """Where an event's lines are: its BEGIN, and the first line of each of its properties."""
+
+    begin: int
+    properties: dict[str, int] = field(default_factory=dict)
+
+
+def _scan(text: str, source: str | None) -> list[_Lines]:
+    """Check the BEGIN/END structure line by line; the line numbers of every VEVENT.
+
+    icalendar reports a missing END as "no components found", without a line: this finds it.
+    """
+    stack: list[tuple[str, int]] = []
+    events: list[_Lines] = []
+    current: list[_Lines | None] = []
+    seen_calendar = False
+    for number, line in _unfolded(text, source):
+        name, colon, value = _split_name(line)
+        shown = _short(line)
+        if not seen_calendar and (name.upper() != "BEGIN" or value.strip().upper() != "VCALENDAR"):
+            raise IcalError("ical_not_a_calendar", line=number, source=source, text=shown)
+        if not colon or _NAME.fullmatch(name) is None:
+            raise IcalError("ical_not_a_content_line", line=number, source=source, text=shown)
+        name = name.upper()
+        if not stack and seen_calendar:
+            raise IcalError("ical_after_the_end", line=number, source=source, text=shown)
+        if name == "BEGIN":
+            component = value.strip().upper()
+            stack.append((component, number))
+            seen_calendar = True
+            if len(stack) > _MAX_DEPTH:
+                raise IcalError("ical_too_deep", line=number, source=source, depth=_MAX_DEPTH)
+            lines = _Lines(number) if component == "VEVENT" else None
+            if lines is not None:
+                events.append(lines)
+            current.append(lines)
+        elif name == "END":
+            component = value.strip().upper()
+            if stack[-1][0] != component:
+                raise IcalError(
+                    "ical_unexpected_end",
+                    line=number,
+                    source=source,
+                    name=_short(component),
+                    open=stack[-1][0],
+                    open_line=stack[-1][1],
+                )
+            stack.pop()
+            current.pop()
+        elif current and current[-1] is not None:
+            current[-1].properties.setdefault(name, number)
+    if stack:
+        component, number = stack[-1]
+        raise IcalError("ical_unclosed", line=number, source=source, name=component)
+    if not seen_calendar:
+        raise IcalError("ical_empty", line=1, source=source)
+    return events
+
+
+def _unfolded(text: str, source: str | None) -> Iterator[tuple[int, str]]:
+    """Logical lines (folds undone) and the number of the physical line each starts on."""
+    number, logical = 0, ""
+    for n, line in enumerate(re.split(r"\r?\n", text), start=1):
+        if line[:1] in (" ", "\t"):
+            if not logical:
+                raise IcalError("ical_folded_first_line", line=n, source=source)
+            logical += line[1:]
+            continue
+        if logical:
+            yield number, logical
+        number, logical = n, line if line.strip() else ""
+    if logical:
+        yield number, logical
+
+
+def _split_name(line: str) -> tuple[str, str, str]:
+    cut = min((i for i in (line.find(":"), line.find(";")) if i >= 0), default=-1)
+    if cut < 0:
+        return line, "", ""
+    value = line.partition(":")[2]
+    return line[:cut], ":" if ":" in line else "", value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _decode(data: bytes | str, source: str | None) -> str:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise IcalError(
+            "ical_encoding",
+            line=line,
+            source=source,
+            reason=f"byte {data[exc.start]:#04x} at offset {exc.start}",
+        ) from None
+
+
+def _parse(data: bytes | str, source: str | None) -> tuple[icalendar.Calendar, list[_Lines]]:
+    text = _decode(data, source)
+    lines = _scan(text, source)
+    try:
+        with _warnings.catch_warnings():
+            # "Guessed" vendor-prefixed TZIDs: resolved and reported by us, per event.
+            _warnings.simplefilter("ignore", icalendar.GloballyUniqueTZIDGuessed)
+            calendar = icalendar.Calendar.from_ical(text)
+    except Exception as exc:  # untrusted input: whatever the parser trips on is a syntax error
+        raise IcalError("ical_syntax", source=source, reason=_short(str(exc), 80)) from None
+    if not isinstance(calendar, icalendar.Calendar):  # pragma: no cover - _scan checked it
+        raise IcalError("ical_syntax", source=source, reason="not a VCALENDAR")
+    return calendar, lines
+
+
+@dataclass(slots=True)
+class _Event:
+    """One VEVENT, read: what a meeting or an item is built from."""
+
+    index: int
+    uid: str
+    line: int
+    title: LocalisedText
+    start: dt.date
+    """An aware datetime, or a date for an all-day event."""
+    end: dt.date | None
+    zone: str
+    location: str | None
+    location_lang: str | None
+    description: LocalisedText | None
+    ours: bool
+    status: MeetingStatus
+    previous_date: dt.date | None
+    parent: str | None
+    kind: ItemKind
+    facilitators: list[PersonFacilitator | ActorFacilitator | RoleFacilitator]
+    room: tuple[str, str] | None
+    conference: str | None
+    url: str | None
+
+
+class _Reader:
+    def __init__(self, data: bytes | str, timezone: str | None, source: str | None) -> None:
+        self.source = source
+        self.calendar, self.lines = _parse(data, source)
+        self.warnings: list[Problem] = []
+        self.own_zones: dict[str, dt.tzinfo] | None = None
+        if timezone is not None and not _is_iana(timezone):
+            raise IcalError("ical_invalid_timezone", source=source, value=timezone)
+        default = timezone
+        if default is None:
+            declared = self.calendar.get("X-WR-TIMEZONE")
+            if declared is not None and _is_iana(str(declared)):
+                default = str(declared)
+        self.default_zone = default or "UTC"
+
+    # --- reporting --------------------------------------------------------------------
+
+    def warn(self, code: str, index: int, prop: str | None = None, **params: Any) -> None:
+        loc: tuple[str | int, ...] = ("events", index) + ((prop,) if prop else ())
+        line = self.line_of(index, prop)
+        params = {"line": line, **params}
+        self.warnings.append(
+            Problem(code, loc, MESSAGES[code], params, params.get("uid"), Severity.WARNING)
+        )
+
+    def error(self, code: str, index: int, prop: str | None = None, **params: Any) -> IcalError:
+        return IcalError(code, line=self.line_of(index, prop), source=self.source, **params)
+
+    def line_of(self, index: int, prop: str | None = None) -> int | None:
+        if index >= len(self.lines):  # pragma: no cover - same walk as _scan
+            return None
+        lines = self.lines[index]
+        if prop is not None and prop in lines.properties:
+            return lines.properties[prop]
+        return lines.begin
+
+    # --- reading ----------------------------------------------------------------------
+
+    def read(self) -> ImportedCalendar:
+        events: list[_Event] = []
+        first_line: dict[str, int] = {}
+        for index, component in enumerate(self.calendar.walk("VEVENT")):
+            event = self.event(index, component)
+            if event is None:
+                continue
+            if event.uid in first_line:
+                raise self.error(
+                    "ical_duplicate_uid", index, "UID", uid=event.uid, first=first_line[event.uid]
+                )
+            first_line[event.uid] = event.line
+            events.append(event)
+        by_uid = {event.uid: event for event in events}
+        children: dict[str, list[_Event]] = {}
+        standalone: list[_Event] = []
+        for event in events:
+            parent = by_uid.get(event.parent) if event.parent is not None else None
+            if event.parent is not None and parent is None:
+                self.warn("ical_unknown_parent", event.index, uid=event.uid, parent=event.parent)
+            elif parent is not None and parent.parent is not None and parent.parent in by_uid:
+                reason = "that event is itself an item"
+                self.warn(
+                    "ical_not_an_item", event.index, uid=event.uid, parent=parent.uid, reason=reason
+                )
+                parent = None
+            elif parent is not None and not isinstance(event.start, dt.datetime):
+                reason = "it lasts all day"
+                self.warn(
+                    "ical_not_an_item", event.index, uid=event.uid, parent=parent.uid, reason=reason
+                )
+                parent = None
+            if parent is None:
+                standalone.append(event)
+            else:
+                children.setdefault(parent.uid, []).append(event)
+        meetings: list[Meeting] = []
+        uids: dict[str, str] = {}
+        for event in standalone:
+            key = _unique(_meeting_key(event.uid), uids)
+            meetings.append(self.meeting(key, event, children.get(event.uid, [])))
+            uids[key] = event.uid
+        return ImportedCalendar(tuple(meetings), tuple(self.warnings), MappingProxyType(uids))
+
+    def event(self, index: int, component: icalendar.Component) -> _Event | None:
+        uid_value = component.get("UID")
+        if uid_value is None or not str(uid_value).strip():
+            uid = f"event-{index + 1}"
+            self.warn("ical_no_uid", index, uid=uid)
+        else:
+            uid = str(uid_value).strip()
+        self.check_broken(index, uid, component)
+        if component.get("RECURRENCE-ID") is not None:
+            self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=uid)
+            return None
+        summary = self.single(index, uid, component, "SUMMARY")
+        if summary is None or not _clean_line(str(summary)).strip():
+            raise self.error("ical_missing_summary", index, uid=uid)
+        if component.get("DTSTART") is None:
+            raise self.error("ical_missing_start", index, uid=uid)
+        start, end, zone = self.times(index, uid, component)
+        if component.get("RRULE") is not None or component.get("RDATE") is not None:
+            rule = component.get("RRULE")
+            text = rule.to_ical().decode("utf-8") if rule is not None else "RDATE"
+            day = start.date() if isinstance(start, dt.datetime) else start
+            self.warn("ical_recurrence", index, "RRULE", uid=uid, rule=text, date=day)
+        ours = _OUR_UID.fullmatch(uid) is not None
+        location = self.single(index, uid, component, "LOCATION")
+        where = None
+        if location is not None:
+            where = self.text(index, uid, "LOCATION", location, MAX_LINE_LENGTH)
+        description = self.single(index, uid, component, "DESCRIPTION")
+        notes = None
+        if description is not None and not ours:
+            text = self.text(
+                index, uid, "DESCRIPTION", description, MAX_TEXT_LENGTH, multiline=True
+            )
+            notes = _localised(text, description) if text.strip() else None
+        return _Event(
+            index=index,
+            uid=uid,
+            line=self.line_of(index) or 0,
+            title=_localised(self.text(index, uid, "SUMMARY", summary, MAX_LINE_LENGTH), summary),
+            start=start,
+            end=end,
+            zone=zone,
+            location=where if where and where.strip() else None,
+            location_lang=_param_language(location),
+            description=notes,
+            ours=ours,
+            status=self.status(component),
+            previous_date=self.previous_date(index, uid, component),
+            parent=_parent(component),
+            kind=_kind(component),
+            facilitators=_facilitators(component, _param_language(summary)),
+            room=_room(component),
+            conference=_first_web_address(component.get("CONFERENCE")),
+            url=_first_web_address(component.get("URL")),
+        )
+
+    def single(self, index: int, uid: str, component: icalendar.Component, name: str) -> Any:
+        """A property that RFC 5545 allows once: the first, with a warning if there are more."""
+        value = component.get(name)
+        if isinstance(value, list):
+            self.warn("ical_repeated_property", index, name, uid=uid, name=name, count=len(value))
+            return value[0]
+        return value
+
+    def check_broken(self, index: int, uid: str, component: icalendar.Component) -> None:
+        needed = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "UID", "RELATED-TO"}
+        for name, reason in component.errors:
+            if name is None:
+                name = "a line"
+                raise self.error(
+                    "ical_broken_property", index, uid=uid, name=name, reason=_short(reason, 80)
+                )
+            if name.upper() in needed:
+                raise self.error(
+                    "ical_broken_property",
+                    index,
+                    name.upper(),
+                    uid=uid,
+                    name=name.upper(),
+                    reason=_short(reason, 80),
+                )
+            self.warn(
+                "ical_ignored_property",
+                index,
+                name.upper(),
+                uid=uid,
+                name=name.upper(),
+                reason=_short(reason, 80),
+            )
+
+    def text(
+        self,
+        index: int,
+        uid: str,
+        name: str,
+        value: Any,
+        limit: int,
+        *,
+        multiline: bool = False,
+    ) -> str:
+        text = _clean_text(str(value)) if multiline else _clean_line(str(value))
+        if len(text) > limit:
+            self.warn(
+                "ical_text_truncated",
+                index,
+                name,
+                uid=uid,
+                name=name,
+                length=len(text),
+                max_length=limit,
+            )
+            text = text[:limit]
+        return text
+
+    def status(self, component: icalendar.Component) -> MeetingStatus:
+        declared = component.get("X-RRMA-STATUS")
+        if declared is not None:
+            try:
+                return MeetingStatus(_x_text(declared).strip().lower())
+            except ValueError:
+                pass
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
+            return MeetingStatus.CANCELLED
+        return MeetingStatus.SCHEDULED
+
+    def previous_date(self, index: int, uid: str, component: icalendar.Component) -> dt.date | None:
+        value: Any = component.get("X-RRMA-PREVIOUS-DATE")
+        if value is None:
+            return None
+        if isinstance(getattr(value, "dt", None), dt.date):  # read as a date (VALUE=DATE)
+            day: dt.date = value.dt
+            return day.date() if isinstance(day, dt.datetime) else day
+        raw = _x_text(value).strip()
+        try:
+            return dt.datetime.strptime(raw[:8], "%Y%m%d").date()
+        except ValueError:
+            self.warn(
+                "ical_ignored_property",
+                index,
+                "X-RRMA-PREVIOUS-DATE",
+                uid=uid,
+                name="X-RRMA-PREVIOUS-DATE",
+                reason=f"{_short(raw)!r} is not a date",
+            )
+            return None
+
+    # --- times ------------------------------------------------------------------------
+
+    def times(
+        self, index: int, uid: str, component: icalendar.Component
+    ) -> tuple[dt.date, dt.date | None, str]:
+        start, zone = self.moment(index, uid, component, "DTSTART", None)
+        end: dt.date | None = None
+        if component.get("DTEND") is not None:
+            end, _ = self.moment(index, uid, component, "DTEND", zone)
+        elif component.get("DURATION") is not None:
+            duration: Any = component["DURATION"]
+            length = duration.dt
+            if not isinstance(length, dt.timedelta):  # pragma: no cover - icalendar's type
+                raise self.error(
+                    "ical_broken_property", index, "DURATION", uid=uid, name="DURATION", reason="?"
+                )
+            if isinstance(start, dt.datetime):
+                wall = start + dt.timedelta(days=length.days)  # days are nominal, hours exact
+                exact = dt.timedelta(seconds=length.seconds, microseconds=length.microseconds)
+                end = (wall.astimezone(dt.UTC) + exact).astimezone(start.tzinfo)
+            else:
+                end = start + dt.timedelta(days=length.days)
+        if end is not None:
+            if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+                raise self.error(
+                    "ical_broken_property",
+                    index,
+                    "DTEND",
+                    uid=uid,
+                    name="DTEND",
+                    reason="DTSTART and DTEND must both be dates or both be date-times",
+                )
+            if end < start:
+                raise self.error(
+                    "ical_end_before_start",
+                    index,
+                    "DTEND",
+                    uid=uid,
+                    start=_show(start),
+                    end=_show(end),
+                )
+        return start, end, zone
+
+    def moment(
+        self,
+        index: int,
+        uid: str,
+        component: icalendar.Component,
+        name: str,
+        zone: str | None,
+    ) -> tuple[dt.date, str]:
+        """A DTSTART or DTEND as an aware datetime in an IANA zone (or a date), and the zone.
+
+        ``zone`` is the zone to convert to (DTEND follows DTSTART), ``None`` to choose it.
+        """
+        prop: Any = component[name]
+        try:
+            value = prop.dt
+        except Exception as exc:  # a broken value: icalendar raises its own kinds
+            raise self.error(
+                "ical_broken_property", index, name, uid=uid, name=name, reason=_short(str(exc), 80)
+            ) from None
+        if isinstance(value, dt.datetime):
+            pass
+        elif isinstance(value, dt.date):
+            return value, zone or self.default_zone
+        else:
+            raise self.error(
+                "ical_broken_property",
+                index,
+                name,
+                uid=uid,
+                name=name,
+                reason="expected a date or a date-time",
+            )
+        wall = value.replace(tzinfo=None)
+        tzid = prop.params.get("TZID")
+        aware: dt.datetime
+        if tzid is not None:
+            iana = _iana_name(str(tzid))
+            if iana is not None:
+                aware = wall.replace(tzinfo=ZoneInfo(iana))
+                chosen = zone or iana
+            else:
+                chosen = zone or self.default_zone
+                own = self.own_zone(str(tzid))
+                aware = wall.replace(tzinfo=own or ZoneInfo(chosen))
+                if name == "DTSTART":
+                    self.warn(
+                        "ical_unknown_timezone" if own else "ical_undefined_timezone",
+                        index,
+                        name,
+                        uid=uid,
+                        tzid=str(tzid),
+                        timezone=chosen,
+                    )
+        elif value.tzinfo is not None:  # UTC (Z)
+            aware = value.astimezone(dt.UTC)
+            chosen = zone or self.default_zone
+        else:
+            chosen = zone or self.default_zone
+            aware = wall.replace(tzinfo=ZoneInfo(chosen))
+            if name == "DTSTART":
+                self.warn("ical_floating_time", index, name, uid=uid, timezone=chosen)
+        return aware.astimezone(ZoneInfo(chosen)), chosen
+
+    def own_zone(self, tzid: str) -> dt.tzinfo | None:
+        """The timezone a VTIMEZONE of this calendar defines (not icalendar's global cache,
+        which keeps the first definition of a TZID it ever saw, from any calendar)."""
+        if self.own_zones is None:
+            self.own_zones = {}
+            for component in self.calendar.walk("VTIMEZONE"):
+                if not isinstance(component, icalendar.Timezone):  # pragma: no cover
+                    continue
+                try:
+                    self.own_zones[component.tz_name] = component.to_tz(lookup_tzid=False)
+                except Exception:  # a broken VTIMEZONE: its events are read as floating
+                    continue
+        return self.own_zones.get(tzid)
+
+    # --- building ---------------------------------------------------------------------
+
+    def meeting(self, key: str, event: _Event, items: Sequence[_Event]) -> Meeting:
+        zone = ZoneInfo(event.zone)
+        data: dict[str, Any] = {"id": key, "title": event.title, "timezone": event.zone}
+        start, end = event.start, event.end
+        if isinstance(start, dt.datetime):
+            data["date"], data["start"] = start.date(), start.time()
+            if isinstance(end, dt.datetime) and end > start:
+                data["end_date"] = end.date() if end.date() != start.date() else None
+                data["end"] = end.time()
+        else:
+            data["date"] = start
+            if end is not None and end - start > dt.timedelta(days=1):
+                data["end_date"] = end - dt.timedelta(days=1)
+        rooms: dict[str, str] = {}
+        for item in items:
+            if item.room is not None:
+                rooms.setdefault(*item.room)
+        conference_url = event.conference
+        if event.location and event.location != conference_url:
+            data["venue"] = {
+                "name": _localised_text(event.location, event.location_lang),
+                "rooms": [
+                    {"id": room, "name": LocalisedText(name)} for room, name in rooms.items()
+                ],
+            }
+        if conference_url:
+            data["online_url"] = conference_url
+            data["attendance_mode"] = (
+                AttendanceMode.HYBRID if "venue" in data else AttendanceMode.ONLINE
+            )
+        elif event.url:
+            data["online_url"] = event.url
+        data["status"] = event.status
+        if event.previous_date is not None:
+            data["previous_date"] = event.previous_date
+        if event.description is not None:
+            data["description"] = event.description
+        data["agenda"] = [self.item(item, event, zone, bool(rooms)) for item in items]
+        try:
+            return Meeting.model_validate(data)
+        except ValidationError as exc:
+            first = problems_from_pydantic(exc, Meeting)[0]
+            # As a Msg the reason stays whole (long strings are cut in messages) and translatable.
+            reason = Msg(first.template, first.params)
+            where = first.location or "(top)"
+            raise self.error(
+                "ical_invalid_event", event.index, uid=event.uid, where=where, reason=reason
+            ) from None
+
+    def item(
+        self, event: _Event, parent: _Event, zone: ZoneInfo, with_rooms: bool
+    ) -> dict[str, Any]:
+        assert isinstance(event.start, dt.datetime)  # all-day children were made meetings
+        start = event.start.astimezone(zone)
+        data: dict[str, Any] = {"title": event.title, "start": start.time()}
+        meeting_day = parent.start.date() if isinstance(parent.start, dt.datetime) else parent.start
+        if start.date() != meeting_day:
+            data["day"] = start.date()
+        if isinstance(event.end, dt.datetime):
+            end = event.end.astimezone(zone)
+            if end.date() != start.date() and end != start:
+                raise self.error(
+                    "ical_item_spans_days",
+                    event.index,
+                    "DTEND",
+                    uid=event.uid,
+                    parent=parent.uid,
+                    start=_show(start),
+                    end=_show(end),
+                )
+            if end > start:
+                data["end"] = end.time()
+        data["id"] = _item_key(event.uid)
+        data["kind"] = event.kind
+        data["facilitators"] = event.facilitators
+        if event.room is not None and with_rooms and parent.location:
+            data["room"] = event.room[0]
+        if not event.ours and event.description is not None:
+            data["notes"] = event.description
+        return data
+
+
+# --- helpers for reading --------------------------------------------------------------------
+
+
+def _is_iana(name: str) -> bool:
+    if not name or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _iana_name(tzid: str) -> str | None:
+    """The IANA name a TZID stands for: itself, a Windows name's, a ``/vendor/Area/City``'s."""
+    cleaned = tzid.strip().strip("/")
+    candidates = [cleaned, WINDOWS_TO_OLSON.get(cleaned, "")]
+    parts = cleaned.split("/")
+    candidates += ["/".join(parts[n:]) for n in range(1, len(parts))]
+    for candidate in candidates:
+        if candidate and _is_iana(candidate):
+            return "UTC" if candidate in ("Etc/UTC", "Etc/GMT", "GMT", "Z") else candidate
+    return None
+
+
+def _show(moment: dt.date) -> str:
+    if isinstance(moment, dt.datetime):
+        return moment.strftime("%Y-%m-%d %H:%M %z")
+    return moment.isoformat()
+
+
+_CONTROLS_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_CONTROLS_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]+")
+_OVERRIDES = re.compile(r"[\u202a-\u202e]")
+
+
+def _clean_line(text: str) -> str:
+    """Text from another application as one line: a run of line breaks or other controls
+    becomes one space, and the bidi embeddings and overrides that the model refuses go.
+    Nothing else changes, so that titles written here come back exactly."""
+    return _CONTROLS_LINE.sub(" ", _OVERRIDES.sub("", text))
+
+
+def _clean_text(text: str) -> str:
+    text = _OVERRIDES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROLS_TEXT.sub(" ", text).strip()
+
+
+def _param_language(value: Any) -> str | None:
+    params = getattr(value, "params", None)
+    if not params or not params.get("LANGUAGE"):
+        return None
+    try:
+        return normalize_locale(str(params["LANGUAGE"]))
+    except RrmaError:
+        return None
+
+
+def _localised_text(text: str, lang: str | None) -> LocalisedText:
+    return LocalisedText({lang: text}) if lang else LocalisedText(text)
+
+
+def _localised(text: str, value: Any) -> LocalisedText:
+    return _localised_text(text, _param_language(value))
+
+
+_TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
+
+
+def _x_text(value: Any) -> str:
+    """The text of an X- property, which icalendar keeps as written: RFC 5545 escapes undone.
+
+    (``vText.from_ical`` does not unescape, and icalendar's unescaping helpers are on their
+    way out of its public API.)
+    """
+    return _TEXT_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
+
+
+def _values(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _parent(component: icalendar.Component) -> str | None:
+    for related in _values(component.get("RELATED-TO")):
+        reltype = str(getattr(related, "params", {}).get("RELTYPE", "PARENT")).upper()
+        if reltype == "PARENT" and str(related).strip():
+            return str(related).strip()  # RFC 5545: PARENT is the default RELTYPE
+    return None
+
+
+def _kind(component: icalendar.Component) -> ItemKind:
+    value = component.get("X-RRMA-KIND")
+    if value is not None:
+        try:
+            return ItemKind(_x_text(value).strip().lower())
+        except ValueError:
+            pass
+    return ItemKind.OTHER
+
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def _valid_id(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text if _ID.fullmatch(text) else None
+
+
+def _facilitators(
+    component: icalendar.Component, lang: str | None
+) -> list[PersonFacilitator | ActorFacilitator | RoleFacilitator]:
+    found: list[PersonFacilitator | ActorFacilitator | RoleFacilitator] = []
+    for value in _values(component.get("X-RRMA-FACILITATOR")):
+        name = _clean_line(_x_text(value))[:MAX_LINE_LENGTH]
+        if not name.strip():
+            continue
+        params = getattr(value, "params", {})
+        kind = str(params.get("X-RRMA-TYPE", "")).lower()
+        key = _valid_id(params.get("X-RRMA-ID"))
+        if kind == "person" and key:
+            found.append(
+                PersonFacilitator(
+                    person=key,
+                    label=name,
+                    on_behalf_of=_valid_id(params.get("X-RRMA-ON-BEHALF-OF")),
+                )
+            )
+        elif kind == "actor" and key:
+            found.append(ActorFacilitator(actor=key, label=name))
+        else:
+            found.append(RoleFacilitator(role=_localised_text(name, lang), actor=key))
+    if found:
+        return found
+    # Other applications: whoever chairs the event leads it.
+    for attendee in _values(component.get("ATTENDEE")):
+        params = getattr(attendee, "params", {})
+        if str(params.get("ROLE", "")).upper() != "CHAIR":
+            continue
+        address = str(attendee)
+        name = _clean_line(str(params.get("CN") or address.partition(":")[2] or address))
+        if name.strip():
+            found.append(PersonFacilitator(person=_person_key(name), label=name[:MAX_LINE_LENGTH]))
+    return found
+
+
+def _person_key(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48]
+    if slug:
+        return slug
+    return "p-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+
+
+def _room(component: icalendar.Component) -> tuple[str, str] | None:
+    value = component.get("X-RRMA-ROOM")
+    if value is None or isinstance(value, list):
+        return None
+    key = _valid_id(getattr(value, "params", {}).get("X-RRMA-ID"))
+    name = _clean_line(_x_text(value))[:MAX_LINE_LENGTH]
+    return (key, name) if key and name.strip() else None
+
+
+def _first_web_address(value: Any) -> str | None:
+    for candidate in _values(value):
+        text = str(candidate).strip()
+        if re.fullmatch(r"https?://[^\s\x00-\x1f]+", text) and len(text) <= 2000:
+            return text
+    return None
+
+
+def _meeting_key(uid: str) -> str:
+    ours = _OUR_UID.fullmatch(uid)
+    if ours is not None and ours.group("item") is None and _valid_id(ours.group("meeting")):
+        return ours.group("meeting")
+    return _valid_id(uid) or "ev-" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:12]
+
+
+def _item_key(uid: str) -> str:
+    ours = _OUR_UID.fullmatch(uid)
+    if ours is not None and ours.group("item") is not None and _valid_id(ours.group("item")):
+        return ours.group("item")
+    return _valid_id(uid) or "ev-" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:12]
+
+
+def _unique(key: str, used: Mapping[str, str]) -> str:
+    if key not in used:
+        return key
+    n = 2
+    while f"{key[:60]}-{n}" in used:
+        n += 1
+    return f"{key[:60]}-{n}"

@@ -1,0 +1,215 @@
+"""Projects of the group's actors in the country, and resources offered to the members."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, model_validator
+
+from ..messages import custom_error
+from ..types import Day, Id, LanguageCode, Line, SingleLine, Url, Year
+from .base import Model
+from .objectives import DacCode
+from .places import Place
+from .text import LocalisedText
+
+__all__ = [
+    "Amount",
+    "Budget",
+    "CurrencyCode",
+    "Funding",
+    "Project",
+    "ProjectStatus",
+    "Resource",
+    "ResourceKind",
+    "period_bounds",
+]
+
+
+class ProjectStatus(enum.StrEnum):
+    """Where a project stands."""
+
+    IDEA = "idea"
+    PLANNED = "planned"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+def _check_currency(value: str) -> str:
+    from babel.numbers import is_currency
+
+    code = value.strip().upper()
+    if len(code) != 3 or not code.isascii() or not is_currency(code):
+        raise custom_error("invalid_currency", value=value)
+    return code
+
+
+CurrencyCode = Annotated[
+    str,
+    AfterValidator(_check_currency),
+    Field(json_schema_extra={"pattern": "^[A-Za-z]{3}$", "examples": ["EUR", "MAD"]}),
+]
+"""An ISO 4217 currency code known to CLDR (``EUR``, ``MAD``, ``XOF``), stored in upper case."""
+
+_MAX_DIGITS = 15
+
+
+def _to_decimal(value: Any) -> Any:
+    # Amounts are kept exact: a file writes them as text ("45000.50") or as a whole number.
+    # A TOML or JSON float is read through its shortest text, never as a binary fraction.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        value = repr(value)
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip().replace("\u202f", "").replace(" ", ""))
+        except InvalidOperation:
+            raise custom_error("invalid_amount", value=value) from None
+    if isinstance(value, Decimal):
+        # Checked here, before pydantic's own decimal check has its say on NaN and infinity.
+        return _check_amount(value)
+    return value
+
+
+def _check_amount(value: Decimal) -> Decimal:
+    if not value.is_finite() or value < 0:
+        raise custom_error("invalid_amount", value=str(value))
+    _, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and (exponent < -2 or len(digits) > _MAX_DIGITS):
+        raise custom_error("invalid_amount", value=str(value))
+    return value
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    AfterValidator(_check_amount),
+    PlainSerializer(str, return_type=str),
+    Field(json_schema_extra={"examples": ["45000", "1250.50"]}),
+]
+"""A sum of money: exact (a :class:`~decimal.Decimal`), not negative, at most to the cent.
+
+Written to files as text, so that no binary fraction ever creeps in.
+"""
+
+
+class Funding(Model):
+    """A funder's share of a budget: an actor of the group, or a funder named in words."""
+
+    actor: Id | None = Field(default=None, description="Id of the funding actor.")
+    name: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="The funder's name, when it is not one of the group's actors."
+    )
+    amount: Amount | None = Field(default=None, description="In the budget's currency.")
+
+    @model_validator(mode="after")
+    def _one_funder(self) -> Funding:
+        if (self.actor is None) == (self.name is None):
+            raise custom_error("funder_actor_or_name")
+        return self
+
+
+class Budget(Model):
+    """A project's budget in one currency, and who funds it."""
+
+    amount: Amount
+    currency: CurrencyCode
+    funders: tuple[Funding, ...] = ()
+
+
+def period_bounds(
+    start: dt.date | int | None, end: dt.date | int | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of a period given by dates or years (a year covers all its days).
+
+    >>> period_bounds(2017, dt.date(2019, 6, 30))
+    (datetime.date(2017, 1, 1), datetime.date(2019, 6, 30))
+    """
+    first = dt.date(start, 1, 1) if isinstance(start, int) else start
+    last = dt.date(end, 12, 31) if isinstance(end, int) else end
+    return first, last
+
+
+class Project(Model):
+    """An action of one of the group's actors in the country, with its partners."""
+
+    id: Id
+    title: Annotated[LocalisedText, SingleLine()]
+    lead: Id = Field(description="Id of the actor who leads the project.")
+    partners: tuple[Id, ...] = Field(
+        default=(), description="Ids of partner actors, French and local."
+    )
+    places: tuple[Place, ...] = ()
+    themes: tuple[Id, ...] = Field(default=(), description="Ids of the group's priorities.")
+    dac_codes: tuple[DacCode, ...] = Field(
+        default=(), description="OECD-DAC sector or purpose codes."
+    )
+    start: Day | Year | None = Field(default=None, description="A date, or a year alone.")
+    end: Day | Year | None = None
+    status: ProjectStatus = ProjectStatus.IDEA
+    budget: Budget | None = None
+    contact: Id | None = Field(default=None, description="Id of the contact person.")
+    description: LocalisedText | None = None
+    website: Url | None = None
+    fictional: bool = Field(
+        default=False, description="A made-up sample, shown as such; never about a real actor."
+    )
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Project:
+        first, _ = period_bounds(self.start, None)
+        _, last = period_bounds(None, self.end)
+        if first is not None and last is not None and last < first:
+            raise custom_error("period_end_before_start", start=self.start, end=self.end)
+        return self
+
+    @property
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        """First and last day of the project (``None``: not known)."""
+        return period_bounds(self.start, self.end)
+
+    @property
+    def actors(self) -> tuple[Id, ...]:
+        """The lead, then the partners, each once."""
+        return tuple(dict.fromkeys((self.lead, *self.partners)))
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the project runs at some time between ``first`` and ``last`` (inclusive).
+
+        An unknown start or end is open: a project without dates overlaps every period.
+        """
+        start, end = self.period
+        return (start is None or start <= last) and (end is None or end >= first)
+
+
+class ResourceKind(enum.StrEnum):
+    """What a resource offered to the members is."""
+
+    DOCUMENT = "document"
+    LINK = "link"
+    TRAINING = "training"
+    EVENT = "event"
+
+
+class Resource(Model):
+    """A document, link, training or event offered to the group's members."""
+
+    id: Id
+    title: Annotated[LocalisedText, SingleLine()]
+    kind: ResourceKind = ResourceKind.DOCUMENT
+    offered_by: Id | None = Field(default=None, description="Id of the actor who offers it.")
+    languages: tuple[LanguageCode, ...] = Field(
+        default=(), description="Languages it is available in."
+    )
+    date: Day | None = Field(default=None, description="Publication date, or day of the event.")
+    themes: tuple[Id, ...] = Field(default=(), description="Ids of the group's priorities.")
+    url: Url | None = None
+    author: Line | None = None
+    description: LocalisedText | None = None
+    fictional: bool = Field(
+        default=False, description="A made-up sample, shown as such; never about a real actor."
+    )

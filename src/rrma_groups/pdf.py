@@ -1,0 +1,185 @@
+"""PDF: a meeting's programme on one A4 page, printed from the same HTML as the page.
+
+PDF output is optional. It is drawn by WeasyPrint, installed with the extra
+``pip install "rrma-groups[pdf]"``: WeasyPrint lays the page out with Pango and HarfBuzz, so
+Arabic is shaped (joined letters, lam-alef ligatures) and runs right to left, it follows the
+page's print stylesheet (``@page`` A4, 12 mm margins) and it embeds a subset of every font it
+draws with. From the system it needs:
+
+- Pango 1.44 or newer (Debian, Ubuntu: ``apt-get install libpango-1.0-0 libpangoft2-1.0-0``;
+  macOS: ``brew install pango``; Windows: see WeasyPrint's installation guide);
+- fonts for Latin and Arabic text. The page asks for Noto Sans and Noto Naskh Arabic
+  (Debian, Ubuntu: ``apt-get install fonts-noto-core``); any installed font covering the
+  characters will do, but a character that no installed font has is an error, never a blank
+  box in the output.
+
+>>> from rrma_groups import examples
+>>> data = to_pdf(examples.groupe_pays_maroc(), "ar")
+>>> data[:5]
+b'%PDF-'
+
+Why WeasyPrint and not a browser's print-to-PDF: it is a pip package that does the whole job in
+the Python process (no browser to download, start and drive), it takes a fraction of a second,
+and its output is the same from one run to the next. The browser tests (tests/test_browser.py)
+check the same HTML and print stylesheet in Chromium.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import ModuleType
+
+from .errors import RrmaError
+from .model import Agenda, CountryGroup, Meeting
+from .render import RenderError, render
+
+__all__ = [
+    "PDF_ENGINE_INSTALL",
+    "PDF_FONTS_INSTALL",
+    "PdfEngineError",
+    "PdfError",
+    "PdfFontError",
+    "to_pdf",
+]
+
+PDF_ENGINE_INSTALL = (
+    'pip install "rrma-groups[pdf]" (WeasyPrint), with Pango 1.44 or newer from the system '
+    "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0; macOS: brew install pango)"
+)
+"""What to install for PDF output, as the errors say it."""
+
+PDF_FONTS_INSTALL = (
+    "fonts covering Latin and Arabic, such as Noto Sans and Noto Naskh Arabic "
+    "(Debian/Ubuntu: apt-get install fonts-noto-core)"
+)
+"""Which fonts to install for PDF output, as the errors say it."""
+
+
+class PdfError(RrmaError):
+    """A PDF that cannot be made."""
+
+    code = "pdf_error"
+
+
+class PdfEngineError(PdfError):
+    """The PDF engine (WeasyPrint, or the Pango library it loads) is not installed."""
+
+    code = "pdf_engine_missing"
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.install = PDF_ENGINE_INSTALL
+        super().__init__(f"PDF output is not available: {reason}; install it with {self.install}")
+
+
+class PdfFontError(PdfError):
+    """Some characters of the programme are in no installed font."""
+
+    code = "pdf_fonts_missing"
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        self.missing = missing
+        self.install = PDF_FONTS_INSTALL
+        shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in missing)
+        super().__init__(
+            f"no installed font can draw {len(missing)} character"
+            f"{'s' if len(missing) != 1 else ''} of the programme ({shown}); "
+            f"install {self.install}"
+        )
+
+
+def to_pdf(
+    obj: CountryGroup | Meeting | Agenda,
+    lang: str | None = None,
+    *,
+    group: CountryGroup | None = None,
+    meeting: str | None = None,
+) -> bytes:
+    """The programme of one meeting as a PDF, A4, from its HTML page and print stylesheet.
+
+    ``obj`` is a group (its meeting ``meeting``, by id, else its first meeting), a meeting (pass
+    its ``group`` to name facilitators and the organiser) or a bare agenda. ``lang`` is any
+    locale, as for :func:`~rrma_groups.render`. The seed's programme fits on one page; a longer
+    one flows onto more, never breaking an agenda row.
+
+    Raises :class:`PdfEngineError` when WeasyPrint or Pango is missing, :class:`PdfFontError`
+    when no installed font has some character, and :class:`~rrma_groups.render.RenderError`
+    for a meeting the group does not have.
+    """
+    if isinstance(obj, CountryGroup):
+        group = obj
+        obj = _chosen_meeting(obj, meeting)
+    page = render(obj, "html", lang, group=group)
+    weasyprint = _engine()
+    # The page fetches nothing (no image, no link, no url() in its style), so WeasyPrint reads
+    # no file and opens no connection while printing it.
+    with _notdef_characters() as missing:
+        data: bytes = weasyprint.HTML(string=page).write_pdf()
+    unseen = tuple(sorted({c for c in missing if _visible(c)}))
+    if unseen:
+        raise PdfFontError(unseen)
+    return data
+
+
+def _chosen_meeting(group: CountryGroup, meeting: str | None) -> Meeting:
+    if not group.meetings:
+        raise RenderError(f"the group {group.id!r} has no meeting to print")
+    if meeting is None:
+        return group.meetings[0]
+    try:
+        return group.meeting(meeting)
+    except KeyError:
+        known = ", ".join(m.id for m in group.meetings)
+        raise RenderError(f"no meeting {meeting!r}; the group has: {known}") from None
+
+
+def _engine() -> ModuleType:
+    try:
+        return importlib.import_module("weasyprint")
+    except ImportError:
+        raise PdfEngineError("WeasyPrint is not installed") from None
+    except OSError as exc:  # WeasyPrint is there, but the Pango library it loads is not
+        raise PdfEngineError(f"WeasyPrint cannot load Pango ({exc})") from None
+
+
+class _NotdefRecorder(logging.Handler):
+    """Collects the characters WeasyPrint reports drawing as .notdef (no font has them)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.characters: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # WeasyPrint logs '.notdef glyph rendered for Unicode string unsupported by fonts:
+        # "%s" (U+%04X)' with the character and its code point as arguments.
+        if ".notdef" in str(record.msg) and isinstance(record.args, tuple):
+            self.characters += [a for a in record.args if isinstance(a, str) and len(a) == 1]
+
+
+@contextmanager
+def _notdef_characters() -> Iterator[list[str]]:
+    """Listen to WeasyPrint's warnings, even where an application has silenced its logger."""
+    logger = logging.getLogger("weasyprint")
+    recorder = _NotdefRecorder()
+    level, propagate = logger.level, logger.propagate
+    if logger.getEffectiveLevel() > logging.WARNING:
+        # Hear the warnings here without passing them on to the application's handlers.
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+    logger.addHandler(recorder)
+    try:
+        yield recorder.characters
+    finally:
+        logger.removeHandler(recorder)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _visible(character: str) -> bool:
+    """Whether a missing glyph shows: format marks (LRI, PDI, RLM...) and spaces don't."""
+    category = unicodedata.category(character)
+    return category != "Cf" and not category.startswith("Z")

@@ -1,0 +1,697 @@
+"""Series of meetings: a group's meetings that recur, expanded into dated meetings.
+
+A :class:`Series` holds a recurrence rule (:class:`Recurrence`, python-dateutil's ``rrule``
+written with readable keywords or as RFC 5545 RRULE text), the time of day, the dates skipped
+(``exceptions``), the occurrences moved to another date (``moved``), extra dates (``added``),
+and what every meeting of the series shares: title, venue, organiser, agenda template.
+
+"The first Friday of every quarter, 14:00–17:30", four times from January 2017, except in
+April, and in July on the Monday::
+
+    >>> series = Series(
+    ...     id="gpmar-trimestre",
+    ...     title="Réunion trimestrielle du Groupe Pays Maroc",
+    ...     recurrence=Recurrence(frequency="monthly", interval=3, weekdays=["1FR"], count=4),
+    ...     first_date="2017-01-06",
+    ...     start="14h00",
+    ...     end="17h30",
+    ...     exceptions=["2017-04-07"],
+    ...     moved=[{"date": "2017-07-07", "to": "2017-07-10"}],
+    ... )
+    >>> for meeting in series.meetings():
+    ...     print(meeting.id, meeting.date, meeting.start, meeting.previous_date)
+    gpmar-trimestre-2017-01-06 2017-01-06 14:00:00 None
+    gpmar-trimestre-2017-07-07 2017-07-10 14:00:00 2017-07-07
+    gpmar-trimestre-2017-10-06 2017-10-06 14:00:00 None
+    >>> series.recurrence.to_rrule_string()
+    'FREQ=MONTHLY;INTERVAL=3;COUNT=4;BYDAY=1FR'
+
+A meeting's id is the series id and the date the rule gave it, so that it keeps its id (and its
+calendar UID) when it is moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, Final, Literal, NamedTuple
+
+from dateutil import rrule as _rrule
+from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .errors import RrmaError
+from .i18n.catalog import N_
+from .messages import MESSAGES, custom_error
+from .model.agenda import Agenda  # submodules, not .model: model/groups.py may import us
+from .model.base import Model
+from .model.meetings import AttendanceMode, Meeting, MeetingStatus, Venue
+from .model.objectives import Objective
+from .model.text import LocalisedText
+from .types import Day, Id, SingleLine, TimeOfDay, TimezoneName, Url
+
+__all__ = [
+    "SERIES_MESSAGES",
+    "Frequency",
+    "MovedOccurrence",
+    "Occurrence",
+    "Recurrence",
+    "Series",
+    "SeriesError",
+]
+
+SERIES_MESSAGES: Final[dict[str, str]] = {
+    "invalid_weekday_rule": (
+        N_(
+            "{value!r} is not a weekday rule: expected MO, TU, WE, TH, FR, SA or SU, maybe after a "
+            "position such as 1FR (the first Friday) or -1MO (the last Monday)"
+        )
+    ),
+    "invalid_rrule": N_("cannot read the recurrence rule {value!r}: {reason}"),
+    "unsupported_rrule_part": (
+        N_(
+            "the recurrence rule part {part!r} is not supported: meetings recur by day, with FREQ, "
+            "INTERVAL, COUNT, UNTIL, BYDAY, BYMONTH, BYMONTHDAY, BYSETPOS and WKST"
+        )
+    ),
+    "count_and_until": N_("give either 'count' or 'until', not both"),
+    "positioned_weekday_frequency": (
+        N_(
+            "a weekday with a position ({value}) needs a monthly or yearly frequency, not "
+            "{frequency}"
+        )
+    ),
+    "not_an_occurrence": N_("{value} is not a date of the series' rule{hint}"),
+    "occurrence_twice": N_("{value} is listed twice in {field!r}"),
+    "cancelled_and_moved": N_("{value} is both an exception and moved; keep one"),
+    "added_occurrence": N_("{value} is added, but it is already a date of the series' rule"),
+    "moved_onto_occurrence": (
+        N_("the occurrence of {date} is moved to {value}, which is already a date of the series")
+    ),
+    "series_id_too_long": (
+        N_(
+            "the series id {value!r} has {length} characters; at most {max_length}, so that the "
+            "ids "
+            "of its meetings (id-YYYY-MM-DD) stay within 64"
+        )
+    ),
+    "template_item_has_day": (
+        N_(
+            "the agenda template of a series holds items of one day: item {index} has a day "
+            "({value})"
+        )
+    ),
+    "unbounded_series": (
+        N_("the series {value!r} has no end (no count, no until): give until= or limit=")
+    ),
+    "no_such_occurrence": N_("the series {value!r} has no meeting on {date}"),
+    "moved_outside_day": (
+        N_(
+            "{value} moved by {minutes} minutes leaves its day: a moved occurrence's programme "
+            "must "
+            "end before midnight"
+        )
+    ),
+}
+"""Templates of the series errors, by code (merged into MESSAGES)."""
+
+_MAX_ID: Final = 64 - len("-YYYY-MM-DD")
+_MAX_OCCURRENCES: Final = 10_000
+
+
+def _error(code: str, **ctx: Any) -> PydanticCustomError:
+    """A pydantic error with one of the library's codes (series codes until they are merged)."""
+    if code in MESSAGES:
+        return custom_error(code, **ctx)
+    template = SERIES_MESSAGES[code]
+    shown = {k: repr(v) if f"{{{k}!r}}" in template else v for k, v in ctx.items()}
+    return PydanticCustomError(code, template.replace("!r}", "}"), shown)
+
+
+class SeriesError(RrmaError):
+    """A series cannot be expanded as asked."""
+
+    code = "series_error"
+
+    def __init__(self, code: str, *, value: object, **params: Any) -> None:
+        self.code = code
+        self.value = value
+        self.params = params
+        super().__init__(SERIES_MESSAGES[code].format(value=value, **params))
+
+
+# --------------------------------------------------------------------------------------------
+# Recurrence
+# --------------------------------------------------------------------------------------------
+
+
+class Frequency(enum.StrEnum):
+    """How often the rule repeats (RFC 5545 FREQ); meetings recur by the day at most."""
+
+    YEARLY = "yearly"
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    DAILY = "daily"
+
+
+_FREQUENCIES: Final[dict[Frequency, Literal[0, 1, 2, 3]]] = {
+    Frequency.YEARLY: _rrule.YEARLY,
+    Frequency.MONTHLY: _rrule.MONTHLY,
+    Frequency.WEEKLY: _rrule.WEEKLY,
+    Frequency.DAILY: _rrule.DAILY,
+}
+_WEEKDAY_CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_WEEKDAY_RULE: Final = re.compile(r"([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+
+
+def _check_weekday_rule(value: str) -> str:
+    match = _WEEKDAY_RULE.fullmatch(value.strip().upper())
+    if match is None:
+        raise _error("invalid_weekday_rule", value=value)
+    sign, number, code = match.groups()
+    if number is None:
+        if sign:
+            raise _error("invalid_weekday_rule", value=value)
+        return code
+    position = int(number) * (-1 if sign == "-" else 1)
+    if not 1 <= abs(position) <= 53:
+        raise _error("invalid_weekday_rule", value=value)
+    return f"{position}{code}"
+
+
+def _check_weekday_code(value: str) -> str:
+    code = value.strip().upper()
+    if code not in _WEEKDAY_CODES:
+        raise _error("invalid_weekday_rule", value=value)
+    return code
+
+
+def _nonzero(limit: int) -> Any:
+    def check(value: int) -> int:
+        if value == 0 or abs(value) > limit:
+            raise _error(
+                "wrong_type",
+                expected=f"a whole number from 1 to {limit}, or from -{limit} to -1",
+                got=str(value),
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+WeekdayRule = Annotated[
+    str,
+    AfterValidator(_check_weekday_rule),
+    Field(json_schema_extra={"examples": ["FR", "1FR", "-1MO"]}),
+]
+"""A weekday, maybe with its position in the month or year: ``FR``, ``1FR``, ``-1MO``."""
+WeekdayCode = Annotated[str, AfterValidator(_check_weekday_code)]
+Month = Annotated[int, Field(ge=1, le=12)]
+MonthDay = Annotated[int, _nonzero(31)]
+SetPosition = Annotated[int, _nonzero(366)]
+
+
+class Recurrence(Model):
+    """A recurrence rule with RFC 5545's parts, each named in words.
+
+    In a file it may also be written as RRULE text: ``"FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR"``.
+
+    >>> rule = Recurrence.from_rrule_string("FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SA;COUNT=3")
+    >>> rule.months, rule.weekdays
+    ((3, 10), ('-1SA',))
+    >>> rule.dates(dt.date(2017, 3, 25))
+    [datetime.date(2017, 3, 25), datetime.date(2017, 10, 28), datetime.date(2018, 3, 31)]
+    """
+
+    frequency: Frequency
+    interval: int = Field(default=1, ge=1, le=1000, description="Every n-th period.")
+    weekdays: tuple[WeekdayRule, ...] = Field(
+        default=(), description="BYDAY: FR, or 1FR for the first Friday, -1MO the last Monday."
+    )
+    months: tuple[Month, ...] = Field(default=(), description="BYMONTH: 1 to 12.")
+    month_days: tuple[MonthDay, ...] = Field(default=(), description="BYMONTHDAY: 1 to 31, -1.")
+    positions: tuple[SetPosition, ...] = Field(
+        default=(), description="BYSETPOS: which of the dates of each period (1, -1...)."
+    )
+    count: int | None = Field(default=None, ge=1, le=_MAX_OCCURRENCES)
+    until: Day | None = Field(default=None, description="The last date the rule may give.")
+    week_start: WeekdayCode = Field(default="MO", description="WKST: the first day of a week.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rrule_text(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return _parse_rrule(data)
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Recurrence:
+        if self.count is not None and self.until is not None:
+            raise _error("count_and_until")
+        if self.frequency not in (Frequency.MONTHLY, Frequency.YEARLY):
+            for rule in self.weekdays:
+                if rule[:-2]:
+                    raise _error(
+                        "positioned_weekday_frequency", value=rule, frequency=self.frequency.value
+                    )
+        return self
+
+    @classmethod
+    def from_rrule_string(cls, text: str) -> Recurrence:
+        """Read RFC 5545 RRULE text (with or without ``RRULE:``), checked by dateutil."""
+        return cls.model_validate(text)
+
+    def to_rrule_string(self) -> str:
+        """The rule as RFC 5545 RRULE text (UNTIL as a date), for iCalendar."""
+        parts = [f"FREQ={self.frequency.value.upper()}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        if self.until is not None:
+            parts.append(f"UNTIL={self.until:%Y%m%d}")
+        for name, values in (
+            ("BYMONTH", self.months),
+            ("BYMONTHDAY", self.month_days),
+            ("BYDAY", self.weekdays),
+            ("BYSETPOS", self.positions),
+        ):
+            if values:
+                parts.append(f"{name}={','.join(str(v) for v in values)}")
+        if self.week_start != "MO":
+            parts.append(f"WKST={self.week_start}")
+        return ";".join(parts)
+
+    def rrule(self, start: dt.date) -> _rrule.rrule:
+        """dateutil's rule, starting on ``start`` (RFC 5545 DTSTART)."""
+        return _rrule.rrule(
+            _FREQUENCIES[self.frequency],
+            dtstart=dt.datetime.combine(start, dt.time()),
+            interval=self.interval,
+            wkst=_WEEKDAY_CODES.index(self.week_start),
+            count=self.count,
+            until=dt.datetime.combine(self.until, dt.time()) if self.until else None,
+            bysetpos=self.positions or None,
+            bymonth=self.months or None,
+            bymonthday=self.month_days or None,
+            byweekday=[_weekday(rule) for rule in self.weekdays] or None,
+            cache=False,
+        )
+
+    def dates(self, start: dt.date, limit: int | None = None) -> list[dt.date]:
+        """The dates the rule gives from ``start``; ``limit`` is needed when it never ends."""
+        if limit is None and self.count is None and self.until is None:
+            raise SeriesError("unbounded_series", value=self.to_rrule_string())
+        found = itertools.islice(self.rrule(start), limit if limit is not None else None)
+        return [moment.date() for moment in found]
+
+
+def _weekday(rule: str) -> _rrule.weekday:
+    day = getattr(_rrule, rule[-2:])
+    assert isinstance(day, _rrule.weekday)
+    return day(int(rule[:-2])) if rule[:-2] else day
+
+
+_LIST_PARTS: Final = {
+    "BYDAY": "weekdays",
+    "BYMONTH": "months",
+    "BYMONTHDAY": "month_days",
+    "BYSETPOS": "positions",
+}
+_NUMBER_PARTS: Final = {"INTERVAL": "interval", "COUNT": "count"}
+
+
+def _parse_rrule(text: str) -> dict[str, Any]:
+    """RRULE text as Recurrence fields; dateutil checks the text first."""
+    body = text.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[len("RRULE:") :]
+    try:
+        # ignoretz: UNTIL may be written in UTC (…T000000Z); only its date is kept.
+        _rrule.rrulestr(body, dtstart=dt.datetime(2000, 1, 1), ignoretz=True)
+    except (ValueError, TypeError) as exc:
+        raise _error("invalid_rrule", value=text, reason=str(exc)) from None
+    data: dict[str, Any] = {}
+    for part in filter(None, body.split(";")):
+        name, _, value = part.partition("=")
+        name = name.strip().upper()
+        if name == "FREQ":
+            if value.lower() not in {f.value for f in Frequency}:
+                raise _error("unsupported_rrule_part", part=part)
+            data["frequency"] = value.lower()
+        elif name in _NUMBER_PARTS:
+            data[_NUMBER_PARTS[name]] = int(value)
+        elif name == "UNTIL":
+            data["until"] = dt.datetime.strptime(value[:8], "%Y%m%d").date()
+        elif name in _LIST_PARTS:
+            data[_LIST_PARTS[name]] = [v.strip() for v in value.split(",")]
+        elif name == "WKST":
+            data["week_start"] = value
+        else:
+            raise _error("unsupported_rrule_part", part=part)
+    return data
+
+
+# --------------------------------------------------------------------------------------------
+# Series
+# --------------------------------------------------------------------------------------------
+
+
+class MovedOccurrence(Model):
+    """One occurrence held on another date (and maybe at other times)."""
+
+    date: Day = Field(description="The date the rule gives.")
+    to: Day = Field(description="The date it takes place instead.")
+    start: TimeOfDay | None = Field(default=None, description="Its start, if not the usual.")
+    end: TimeOfDay | None = Field(default=None, description="Its end, if not the usual.")
+
+
+class Occurrence(NamedTuple):
+    """One meeting of a series: when it takes place, and the date the rule gave it."""
+
+    date: dt.date
+    scheduled: dt.date
+    status: Literal["scheduled", "moved", "added", "cancelled"]
+
+
+def _check_id_length(value: str) -> str:
+    if len(value) > _MAX_ID:
+        raise _error("series_id_too_long", value=value, length=len(value), max_length=_MAX_ID)
+    return value
+
+
+class Series(Model):
+    """Meetings of a group that recur by a rule, with exceptions and moved occurrences.
+
+    In a file, ``time = "14h00 - 17h30"`` may stand for ``start`` and ``end``, and
+    ``recurrence`` may be RRULE text.
+    """
+
+    id: Annotated[Id, AfterValidator(_check_id_length)] = Field(
+        description="Prefix of the meetings' ids: {id}-YYYY-MM-DD."
+    )
+    title: Annotated[LocalisedText, SingleLine()]
+    recurrence: Recurrence
+    first_date: Day = Field(description="The first occurrence (RFC 5545 DTSTART).")
+    start: TimeOfDay
+    end: TimeOfDay
+    timezone: TimezoneName = "Europe/Paris"
+    exceptions: tuple[Day, ...] = Field(default=(), description="Dates skipped (EXDATE).")
+    moved: tuple[MovedOccurrence, ...] = ()
+    added: tuple[Day, ...] = Field(default=(), description="Dates added to the rule's (RDATE).")
+    # What every meeting of the series has:
+    description: LocalisedText | None = None
+    venue: Venue | None = None
+    organiser: Id | None = None
+    contact: Id | None = None
+    objectives: tuple[Objective, ...] = ()
+    attendance_mode: AttendanceMode = AttendanceMode.IN_PERSON
+    online_url: Url | None = None
+    agenda: Agenda = Agenda(())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _time_shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "time" in data:
+            data = dict(data)
+            if "start" in data or "end" in data:
+                raise custom_error("time_range_and_times")
+            from .timeparse import parse_time_range
+
+            text = str(data.pop("time"))
+            try:
+                data["start"], data["end"] = parse_time_range(text)
+            except RrmaError as exc:
+                raise custom_error(
+                    "invalid_time_range", value=text, reason=getattr(exc, "reason", str(exc))
+                ) from None
+        return data
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: dt.time, info: Any) -> dt.time:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise custom_error("end_before_start", start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+        return end
+
+    @field_validator("agenda")
+    @classmethod
+    def _one_day_template(cls, agenda: Agenda) -> Agenda:
+        for index, item in enumerate(agenda):
+            if item.day is not None:
+                raise _error("template_item_has_day", index=index, value=item.day)
+        return agenda
+
+    # The dates are checked field by field, so that an error is located: first_date, then the
+    # exceptions, the moved occurrences and the added dates, each knowing the fields before it.
+
+    @field_validator("first_date")
+    @classmethod
+    def _first_date_of_the_rule(cls, first: dt.date, info: Any) -> dt.date:
+        recurrence = info.data.get("recurrence")
+        if recurrence is not None:
+            rule = recurrence.rrule(first)
+            if not _in_rule(rule, first):
+                following = rule.after(dt.datetime.combine(first, dt.time()))
+                hint = f"; its first date after it is {following.date()}" if following else ""
+                raise _error("not_an_occurrence", value=first, hint=hint)
+        return first
+
+    @field_validator("exceptions")
+    @classmethod
+    def _exceptions_of_the_rule(cls, dates: tuple[dt.date, ...], info: Any) -> tuple[dt.date, ...]:
+        _check_occurrences(dates, _rule_of(info.data), "exceptions")
+        return dates
+
+    @field_validator("moved")
+    @classmethod
+    def _moved_occurrences(
+        cls, moved: tuple[MovedOccurrence, ...], info: Any
+    ) -> tuple[MovedOccurrence, ...]:
+        rule = _rule_of(info.data)
+        _check_occurrences([m.date for m in moved], rule, "moved")
+        cancelled = set(info.data.get("exceptions", ()))
+        moved_away = {m.date for m in moved}
+        for occurrence in moved:
+            if occurrence.date in cancelled:
+                raise _error("cancelled_and_moved", value=occurrence.date)
+            free = occurrence.to in moved_away | cancelled
+            if rule is not None and not free and _in_rule(rule, occurrence.to):
+                raise _error("moved_onto_occurrence", value=occurrence.to, date=occurrence.date)
+        return moved
+
+    @field_validator("added")
+    @classmethod
+    def _added_dates(cls, added: tuple[dt.date, ...], info: Any) -> tuple[dt.date, ...]:
+        rule = _rule_of(info.data)
+        targets = {m.to: m.date for m in info.data.get("moved", ())}
+        seen: set[dt.date] = set()
+        for day in added:
+            if day in seen:
+                raise _error("occurrence_twice", value=day, field="added")
+            seen.add(day)
+            if rule is not None and _in_rule(rule, day):
+                raise _error("added_occurrence", value=day)
+            if day in targets:
+                raise _error("moved_onto_occurrence", value=day, date=targets[day])
+        return added
+
+    # --- the rule ----------------------------------------------------------------------------
+
+    def rule(self) -> _rrule.rrule:
+        """dateutil's rule of the series, from its first date."""
+        return self.recurrence.rrule(self.first_date)
+
+    @property
+    def exdates(self) -> tuple[dt.date, ...]:
+        """The rule's dates that do not take place there (exceptions and moved), for EXDATE."""
+        return tuple(sorted({*self.exceptions, *(m.date for m in self.moved)}))
+
+    @property
+    def rdates(self) -> tuple[dt.date, ...]:
+        """The dates outside the rule (moved to and added), for RDATE."""
+        return tuple(sorted({*self.added, *(m.to for m in self.moved)}))
+
+    def meeting_id(self, scheduled: dt.date) -> str:
+        """The id of the meeting the rule gives on ``scheduled`` (it keeps it when moved)."""
+        return f"{self.id}-{scheduled:%Y-%m-%d}"
+
+    # --- expanding -----------------------------------------------------------------------------
+
+    def occurrences(
+        self,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        limit: int | None = None,
+        include_cancelled: bool = False,
+    ) -> list[Occurrence]:
+        """The occurrences taking place from ``since`` to ``until`` (both included), in order.
+
+        ``limit`` keeps the first ones; a rule without an end needs ``until`` or ``limit``.
+        Cancelled occurrences (exceptions) are listed only with ``include_cancelled``.
+        """
+        low = _day(since)
+        high = _day(until)
+        recurrence = self.recurrence
+        if high is None and limit is None and recurrence.count is None and not recurrence.until:
+            raise SeriesError("unbounded_series", value=self.id)
+        cancelled = set(self.exceptions)
+        moved = {m.date: m.to for m in self.moved}
+        kept: list[Occurrence] = []
+        for scheduled in self._regular(low):
+            if high is not None and scheduled > high:
+                break
+            if limit is not None and len(kept) >= limit:
+                break
+            if scheduled in moved:
+                continue
+            if scheduled in cancelled:
+                if include_cancelled:
+                    kept.append(Occurrence(scheduled, scheduled, "cancelled"))
+                continue
+            status: Literal["scheduled", "added"] = (
+                "added" if scheduled in self.added else "scheduled"
+            )
+            kept.append(Occurrence(scheduled, scheduled, status))
+        for original, new in moved.items():
+            if (low is None or new >= low) and (high is None or new <= high):
+                kept.append(Occurrence(new, original, "moved"))
+        kept.sort()
+        return kept[:limit] if limit is not None else kept
+
+    def _regular(self, since: dt.date | None) -> Iterator[dt.date]:
+        """The rule's dates and the added dates from ``since``, in order."""
+        rule = self.rule()
+        if since is None:
+            dates: Iterator[dt.datetime] = iter(rule)
+        else:
+            dates = rule.xafter(dt.datetime.combine(since, dt.time()), inc=True)
+        pending = iter(sorted(day for day in self.added if since is None or day >= since))
+        extra = next(pending, None)
+        for moment in dates:
+            day = moment.date()
+            while extra is not None and extra < day:
+                yield extra
+                extra = next(pending, None)
+            yield day
+        while extra is not None:
+            yield extra
+            extra = next(pending, None)
+
+    def meetings(
+        self,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        limit: int | None = None,
+        include_cancelled: bool = False,
+    ) -> list[Meeting]:
+        """The meetings of the series (see :meth:`occurrences`), each with the template."""
+        found = self.occurrences(
+            since=since, until=until, limit=limit, include_cancelled=include_cancelled
+        )
+        return [self._meeting(occurrence) for occurrence in found]
+
+    def meeting_on(self, day: dt.date | str) -> Meeting:
+        """The meeting taking place on ``day`` (or scheduled on it by the rule, if moved)."""
+        wanted = _day(day)
+        assert wanted is not None
+        other = next((m.to for m in self.moved if m.date == wanted), wanted)
+        window = sorted((wanted, other))
+        found = self.occurrences(since=window[0], until=window[1], include_cancelled=True)
+        for occurrence in found:
+            if wanted in (occurrence.date, occurrence.scheduled):
+                return self._meeting(occurrence)
+        raise SeriesError("no_such_occurrence", value=self.id, date=wanted)
+
+    def _meeting(self, occurrence: Occurrence) -> Meeting:
+        moved = next((m for m in self.moved if m.date == occurrence.scheduled), None)
+        start = moved.start if moved is not None and moved.start is not None else self.start
+        end = moved.end if moved is not None and moved.end is not None else self.end
+        if moved is not None and moved.start is not None and moved.end is None:
+            end = _plus(end, _seconds(start) - _seconds(self.start))
+        agenda = self.agenda
+        delta = _seconds(start) - _seconds(self.start)
+        if delta:
+            agenda = Agenda(
+                tuple(
+                    item.model_copy(
+                        update={
+                            "start": _plus(item.start, delta),
+                            "end": _plus(item.end, delta) if item.end is not None else None,
+                        }
+                    )
+                    for item in agenda
+                )
+            )
+        return Meeting.model_validate(
+            {
+                "id": self.meeting_id(occurrence.scheduled),
+                "title": self.title,
+                "date": occurrence.date,
+                "start": start,
+                "end": end,
+                "timezone": self.timezone,
+                "venue": self.venue,
+                "organiser": self.organiser,
+                "contact": self.contact,
+                "description": self.description,
+                "objectives": self.objectives,
+                "attendance_mode": self.attendance_mode,
+                "online_url": self.online_url,
+                "status": (
+                    MeetingStatus.CANCELLED
+                    if occurrence.status == "cancelled"
+                    else MeetingStatus.SCHEDULED
+                ),
+                "previous_date": occurrence.scheduled if occurrence.status == "moved" else None,
+                "agenda": agenda,
+            }
+        )
+
+
+def _in_rule(rule: _rrule.rrule, day: dt.date) -> bool:
+    return dt.datetime.combine(day, dt.time()) in rule
+
+
+def _rule_of(data: dict[str, Any]) -> _rrule.rrule | None:
+    """The rule of a series being validated; None when its recurrence or first date was refused."""
+    recurrence, first = data.get("recurrence"), data.get("first_date")
+    if recurrence is None or first is None:
+        return None
+    rule: _rrule.rrule = recurrence.rrule(first)
+    return rule
+
+
+def _check_occurrences(dates: Iterable[dt.date], rule: _rrule.rrule | None, field: str) -> None:
+    seen: set[dt.date] = set()
+    for day in dates:
+        if day in seen:
+            raise _error("occurrence_twice", value=day, field=field)
+        seen.add(day)
+        if rule is not None and not _in_rule(rule, day):
+            raise _error("not_an_occurrence", value=day, hint="")
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    if isinstance(value, str):
+        from .timeparse import parse_date
+
+        return parse_date(value)
+    return value
+
+
+def _seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def _plus(t: dt.time, seconds: int) -> dt.time:
+    moment = dt.datetime.combine(dt.date(2000, 1, 1), t) + dt.timedelta(seconds=seconds)
+    if moment.date() != dt.date(2000, 1, 1) or moment.time() == dt.time():
+        raise SeriesError("moved_outside_day", value=f"{t:%H:%M}", minutes=seconds // 60)
+    return moment.time()

@@ -1,0 +1,1163 @@
+"""Read programme tables as people paste them, and write the simple Markdown table back.
+
+:func:`parse_table` (also ``Agenda.parse_table``) reads three shapes of text:
+
+* **tab-separated** rows copied from a word processor or a spreadsheet, with a header row
+  (``Date  Lieu  Heure  Activité  Animateur``); a row whose Date or Lieu cell is empty continues
+  the previous one;
+* **Markdown** tables: ``| Heure | Activité | Animateur |`` with a ``|---|`` separator row;
+* **lines** such as ``14h00 - 14h15 Accueil des participants (Cap Coopération)``, with
+  optional date lines (``Vendredi 4 novembre 2016``) between them.
+
+Headers are recognised in French, Arabic or English (:data:`COLUMN_NAMES`); a column that is
+not recognised is kept in the items' notes, never dropped. Times, dates and durations are read
+with :mod:`rrma_groups.timeparse`. Facilitator cells are matched against the persons and
+organisations of a group (:class:`FacilitatorMatcher`): ``"Khalid"`` becomes the person
+``khalid-chihani`` with the label ``"Khalid"``, and whatever cannot be matched is kept as a role.
+Every guess, every skipped text and every unreadable line is reported as a
+:class:`LineProblem` with its line number and the text as written.
+
+>>> table = '''
+... | Heure | Activité | Animateur |
+... |---|---|---|
+... | 14h00 - 14h15 | Accueil des participants | Un collègue |
+... | 14h15 - 15h00 | Débat : quelles attentes ? | |
+... '''
+>>> result = parse_table(table)
+>>> for item in result.agenda:
+...     print(item.start.isoformat("minutes"), item.kind.value, item.title)
+14:00 welcome Accueil des participants
+14:15 discussion Débat : quelles attentes ?
+>>> print(markdown_table(result.agenda))
+| Heure | Activité | Animateur |
+|---|---|---|
+| 14h00 - 14h15 | Accueil des participants | Un collègue |
+| 14h15 - 15h00 | Débat : quelles attentes ? |  |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+
+from pydantic import ValidationError
+
+from .errors import RrmaError, Severity, TimeParseError
+from .i18n.catalog import N_
+from .messages import problems_from_pydantic
+from .model import (
+    ActorFacilitator,
+    Agenda,
+    AgendaItem,
+    ItemKind,
+    LocalisedText,
+    Meeting,
+    PersonFacilitator,
+    RoleFacilitator,
+)
+from .timeparse import parse_date, parse_duration, parse_time, parse_time_range
+
+if TYPE_CHECKING:
+    from .model import CountryGroup, Facilitator
+
+__all__ = [
+    "COLUMN_NAMES",
+    "TABLE_MESSAGES",
+    "FacilitatorMatcher",
+    "LineProblem",
+    "Match",
+    "TableImport",
+    "TableImportError",
+    "guess_kind",
+    "markdown_table",
+    "parse_table",
+]
+
+TableFormat = Literal["tsv", "markdown", "lines"]
+
+TABLE_MESSAGES: Final[dict[str, str]] = {
+    # --- errors: a line that could not be read ---
+    "table_empty": (
+        N_(
+            "no programme found: expected a table with a header row (Heure, Activité, Animateur), "
+            "or lines such as '14h00 - 14h15 Accueil des participants'"
+        )
+    ),
+    "table_unreadable_line": (
+        N_(
+            "cannot read {value!r}: expected a time range such as '14h00 - 14h15' followed by a "
+            "title, or a date such as 'vendredi 4 novembre 2016'"
+        )
+    ),
+    "table_not_a_row": (
+        N_("{value!r} is not a table row: expected cells separated by {separator}")
+    ),
+    "table_invalid_time": N_("cannot read the time {value!r} in column {column!r}: {reason}"),
+    "table_invalid_date": N_("cannot read the date {value!r} in column {column!r}: {reason}"),
+    "table_invalid_duration": N_(
+        "cannot read the duration {value!r} in column {column!r}: {reason}"
+    ),
+    "table_no_time": N_("{title!r} has no time: expected a time range such as '14h00 - 14h15'"),
+    "table_no_title": N_("the row has a time ({value}) but no title"),
+    "table_invalid_item": N_("cannot make an item of {title!r}: {reason}"),
+    # --- warnings: what was guessed, kept or skipped ---
+    "table_no_header": (
+        N_(
+            "no header row was recognised: columns were read by their content "
+            "(time, title, facilitator, then notes)"
+        )
+    ),
+    "table_unknown_column": (
+        N_(
+            "column {column!r} is not one of the known columns ({known}); its cells are kept in "
+            "the items' notes"
+        )
+    ),
+    "table_outside_text": N_("lines {first}–{last} are outside the table and were not read"),
+    "table_venue_changed": (
+        N_(
+            "the venue changes to {value!r} (it was {venue!r}); the new venue is kept in the "
+            "item's notes"
+        )
+    ),
+    "table_unknown_kind": (
+        N_("{value!r} is not a kind of item ({choices}); the item's kind is 'other'")
+    ),
+    "table_no_group": N_("no group was given: facilitator {value!r} is kept as a role"),
+    "facilitator_guessed": N_("{value!r} was read as {kind} {key!r} ({name})"),
+    "facilitator_role": (
+        N_("{value!r} matches no person or organisation of the group; it is kept as a role")
+    ),
+    "facilitator_role_of_actor": (
+        N_("{value!r} is kept as a role of {key!r} ({name}), the organisation named in it")
+    ),
+    "facilitator_ambiguous": (N_("{value!r} could be any of {candidates}; it is kept as a role")),
+}
+"""Templates of the problems found while reading a table, by code (merged into MESSAGES)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Folding: how names and headers are compared
+# --------------------------------------------------------------------------------------------
+
+_ARABIC_FOLD: Final = str.maketrans({"ى": "ي", "ة": "ه", "\u0640": None})
+_NON_WORD: Final = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
+    """Compare-form: no accents, harakat, hamza or tatweel, no punctuation, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(_NON_WORD.sub(" ", bare.translate(_ARABIC_FOLD)).casefold().split())
+
+
+# --------------------------------------------------------------------------------------------
+# Kinds of items, guessed from titles
+# --------------------------------------------------------------------------------------------
+
+# First match wins, so the order matters: "Temps convivial et échange libre" is social time,
+# not a discussion; "Pause déjeuner" is a meal; "Atelier : présentation de..." is a workshop.
+_KIND_WORDS: Final[tuple[tuple[ItemKind, tuple[str, ...]], ...]] = (
+    (
+        ItemKind.SOCIAL,
+        ("temps convivial", "convivial", "cocktail", "verre de l'amitié", "apéritif",
+         "networking", "social time", "reception", "حفل", "لقاء ودي"),
+    ),
+    (
+        ItemKind.MEAL,
+        ("déjeuner", "dîner", "repas", "buffet", "lunch", "dinner", "غداء", "عشاء", "وجبة"),
+    ),
+    (ItemKind.BREAK, ("pause", "break", "coffee", "استراحة")),
+    (
+        ItemKind.WELCOME,
+        ("accueil", "bienvenue", "ouverture", "welcome", "registration", "opening", "استقبال",
+         "افتتاح", "كلمة ترحيبية"),
+    ),
+    (
+        ItemKind.CONCLUSION,
+        ("restitution", "conclusion", "clôture", "synthèse", "closing", "wrap up", "اختتام",
+         "ختام", "خلاصات", "توصيات"),
+    ),
+    (ItemKind.WORKSHOP, ("atelier", "workshop", "ورشة", "ورشات")),
+    (ItemKind.PLENARY, ("plénière", "plenary", "جلسة عامة")),
+    (
+        ItemKind.DISCUSSION,
+        ("débat", "discussion", "échange", "échanges", "table ronde", "questions", "debate",
+         "round table", "نقاش", "مناقشة", "حوار"),
+    ),
+    (
+        ItemKind.PRESENTATION,
+        ("présentation", "intervention", "exposé", "introduction", "presentation", "تقديم",
+         "عرض"),
+    ),
+)  # fmt: skip
+_KIND_PATTERNS: Final = tuple(
+    (kind, re.compile(r"\b(?:" + "|".join(re.escape(_fold(w)) for w in words) + r")\b"))
+    for kind, words in _KIND_WORDS
+)
+
+
+def guess_kind(title: str) -> ItemKind:
+    """The kind of item a title suggests, in French, English or Arabic; ``OTHER`` if none.
+
+    A title that asks a question is a discussion.
+
+    >>> guess_kind("Accueil des participants")
+    <ItemKind.WELCOME: 'welcome'>
+    >>> guess_kind("GPMar: quelles attentes?")
+    <ItemKind.DISCUSSION: 'discussion'>
+    >>> guess_kind("استراحة قهوة")
+    <ItemKind.BREAK: 'break'>
+    """
+    folded = _fold(title)
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(folded):
+            return kind
+    if title.rstrip().endswith(("?", "؟")):
+        return ItemKind.DISCUSSION
+    return ItemKind.OTHER
+
+
+def _kind_from_cell(text: str) -> ItemKind | None:
+    folded = _fold(text)
+    for kind in ItemKind:
+        if folded in (kind.value, _fold(kind.name)):
+            return kind
+    guessed = guess_kind(text)
+    return None if guessed is ItemKind.OTHER else guessed
+
+
+# --------------------------------------------------------------------------------------------
+# Facilitators: matching what is written to the group's persons and organisations
+# --------------------------------------------------------------------------------------------
+
+
+class Match(NamedTuple):
+    """A facilitator read from text, and what was guessed to read it (``None``: nothing)."""
+
+    facilitator: Facilitator
+    code: str | None = None
+    """Code of the guess (a key of :data:`TABLE_MESSAGES`), when one was made."""
+    params: Mapping[str, Any] = {}
+
+
+# Several facilitators are joined by a spaced dash, a comma, a semicolon, a slash or "&".
+_JOINS: Final = re.compile(r"\s+[-–—]\s+|\s*[;,/&+]\s*|\s*\n\s*")
+# "et"/"and"/"و" join names too, but also occur inside roles ("le président et la trésorière"):
+# they split only when every part is a known person or organisation.
+_WORD_JOINS: Final = re.compile(r"\s+(?:et|and|و)\s+", re.IGNORECASE)
+_MAX_LISTED: Final = 6
+
+
+class FacilitatorMatcher:
+    """Reads facilitator text against a group's persons and organisations.
+
+    Exact names, ids and former names match silently; a part of a name ("Khalid") matches when
+    one person only has it, and the guess is reported; text naming an organisation inside a
+    role ("Un collègue Cap Coopération") becomes a role of that organisation; anything else is
+    kept as a role. Without a group, every text is a role, except ``person:ID`` and
+    ``actor:ID``.
+
+    >>> from rrma_groups.examples import groupe_pays_maroc
+    >>> matcher = FacilitatorMatcher(groupe_pays_maroc())
+    >>> [m.facilitator for m in matcher.read("Khalid")]
+    [PersonFacilitator(person='khalid-chihani', label='Khalid')]
+    >>> for match in matcher.read("Sébastien Proeschel - Emmanuelle Pallier"):
+    ...     print(match.facilitator)
+    person='sebastien-proeschel'
+    person='emmanuelle-pallier'
+    """
+
+    def __init__(self, group: CountryGroup | None = None) -> None:
+        self.group = group
+        self._person_names: dict[str, str] = {}  # id -> name as written
+        self._actor_names: dict[str, str] = {}  # id -> current name
+        self._persons_by_name: dict[str, set[str]] = {}
+        self._persons_by_token: dict[str, set[str]] = {}
+        self._actors_by_name: dict[str, set[str]] = {}
+        if group is None:
+            return
+        language = group.default_language
+        for person in group.persons:
+            self._person_names[person.id] = person.name
+            self._persons_by_name.setdefault(_fold(person.name), set()).add(person.id)
+            for token in _fold(person.name).split():
+                self._persons_by_token.setdefault(token, set()).add(person.id)
+        for actor in (group.network, *group.actors):
+            self._actor_names[actor.id] = actor.name.get(default_language=language)
+            names: list[LocalisedText | None] = [actor.name, actor.short_name]
+            names += [former.name for former in actor.former_names]
+            acronym = getattr(actor, "acronym", None)
+            if isinstance(acronym, LocalisedText):
+                names.append(acronym)
+            for name in names:
+                for text in name.values() if name is not None else ():
+                    folded = _fold(text)
+                    if folded:
+                        self._actors_by_name.setdefault(folded, set()).add(actor.id)
+        self._longest_name = max((len(n.split()) for n in self._actors_by_name), default=0)
+
+    # --- one text, maybe several facilitators ----------------------------------------------
+
+    def read(self, text: str) -> list[Match]:
+        """The facilitators written in ``text`` (empty text: none)."""
+        text = " ".join(text.split())
+        if not text:
+            return []
+        parts = [p for p in _JOINS.split(text) if p.strip()]
+        result: list[Match] = []
+        for part in parts:
+            words = [w for w in _WORD_JOINS.split(part) if w.strip()]
+            if len(words) > 1:
+                matches = [self.read_one(w) for w in words]
+                if all(not isinstance(m.facilitator, RoleFacilitator) for m in matches):
+                    result += matches
+                    continue
+            result.append(self.read_one(part))
+        return result
+
+    def read_one(self, text: str) -> Match:
+        """One facilitator written as ``text``: an id, a name, a part of a name, or a role."""
+        text = text.strip()
+        for prefix, make in (("person:", _person), ("actor:", _actor)):
+            if text.startswith(prefix):
+                return Match(make(text[len(prefix) :].strip(), None))
+        if self.group is None:
+            return Match(RoleFacilitator(role=LocalisedText(text)))
+        if text in self._person_names:
+            return Match(_person(text, None))
+        if text in self._actor_names:
+            return Match(_actor(text, None))
+        folded = _fold(text)
+        persons = self._persons_by_name.get(folded, set())
+        if len(persons) == 1:
+            (key,) = persons
+            return Match(_person(key, None if text == self._person_names[key] else text))
+        actors = self._actors_by_name.get(folded, set())
+        if len(actors) == 1 and not persons:
+            (key,) = actors
+            return Match(_actor(key, None if text == self._actor_names[key] else text))
+        if persons or actors:
+            return self._ambiguous(text, sorted(persons), sorted(actors))
+        return self._partial(text, folded)
+
+    def _partial(self, text: str, folded: str) -> Match:
+        tokens = folded.split()
+        candidates: set[str] | None = None
+        for token in tokens:
+            found = self._persons_by_token.get(token, set())
+            candidates = found if candidates is None else candidates & found
+            if not candidates:
+                break
+        if candidates and len(candidates) == 1:
+            (key,) = candidates
+            name = self._person_names[key]
+            return Match(
+                _person(key, text),
+                "facilitator_guessed",
+                {"value": text, "kind": "person", "key": key, "name": name},
+            )
+        if candidates:
+            return self._ambiguous(text, sorted(candidates), [])
+        named = self._actor_named_in(tokens)
+        if named is not None:
+            role = RoleFacilitator(role=LocalisedText(text), actor=named)
+            params = {"value": text, "key": named, "name": self._actor_names[named]}
+            return Match(role, "facilitator_role_of_actor", params)
+        return Match(RoleFacilitator(role=LocalisedText(text)), "facilitator_role", {"value": text})
+
+    def _actor_named_in(self, tokens: list[str]) -> str | None:
+        """The organisation whose name is a run of words of the text, the longest name first.
+
+        "Un collègue Cap Coopération" names the network: its former name is two of its words.
+        Names shorter than three letters are ignored; they match too much.
+        """
+        for size in range(min(self._longest_name, len(tokens)), 0, -1):
+            for begin in range(len(tokens) - size + 1):
+                name = " ".join(tokens[begin : begin + size])
+                ids = self._actors_by_name.get(name)
+                if ids is not None and len(ids) == 1 and len(name) >= 3:
+                    return next(iter(ids))
+        return None
+
+    def _ambiguous(self, text: str, persons: list[str], actors: list[str]) -> Match:
+        found = [("person", key, self._person_names) for key in persons]
+        found += [("actor", key, self._actor_names) for key in actors]
+        listed = [f"{kind} {key!r} ({names[key]})" for kind, key, names in found[:_MAX_LISTED]]
+        more = len(found) - _MAX_LISTED
+        candidates = ", ".join(listed) + (f" and {more} more" if more > 0 else "")
+        params = {"value": text, "candidates": candidates}
+        return Match(RoleFacilitator(role=LocalisedText(text)), "facilitator_ambiguous", params)
+
+    # --- writing back -------------------------------------------------------------------------
+
+    def written(self, facilitator: Facilitator, language: str | None = None) -> str:
+        """How a facilitator is written in a programme: its label, name, or role."""
+        if isinstance(facilitator, PersonFacilitator):
+            return facilitator.label or self._person_names.get(
+                facilitator.person, facilitator.person
+            )
+        if isinstance(facilitator, ActorFacilitator):
+            if facilitator.label:
+                return facilitator.label
+            if self.group is not None and facilitator.actor in self._actor_names:
+                return self.group.actor(facilitator.actor).name.get(
+                    language, self.group.default_language
+                )
+            return facilitator.actor
+        return facilitator.role.get(language)
+
+
+def _person(key: str, label: str | None) -> PersonFacilitator:
+    return PersonFacilitator.model_validate({"person": key, "label": label})
+
+
+def _actor(key: str, label: str | None) -> ActorFacilitator:
+    return ActorFacilitator.model_validate({"actor": key, "label": label})
+
+
+# --------------------------------------------------------------------------------------------
+# Columns
+# --------------------------------------------------------------------------------------------
+
+Column = Literal[
+    "date", "venue", "time", "start", "end", "duration", "title", "facilitators", "room",
+    "track", "kind", "notes",
+]  # fmt: skip
+
+COLUMN_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "date": ("date", "jour", "day", "التاريخ", "تاريخ", "اليوم", "يوم"),
+    "venue": ("lieu", "venue", "place", "location", "adresse", "المكان", "مكان"),
+    "time": (
+        "heure", "heures", "horaire", "horaires", "créneau", "time", "times", "hour",
+        "schedule", "الساعة", "الوقت", "التوقيت", "التوقيت الزمني",
+    ),
+    "start": ("début", "heure de début", "start", "start time", "from", "البداية", "من"),
+    "end": ("fin", "heure de fin", "end", "end time", "to", "النهاية", "إلى"),
+    "duration": ("durée", "duration", "length", "المدة"),
+    "title": (
+        "activité", "activités", "programme", "sujet", "thème", "intitulé", "titre",
+        "ordre du jour", "séquence", "activity", "activities", "title", "item", "session",
+        "agenda", "topic", "النشاط", "الأنشطة", "الموضوع", "البرنامج", "الفقرة", "المحور",
+        "العنوان",
+    ),
+    "facilitators": (
+        "animateur", "animateurs", "animatrice", "animatrices", "animation", "animé par",
+        "intervenant", "intervenants", "intervenante", "intervenantes", "responsable",
+        "modérateur", "facilitator", "facilitators", "speaker", "speakers", "presenter",
+        "moderator", "led by", "المنشط", "المنشطون", "التنشيط", "المؤطر", "المتدخل",
+        "المتدخلون", "المسير", "المسؤول",
+    ),
+    "room": ("salle", "room", "القاعة", "قاعة"),
+    "track": ("piste", "parcours", "track", "المسار"),
+    "kind": ("type", "kind", "nature", "النوع"),
+    "notes": (
+        "notes", "note", "remarques", "remarque", "observations", "commentaire",
+        "commentaires", "comments", "remarks", "ملاحظات", "ملاحظة",
+    ),
+}  # fmt: skip
+"""Header names recognised for each column, in French, English and Arabic."""
+
+_COLUMN_BY_NAME: Final[dict[str, str]] = {
+    _fold(name): column for column, names in COLUMN_NAMES.items() for name in names
+}
+_KNOWN_LISTED: Final = (
+    "Date, Lieu, Heure, Début, Fin, Durée, Activité, Animateur, Salle, Type, Notes"
+)
+
+
+def _column_of(header: str) -> str | None:
+    return _COLUMN_BY_NAME.get(_fold(header.replace("*", "")))
+
+
+# --------------------------------------------------------------------------------------------
+# Problems and results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LineProblem:
+    """A problem found on one line of a pasted table: where, what was written, what is wrong."""
+
+    line: int
+    """The line number, from 1, in the text given."""
+    text: str
+    """The line as written."""
+    code: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    @property
+    def message(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        kind = "" if self.is_error else "warning: "
+        return f"line {self.line}: {kind}{self.message} [{self.code}]"
+
+
+def _problem(
+    code: str, line: int, text: str, *, warning: bool = False, **params: Any
+) -> LineProblem:
+    severity = Severity.WARNING if warning else Severity.ERROR
+    return LineProblem(line, text, code, TABLE_MESSAGES[code], params, severity)
+
+
+class TableImportError(RrmaError):
+    """A pasted table holds lines that could not be read."""
+
+    code = "unreadable_table"
+
+    def __init__(self, result: TableImport, source: str | None = None) -> None:
+        self.result = result
+        self.problems = result.errors
+        self.source = source
+        n = len(self.problems)
+        where = f" in {source}" if source else ""
+        lines = [f"{n} line{'s' if n != 1 else ''} could not be read{where}:"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class TableImport:
+    """What :func:`parse_table` read: the agenda, the date and venue found, and the problems."""
+
+    agenda: Agenda
+    date: dt.date | None
+    """The first date found (or given); items on later dates carry their ``day``."""
+    venue: str | None
+    """The first venue found, as written."""
+    format: TableFormat
+    columns: tuple[str, ...]
+    """What each column was read as (``notes:Public`` for a column kept in the notes)."""
+    problems: tuple[LineProblem, ...] = ()
+    rooms: tuple[tuple[str, str], ...] = ()
+    """The rooms found: (id, name as written)."""
+
+    @property
+    def errors(self) -> tuple[LineProblem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[LineProblem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def raise_for_errors(self, source: str | None = None) -> None:
+        """Raise :class:`TableImportError` when some line could not be read."""
+        if self.errors:
+            raise TableImportError(self, source)
+
+    def meeting(self, id: str, title: str | LocalisedText, **fields: Any) -> Meeting:
+        """A meeting holding the agenda, on the date and at the venue found.
+
+        ``fields`` are other Meeting fields; ``date`` and ``venue`` override what was found.
+        """
+        data: dict[str, Any] = {"id": id, "title": title, "agenda": self.agenda}
+        data["date"] = fields.pop("date", self.date)
+        if "venue" not in fields and self.venue is not None:
+            rooms = [{"id": key, "name": name} for key, name in self.rooms]
+            data["venue"] = {"name": self.venue, "rooms": rooms}
+        days = [item.day for item in self.agenda if item.day is not None]
+        if days and "end_date" not in fields:
+            data["end_date"] = max(days)
+        data.update(fields)
+        return Meeting.model_validate(data)
+
+    def __repr__(self) -> str:
+        return (
+            f"TableImport({len(self.agenda)} items, date={self.date}, venue={self.venue!r}, "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings)"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------------
+
+
+class _Row(NamedTuple):
+    line: int
+    text: str
+    cells: dict[str, str]  # column -> cell text (stripped)
+    extra: list[tuple[str, str]]  # (header, cell) of the columns kept as notes
+    headers: dict[str, str]  # column -> its header as written (none without a header row)
+
+    def header(self, column: str) -> str:
+        return self.headers.get(column, column)
+
+
+@dataclass
+class _Reader:
+    """The state of one import: what was found so far and the problems."""
+
+    matcher: FacilitatorMatcher
+    language: str | None
+    infer_kinds: bool
+    first_date: dt.date | None
+    venue: str | None = None
+    problems: list[LineProblem] = field(default_factory=list)
+    items: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
+    rooms: dict[str, str] = field(default_factory=dict)
+    warned_no_group: bool = False
+    undated_items: bool = False
+    guesses: set[tuple[str, str]] = field(default_factory=set)
+
+    def text(self, value: str) -> str | dict[str, str]:
+        return {self.language: value} if self.language else value
+
+    def day(self, date: dt.date | None) -> dt.date | None:
+        """The ``day`` of an item on ``date``: none on the first day."""
+        if date is None:
+            # Items before any date are on the first day, whose date is then unknown: the
+            # dates found later are other days.
+            self.undated_items = True
+            return None
+        if self.first_date is None and not self.undated_items:
+            self.first_date = date
+        return None if date == self.first_date else date
+
+    def facilitators(self, line: int, text: str, cell: str) -> list[Facilitator]:
+        result = []
+        for match in self.matcher.read(cell):
+            result.append(match.facilitator)
+            if self.matcher.group is None and isinstance(match.facilitator, RoleFacilitator):
+                if not self.warned_no_group:
+                    self.problems.append(
+                        _problem("table_no_group", line, text, warning=True, value=cell)
+                    )
+                    self.warned_no_group = True
+            elif match.code is not None:
+                # The same text gets the same guess: it is reported once, where it first is.
+                guess = (match.code, str(match.params.get("value")))
+                if guess not in self.guesses:
+                    self.guesses.add(guess)
+                    self.problems.append(
+                        _problem(match.code, line, text, warning=True, **match.params)
+                    )
+        return result
+
+    def add(self, line: int, text: str, data: dict[str, Any]) -> None:
+        self.items.append((line, text, data))
+
+    def finish(self) -> list[AgendaItem]:
+        """Validate the items; a row that only had a start ends where the next one starts."""
+        next_start: dict[tuple[Any, Any, Any], Any] = {}
+        result: list[tuple[int, AgendaItem]] = []
+        for line, text, data in reversed(self.items):
+            lane = (data.get("day"), data.get("room"), data.get("track"))
+            if data.get("end") is None and "duration" not in data:
+                data["end"] = next_start.get(lane)
+            next_start[lane] = data["start"]
+            try:
+                item = AgendaItem.model_validate(data)
+            except ValidationError as exc:
+                reason = "; ".join(
+                    f"{p.location}: {p.message}" if p.location else p.message
+                    for p in problems_from_pydantic(exc, AgendaItem)
+                )
+                title = data.get("title")
+                self.problems.append(
+                    _problem("table_invalid_item", line, text, title=str(title), reason=reason)
+                )
+                continue
+            result.append((line, item))
+        return [item for _, item in reversed(result)]
+
+
+def parse_table(
+    text: str,
+    *,
+    group: CountryGroup | None = None,
+    date: dt.date | str | None = None,
+    language: str | None = None,
+    infer_kinds: bool = True,
+    strict: bool = True,
+    source: str | None = None,
+) -> TableImport:
+    """Read a programme table pasted as tab-separated rows, a Markdown table, or timed lines.
+
+    ``group`` resolves facilitators to its persons and organisations; ``date`` is the date of
+    the first day (else the first date the text gives; items on later dates carry their
+    ``day``); ``language`` tags the titles (untagged: the group's default
+    language); ``infer_kinds`` guesses each item's kind from its title when no Type column
+    says it (:func:`guess_kind`). With ``strict`` (the default), a line that cannot be read
+    raises :class:`TableImportError` listing every such line; otherwise those lines are
+    reported in the result's ``errors`` and the other items are kept.
+
+    >>> result = parse_table("14h00 - 14h15 Accueil (Un ami)\\n14h15 - 14h30 Pause")
+    >>> [(str(i.title), i.kind.value) for i in result.agenda]
+    [('Accueil', 'welcome'), ('Pause', 'break')]
+    >>> print(*result.warnings, sep="\\n")
+    line 1: warning: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]
+    """
+    first_date = parse_date(date) if isinstance(date, str) else date
+    reader = _Reader(FacilitatorMatcher(group), language, infer_kinds, first_date)
+    lines = text.splitlines()
+    tab_lines = [n for n, line in enumerate(lines) if "\t" in line]
+    pipe_lines = [n for n, line in enumerate(lines) if line.lstrip().startswith("|")]
+    fmt: TableFormat
+    columns: tuple[str, ...]
+    if tab_lines:
+        fmt = "tsv"
+        columns = _read_table(reader, lines, tab_lines, _tab_cells, "tabs")
+    elif len(pipe_lines) >= 2:
+        fmt = "markdown"
+        columns = _read_table(reader, lines, pipe_lines, _pipe_cells, "'|'")
+    else:
+        fmt = "lines"
+        columns = ("time", "title", "facilitators")
+        _read_lines(reader, lines)
+    items = reader.finish()
+    if not items and not any(p.is_error for p in reader.problems):
+        reader.problems.append(_problem("table_empty", 1, lines[0] if lines else ""))
+    result = TableImport(
+        agenda=Agenda(tuple(items)),
+        date=reader.first_date,
+        venue=reader.venue,
+        format=fmt,
+        columns=columns,
+        problems=tuple(sorted(reader.problems, key=lambda p: (p.line, not p.is_error))),
+        rooms=tuple(reader.rooms.items()),
+    )
+    if strict:
+        result.raise_for_errors(source)
+    return result
+
+
+# --- tables (tab-separated and Markdown) ------------------------------------------------------
+
+_SEPARATOR_ROW: Final = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
+_PIPE: Final = re.compile(r"(?<!\\)\|")
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("\t")]
+
+
+def _pipe_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in _PIPE.split(stripped)]
+
+
+def _read_table(
+    reader: _Reader,
+    lines: list[str],
+    row_numbers: list[int],
+    cells_of: Callable[[str], list[str]],
+    separator: str,
+) -> tuple[str, ...]:
+    first, last = row_numbers[0], row_numbers[-1]
+    rows = set(row_numbers)
+    header: list[str] | None = None
+    columns: list[str | None] = []
+    start = first
+    for n in row_numbers:
+        if _SEPARATOR_ROW.fullmatch(lines[n].strip()):
+            continue
+        cells = cells_of(lines[n])
+        recognised = [_column_of(c) for c in cells]
+        known = {c for c in recognised if c is not None}
+        if len(known) >= 2 and known & {"title", "time", "start"}:
+            header, columns, start = cells, recognised, n
+        break
+    _outside(reader, lines, 0, start)
+    _outside(reader, lines, last + 1, len(lines))
+    if header is None:
+        reader.problems.append(_problem("table_no_header", start + 1, lines[start], warning=True))
+        described: tuple[str, ...] = ("time", "title", "facilitators", "notes")
+    else:
+        for name, column in zip(header, columns, strict=True):
+            if column is None and name:
+                reader.problems.append(
+                    _problem(
+                        "table_unknown_column",
+                        start + 1,
+                        lines[start],
+                        warning=True,
+                        column=name,
+                        known=_KNOWN_LISTED,
+                    )
+                )
+        described = tuple(
+            column or f"notes:{name or f'column {i + 1}'}"
+            for i, (name, column) in enumerate(zip(header, columns, strict=True))
+        )
+    current_date: dt.date | None = None
+    for n in range(start + (header is not None), last + 1):
+        line = lines[n]
+        if not line.strip() or _SEPARATOR_ROW.fullmatch(line.strip()):
+            continue
+        if n not in rows:
+            reader.problems.append(
+                _problem("table_not_a_row", n + 1, line, value=line.strip(), separator=separator)
+            )
+            continue
+        cells = cells_of(line)
+        if not any(cells) or cells == header:  # a header repeated at a page break
+            continue
+        if header is None:
+            row = _guess_row(n + 1, line, cells)
+        else:
+            row = _named_row(n + 1, line, cells, header, columns)
+        current_date = _read_row(reader, row, current_date)
+    return described
+
+
+def _outside(reader: _Reader, lines: list[str], begin: int, end: int) -> None:
+    used = [n for n in range(begin, end) if lines[n].strip()]
+    if used:
+        first, last = used[0], used[-1]
+        reader.problems.append(
+            _problem(
+                "table_outside_text",
+                first + 1,
+                lines[first],
+                warning=True,
+                first=first + 1,
+                last=last + 1,
+            )
+        )
+
+
+def _named_row(
+    line: int, text: str, cells: list[str], header: list[str], columns: list[str | None]
+) -> _Row:
+    named: dict[str, str] = {}
+    headers: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    for i, cell in enumerate(cells):
+        column = columns[i] if i < len(columns) else None
+        if column is not None and column not in named:
+            named[column] = cell
+            headers[column] = header[i]
+        elif cell:
+            name = header[i] if i < len(header) and header[i] else f"column {i + 1}"
+            extra.append((name, cell))
+    return _Row(line, text, named, extra, headers)
+
+
+def _guess_row(line: int, text: str, cells: list[str]) -> _Row:
+    """Columns by their content: a date, then a time, then the title, then the facilitator."""
+    named: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    order = iter(("title", "facilitators"))
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        if "time" not in named and _reads(cell, parse_time_range, parse_time):
+            named["time"] = cell
+        elif "time" not in named and "date" not in named and _reads(cell, parse_date):
+            named["date"] = cell
+        elif "time" in named and (column := next(order, None)) is not None:
+            named[column] = cell
+        else:
+            extra.append((f"column {i + 1}", cell))
+    return _Row(line, text, named, extra, {})
+
+
+def _reads(text: str, *parsers: Callable[[str], object]) -> bool:
+    """Whether one of ``parsers`` reads ``text``."""
+    for parse in parsers:
+        try:
+            parse(text)
+        except TimeParseError:
+            continue
+        return True
+    return False
+
+
+def _read_row(reader: _Reader, row: _Row, current_date: dt.date | None) -> dt.date | None:
+    cells = row.cells
+    notes = [f"{name}: {value}" for name, value in row.extra]
+    ok = True
+    if cells.get("date"):
+        try:
+            current_date = parse_date(cells["date"])
+        except TimeParseError as exc:
+            reader.problems.append(
+                _problem(
+                    "table_invalid_date",
+                    row.line,
+                    row.text,
+                    value=cells["date"],
+                    column=row.header("date"),
+                    reason=exc.reason,
+                )
+            )
+            ok = False
+    venue = cells.get("venue")
+    if venue:
+        if reader.venue is None:
+            reader.venue = venue
+        elif venue != reader.venue:
+            reader.problems.append(
+                _problem(
+                    "table_venue_changed",
+                    row.line,
+                    row.text,
+                    warning=True,
+                    value=venue,
+                    venue=reader.venue,
+                )
+            )
+            notes.insert(0, f"{venue}")
+    times = _row_times(reader, row)
+    title = cells.get("title", "")
+    if times is None or not ok:
+        return current_date  # the unreadable cell is reported
+    if not title:
+        if "start" in times:
+            written = cells.get("time") or cells.get("start") or ""
+            reader.problems.append(_problem("table_no_title", row.line, row.text, value=written))
+        return current_date  # else a row of notes alone, or a date or venue row
+    if "start" not in times:
+        reader.problems.append(_problem("table_no_time", row.line, row.text, title=title))
+        return current_date
+    data: dict[str, Any] = dict(times)
+    data["title"] = reader.text(title)
+    data["day"] = reader.day(current_date)
+    kind = cells.get("kind")
+    if kind:
+        found = _kind_from_cell(kind)
+        if found is None:
+            choices = ", ".join(k.value for k in ItemKind)
+            reader.problems.append(
+                _problem(
+                    "table_unknown_kind",
+                    row.line,
+                    row.text,
+                    warning=True,
+                    value=kind,
+                    choices=choices,
+                )
+            )
+        data["kind"] = found or ItemKind.OTHER
+    elif reader.infer_kinds:
+        data["kind"] = guess_kind(title)
+    facilitators = cells.get("facilitators", "")
+    if facilitators:
+        data["facilitators"] = reader.facilitators(row.line, row.text, facilitators)
+    if cells.get("room"):
+        key = _slug(cells["room"])
+        reader.rooms.setdefault(key, cells["room"])
+        data["room"] = key
+    if cells.get("track"):
+        data["track"] = cells["track"]
+    if cells.get("notes"):
+        notes.insert(0, cells["notes"])
+    if notes:
+        data["notes"] = reader.text("\n".join(notes))
+    reader.add(row.line, row.text, data)
+    return current_date
+
+
+def _row_times(reader: _Reader, row: _Row) -> dict[str, Any] | None:
+    """``start`` and maybe ``end``/``duration`` of a row; ``None`` when a cell is unreadable."""
+    cells = row.cells
+    times: dict[str, Any] = {}
+
+    def bad(code: str, column: str, exc: TimeParseError) -> None:
+        reader.problems.append(
+            _problem(
+                code,
+                row.line,
+                row.text,
+                value=cells[column],
+                column=row.header(column),
+                reason=exc.reason,
+            )
+        )
+
+    written = cells.get("time")
+    if written:
+        try:
+            times["start"], times["end"] = parse_time_range(written)
+        except TimeParseError as range_error:
+            try:
+                times["start"] = parse_time(written)
+            except TimeParseError:
+                bad("table_invalid_time", "time", range_error)
+                return None
+    for column in ("start", "end"):
+        if cells.get(column) and column not in times:
+            try:
+                times[column] = parse_time(cells[column])
+            except TimeParseError as exc:
+                bad("table_invalid_time", column, exc)
+                return None
+    if cells.get("duration") and "end" not in times:
+        try:
+            times["duration"] = parse_duration(cells["duration"])
+        except TimeParseError as exc:
+            bad("table_invalid_duration", "duration", exc)
+            return None
+    return times
+
+
+_SLUG_DROP: Final = re.compile(r"[^a-z0-9._-]+")
+
+
+def _slug(text: str) -> str:
+    """An id for a room written as text: ``Salle 2`` → ``salle-2``."""
+    bare = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in bare if not unicodedata.combining(c)).casefold()
+    slug = _SLUG_DROP.sub("-", ascii_text).strip("-._")[:64]
+    if slug:
+        return slug
+    return "room-" + "-".join(f"{ord(c):x}" for c in text.strip()[:8])
+
+
+# --- lines ------------------------------------------------------------------------------------
+
+_BULLET: Final = re.compile(r"^\s*(?:[-*•·]\s+)?")
+_LEADING_PUNCTUATION: Final = re.compile(r"^[\s:;|\-–—]+")
+_TRAILING_FACILITATOR: Final = re.compile(r"\s*\(([^()]+)\)\s*$")
+_MAX_RANGE_WORDS: Final = 7  # "de 14 h 00 à 14 h 15" is the longest a range gets
+_MAX_TIME_WORDS: Final = 3
+
+
+def _read_lines(reader: _Reader, lines: list[str]) -> None:
+    current_date: dt.date | None = None
+    for n, line in enumerate(lines, start=1):
+        content = _BULLET.sub("", line).strip()
+        if not content:
+            continue
+        timed = _split_time(content)
+        if timed is None:
+            try:
+                current_date = parse_date(content.rstrip(" :"))
+            except TimeParseError:
+                reader.problems.append(_problem("table_unreadable_line", n, line, value=content))
+            continue
+        times, rest = timed
+        facilitators = ""
+        found = _TRAILING_FACILITATOR.search(rest)
+        if found is not None and found.start() > 0:
+            facilitators = found.group(1).strip()
+            rest = rest[: found.start()].rstrip()
+        if not rest:
+            reader.problems.append(_problem("table_no_title", n, line, value=content))
+            continue
+        data: dict[str, Any] = dict(times)
+        data["title"] = reader.text(rest)
+        data["day"] = reader.day(current_date)
+        if reader.infer_kinds:
+            data["kind"] = guess_kind(rest)
+        if facilitators:
+            data["facilitators"] = reader.facilitators(n, line, facilitators)
+        reader.add(n, line, data)
+
+
+def _split_time(content: str) -> tuple[dict[str, dt.time], str] | None:
+    """The time range (or start time) that begins ``content``, and the rest."""
+    words = content.split()
+    for limit, parse in ((_MAX_RANGE_WORDS, True), (_MAX_TIME_WORDS, False)):
+        for k in range(min(limit, len(words)), 0, -1):
+            head = " ".join(words[:k]).rstrip(":;|–—-").rstrip()
+            try:
+                if parse:
+                    start, end = parse_time_range(head)
+                    times = {"start": start, "end": end}
+                else:
+                    times = {"start": parse_time(head)}
+            except TimeParseError:
+                continue
+            rest = _LEADING_PUNCTUATION.sub("", " ".join(words[k:]))
+            if not rest and k < len(words):
+                continue
+            return times, rest
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------------
+
+_HEADERS: Final[dict[str, dict[str, str]]] = {
+    "fr": {"date": "Date", "time": "Heure", "title": "Activité", "facilitators": "Animateur",
+           "room": "Salle"},
+    "en": {"date": "Date", "time": "Time", "title": "Activity", "facilitators": "Facilitator",
+           "room": "Room"},
+    "ar": {"date": "التاريخ", "time": "الساعة", "title": "النشاط", "facilitators": "المنشط",
+           "room": "القاعة"},
+}  # fmt: skip
+
+
+def _time_range(item: AgendaItem, french: bool) -> str:
+    def clock(t: dt.time) -> str:
+        return f"{t.hour:02d}h{t.minute:02d}" if french else f"{t.hour:02d}:{t.minute:02d}"
+
+    if item.end is None:
+        return clock(item.start)
+    return (
+        f"{clock(item.start)} - {clock(item.end)}"
+        if french
+        else (f"{clock(item.start)}–{clock(item.end)}")
+    )
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def markdown_table(
+    agenda: Agenda | Iterable[AgendaItem],
+    *,
+    group: CountryGroup | None = None,
+    language: str = "fr",
+    first_day: dt.date | None = None,
+) -> str:
+    """The agenda as the simple Markdown table that :func:`parse_table` reads back.
+
+    Columns: ``| Heure | Activité | Animateur |`` (in ``language``: fr, en or ar), with a Date
+    column when items carry days (the date is written on the first row of each day) and a
+    Salle column when items have rooms. Times are ``14h00 - 14h15`` in French and
+    ``14:00–14:15`` otherwise; several facilitators are joined by `` - ``.
+    """
+    items = tuple(agenda)
+    headers = _HEADERS.get(language.split("_")[0].split("-")[0], _HEADERS["en"])
+    matcher = FacilitatorMatcher(group)
+    dated = any(item.day is not None for item in items)
+    roomed = any(item.room is not None for item in items)
+    names = [*(["date"] if dated else []), "time", "title", "facilitators"]
+    names += ["room"] if roomed else []
+    rows = ["| " + " | ".join(headers[name] for name in names) + " |"]
+    rows.append("|" + "---|" * len(names))
+    previous_day: dt.date | None = None
+    for n, item in enumerate(items):
+        day = item.day or first_day
+        cells: list[str] = []
+        if dated:
+            new_day = day is not None and (n == 0 or day != previous_day)
+            cells.append(day.strftime("%d/%m/%Y") if day is not None and new_day else "")
+        cells.append(_time_range(item, language.startswith("fr")))
+        cells.append(_cell(item.title.get(language)))
+        cells.append(_cell(" - ".join(matcher.written(f, language) for f in item.facilitators)))
+        if roomed:
+            cells.append(item.room or "")
+        previous_day = day
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)

@@ -1,0 +1,113 @@
+"""Every file in examples/ loads, validates and renders: the examples people copy all work.
+
+``examples/`` holds group files for people to copy: the reference example (Groupe Pays Maroc,
+also bundled in the package) and a second one from another network and country (Groupe Pays
+Sénégal), which shows that nothing in the format is specific to Morocco.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rrma_groups import ItemKind, Meeting, PersonFacilitator, check, load, render
+from rrma_groups.examples import example_text
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FILES = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and p.suffix in (".toml", ".json"))
+TOML_FILES = [p for p in FILES if p.suffix == ".toml"]
+
+
+def test_the_folder_has_examples() -> None:
+    """The folder is not empty (a renamed folder must not make these tests pass vacuously)."""
+    assert {p.name for p in FILES} >= {"groupe_pays_maroc.toml", "groupe_pays_senegal.toml"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+class TestEveryExample:
+    def test_loads_and_validates(self, path: Path) -> None:
+        """The file loads: every value is valid and the cross-object checks find no error."""
+        assert check(load(path)).ok
+
+    def test_renders(self, path: Path) -> None:
+        """Every meeting renders in every format, in French and Arabic."""
+        group = load(path)
+        for lang in ("fr", "ar"):
+            for fmt in ("text", "markdown", "html"):
+                assert render(group, fmt, lang=lang)
+            for meeting in group.meetings:
+                assert render(meeting, "text", lang=lang, group=group)
+
+
+@pytest.mark.parametrize("path", TOML_FILES, ids=[p.name for p in TOML_FILES])
+def test_toml_renders_in_french_and_arabic(path: Path) -> None:
+    """A TOML example renders as pages in French (left to right) and Arabic (right to left)."""
+    group = load(path)
+    french = render(group, "html", lang="fr")
+    arabic = render(group, "html", lang="ar")
+    assert '<html lang="fr" dir="ltr">' in french
+    assert '<html lang="ar" dir="rtl">' in arabic
+
+
+def test_reference_example_is_the_bundled_one() -> None:
+    """examples/groupe_pays_maroc.toml is the copy of the example bundled in the package."""
+    assert (EXAMPLES / "groupe_pays_maroc.toml").read_text(encoding="utf-8") == example_text()
+
+
+@pytest.fixture(scope="module")
+def meeting() -> Meeting:
+    """The full-day meeting of the Senegal example."""
+    return load(EXAMPLES / "groupe_pays_senegal.toml").meeting("journee-2025")
+
+
+class TestSenegalExample:
+    """The second example holds what it is there to show."""
+
+    def test_no_warnings(self) -> None:
+        """Nothing suspicious either: every item that needs a facilitator has one, no gaps."""
+        assert check(load(EXAMPLES / "groupe_pays_senegal.toml")).problems == ()
+
+    def test_another_network_and_country(self) -> None:
+        """Another country, another region, another network than the reference example."""
+        group = load(EXAMPLES / "groupe_pays_senegal.toml")
+        maroc = load(EXAMPLES / "groupe_pays_maroc.toml")
+        assert (group.country, group.anchor) == ("SN", ("FR-CVL",))
+        assert group.network.id != maroc.network.id
+        assert "fictif" in (group.description.get("fr") if group.description else "")
+
+    def test_full_day_with_lunch(self, meeting: Meeting) -> None:
+        """9:00 to 17:00, with a lunch break that keeps its time."""
+        start, end = meeting.starts_at, meeting.ends_at
+        assert start is not None
+        assert end is not None
+        assert (start.hour, end.hour) == (9, 17)
+        meals = [item for item in meeting.agenda if item.kind is ItemKind.MEAL]
+        assert len(meals) == 1
+        assert meals[0].fixed
+
+    def test_parallel_workshops_rejoin_in_plenary(self, meeting: Meeting) -> None:
+        """Two workshops at the same time in two rooms, then everyone together again."""
+        items = list(meeting.agenda)
+        workshops = [i for i in items if i.kind is ItemKind.WORKSHOP]
+        assert len({(w.start, w.end) for w in workshops}) == 1
+        assert len({w.room for w in workshops}) == 2
+        after = [i for i in items if i.start >= workshops[0].end]
+        assert after
+        assert all(i.is_plenary for i in after)
+
+    def test_several_people_lead(self, meeting: Meeting) -> None:
+        """Items are led by several different people."""
+        people = {
+            f.person
+            for item in meeting.agenda
+            for f in item.facilitators
+            if isinstance(f, PersonFacilitator)
+        }
+        assert len(people) >= 5
+
+    def test_texts_in_three_languages(self) -> None:
+        """The meeting's title and items exist in French, Arabic and English."""
+        group = load(EXAMPLES / "groupe_pays_senegal.toml")
+        for item in group.meeting("journee-2025").agenda:
+            assert all(item.title.exact(lang) for lang in ("fr", "ar", "en"))

@@ -1,0 +1,381 @@
+"""explain() and describe(): real problems, found in bad data, told in French and Arabic.
+
+Each problem comes from loading a group that is wrong in one way (see builders.py) and is told
+exactly: its message translated through the catalogs, its values written for the locale
+(times: ``14:30`` in French and Moroccan Arabic, ``2:30 م`` in generic Arabic; dates), its
+location and code unchanged. A language without a catalog gets English, its values still
+written for its locale.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import pytest
+
+import rrma_groups
+from builders import group_data, item
+from rrma_groups import GroupValidationError, Problem, describe, explain
+from rrma_groups.errors import Msg, Severity, TimeParseError
+from rrma_groups.messages import problem
+from rrma_groups.timeparse import parse_date, parse_time, parse_time_range
+
+Data = dict[str, Any]
+
+
+def found(data: Data) -> Problem:
+    """The first error of ``data``, or else its first warning."""
+    try:
+        group = rrma_groups.loads(json.dumps(data, default=str), "json")
+    except GroupValidationError as exc:
+        return exc.errors[0]
+    return rrma_groups.check(group).problems[0]
+
+
+def altered(change: Callable[[Data], None]) -> Problem:
+    data = group_data()
+    change(data)
+    return found(data)
+
+
+def agenda(data: Data) -> list[Data]:
+    items: list[Data] = data["meetings"][0]["agenda"]
+    return items
+
+
+# --- the bad data ----------------------------------------------------------------------------
+
+
+def gap(data: Data) -> None:
+    agenda(data)[1] = item("14h40 - 15h30", "Débat", kind="discussion")
+
+
+def overlap_in_a_room(data: Data) -> None:
+    agenda(data)[1].update(time="14h00 - 15h30", room="r1")
+
+
+def overlap_in_the_plenary(data: Data) -> None:
+    agenda(data)[1]["time"] = "14h20 - 15h30"
+
+
+def unknown_person(data: Data) -> None:
+    agenda(data)[1]["facilitators"] = [{"person": "p9"}]
+
+
+def nobody_leads(data: Data) -> None:
+    agenda(data)[1]["facilitators"] = []
+
+
+def ends_before_it_starts(data: Data) -> None:
+    data["meetings"][0]["end_date"] = "2016-11-03"
+
+
+def misspelt_field(data: Data) -> None:
+    agenda(data)[1]["facilitateurs"] = agenda(data)[1].pop("facilitators")
+
+
+def item_after_the_meeting(data: Data) -> None:
+    agenda(data)[2] = item("15h30 - 16h30", "Conclusion", kind="conclusion")
+
+
+def duplicate_id(data: Data) -> None:
+    data["actors"][1]["id"] = "a1"
+
+
+def wrong_type(data: Data) -> None:
+    data["meetings"][0]["venue"]["rooms"][0]["capacity"] = "vingt"
+
+
+CASES: dict[str, Callable[[Data], None]] = {
+    "gap": gap,
+    "overlap_in_a_room": overlap_in_a_room,
+    "overlap_in_the_plenary": overlap_in_the_plenary,
+    "unknown_person": unknown_person,
+    "nobody_leads": nobody_leads,
+    "ends_before_it_starts": ends_before_it_starts,
+    "misspelt_field": misspelt_field,
+    "item_after_the_meeting": item_after_the_meeting,
+    "duplicate_id": duplicate_id,
+    "wrong_type": wrong_type,
+}
+
+AGENDA_1 = "meetings[0].agenda[1]"
+
+
+class Told(NamedTuple):
+    """Where a problem is, its code, and its message in each language."""
+
+    location: str
+    code: str
+    en: str
+    fr: str
+    ar: str
+    ar_ma: str
+
+    def line(self, lang: str | None) -> str:
+        message = {None: self.en, "fr": self.fr, "ar": self.ar, "ar_MA": self.ar_ma}[lang]
+        return f"{self.location}: {message} [{self.code}]"
+
+
+RLM = "\u200f"  # CLDR's Arabic numeric dates keep their order with it: 04‏/11‏/2016
+AR_4_NOV, AR_3_NOV = f"04{RLM}/11{RLM}/2016", f"03{RLM}/11{RLM}/2016"
+
+EXPECTED: dict[str, Told] = {
+    "gap": Told(
+        f"{AGENDA_1}.start",
+        "gap",
+        en="10 minute gap before this item, after 'Accueil' ended at 14:30",
+        fr="battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14:30",
+        ar="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 2:30 م",
+        ar_ma="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 14:30",
+    ),
+    "overlap_in_a_room": Told(
+        f"{AGENDA_1}.start",
+        "overlap",
+        en="overlaps 'Accueil' (14:00–14:30) at meetings[0].agenda[0] in room 'r1'",
+        fr="chevauche 'Accueil' (14:00–14:30), en meetings[0].agenda[0], dans la salle 'r1'",
+        ar="تتداخل مع 'Accueil' (2:00 م–2:30 م) في meetings[0].agenda[0] ضمن القاعة 'r1'",
+        ar_ma="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن القاعة 'r1'",
+    ),
+    "overlap_in_the_plenary": Told(
+        f"{AGENDA_1}.start",
+        "overlap",
+        en="overlaps 'Accueil' (14:00–14:30) at meetings[0].agenda[0] in the plenary",
+        fr="chevauche 'Accueil' (14:00–14:30), en meetings[0].agenda[0], dans la plénière",
+        ar="تتداخل مع 'Accueil' (2:00 م–2:30 م) في meetings[0].agenda[0] ضمن الجلسة العامة",
+        ar_ma="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن الجلسة العامة",
+    ),
+    "unknown_person": Told(
+        f"{AGENDA_1}.facilitators[0].person",
+        "unknown_reference",
+        en="no person has the id 'p9'; known ids: p1, p2",
+        fr="personne 'p9' introuvable ; identifiants connus : p1, p2",
+        ar="المعرّف 'p9' لا يطابق أي شخص؛ المعرّفات المعروفة: p1, p2",
+        ar_ma="المعرّف 'p9' لا يطابق أي شخص؛ المعرّفات المعروفة: p1, p2",
+    ),
+    "nobody_leads": Told(
+        f"{AGENDA_1}.facilitators",
+        "no_facilitator",
+        en="'Débat' has nobody to lead it",
+        fr="'Débat' n'a personne pour l'animer",
+        ar="لم يُحدَّد أي مؤطر لـ'Débat'",
+        ar_ma="لم يُحدَّد أي مؤطر لـ'Débat'",
+    ),
+    "ends_before_it_starts": Told(
+        "meetings[0].end_date",
+        "end_date_before_date",
+        en="ends on 2016-11-03, which is before its first day 2016-11-04",
+        fr="se termine le 3 nov. 2016, avant son premier jour, le 4 nov. 2016",
+        ar=f"ينتهي يوم {AR_3_NOV}، أي قبل يومه الأول {AR_4_NOV}",
+        ar_ma=f"ينتهي يوم {AR_3_NOV}، أي قبل يومه الأول {AR_4_NOV}",
+    ),
+    "misspelt_field": Told(
+        f"{AGENDA_1}.facilitateurs",
+        "unknown_field_suggestion",
+        en="unknown field 'facilitateurs'; did you mean 'facilitators'?",
+        fr="champ inconnu 'facilitateurs' ; vouliez-vous dire 'facilitators' ?",
+        ar="حقل غير معروف 'facilitateurs'؛ هل تقصد 'facilitators'؟",
+        ar_ma="حقل غير معروف 'facilitateurs'؛ هل تقصد 'facilitators'؟",
+    ),
+    "item_after_the_meeting": Told(
+        "meetings[0].agenda[2].end",
+        "item_outside_meeting",
+        en="16:30 is outside the meeting, which runs from 2016-11-04 14:00 to 2016-11-04 16:00",
+        fr=(
+            "16:30 est en dehors de la rencontre, qui a lieu de 4 nov. 2016 14:00 "
+            "à 4 nov. 2016 16:00"
+        ),
+        ar=f"4:30 م خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 2:00 م إلى {AR_4_NOV} 4:00 م",
+        ar_ma=f"16:30 خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 14:00 إلى {AR_4_NOV} 16:00",
+    ),
+    "duplicate_id": Told(
+        "actors[1].id",
+        "duplicate_id",
+        en="id 'a1' is already used at actors[0].id",
+        fr="l'identifiant 'a1' est déjà utilisé en actors[0].id",
+        ar="المعرّف 'a1' مستعمل من قبل في actors[0].id",
+        ar_ma="المعرّف 'a1' مستعمل من قبل في actors[0].id",
+    ),
+    "wrong_type": Told(
+        "meetings[0].venue.rooms[0].capacity",
+        "wrong_type",
+        en="expected a whole number, got text 'vingt'",
+        fr="attendu : un nombre entier ; reçu : texte 'vingt'",
+        ar="المتوقع: عدد صحيح، والوارد: نص 'vingt'",
+        ar_ma="المتوقع: عدد صحيح، والوارد: نص 'vingt'",
+    ),
+}
+
+
+def table(lang: str | None) -> list[tuple[str, str]]:
+    return [(name, told.line(lang)) for name, told in EXPECTED.items()]
+
+
+class TestExplain:
+    @pytest.mark.parametrize(("case", "line"), table("fr"))
+    def test_in_french(self, case: str, line: str) -> None:
+        """Messages as French associations write them, times 14:30, dates 4 nov. 2016."""
+        assert explain([altered(CASES[case])], "fr") == [line]
+
+    @pytest.mark.parametrize(("case", "line"), table("ar"))
+    def test_in_arabic(self, case: str, line: str) -> None:
+        """Modern Standard Arabic; times on the 12-hour clock (2:30 م), dates with RLMs."""
+        assert explain([altered(CASES[case])], "ar") == [line]
+
+    @pytest.mark.parametrize(("case", "line"), table("ar_MA"))
+    def test_in_moroccan_arabic(self, case: str, line: str) -> None:
+        """Moroccan Arabic: the Arabic catalog, with Morocco's 24-hour clock (14:30)."""
+        assert explain([altered(CASES[case])], "ar-MA") == [line]
+
+    @pytest.mark.parametrize(("case", "line"), table(None))
+    def test_without_a_language_in_english(self, case: str, line: str) -> None:
+        """No language: the English messages, as str(problem) writes them."""
+        p = altered(CASES[case])
+        assert explain([p]) == [line] == [str(p)]
+
+    def test_several_problems_keep_their_order(self) -> None:
+        """One line per problem, in the order given."""
+        problems = [altered(gap), altered(duplicate_id)]
+        assert explain(problems, "fr") == [
+            EXPECTED["gap"].line("fr"),
+            EXPECTED["duplicate_id"].line("fr"),
+        ]
+
+    def test_a_problem_of_the_whole_file_is_at_the_top(self) -> None:
+        """A problem with no location is told at "(top)"."""
+        p = problem("missing", ())
+        assert explain([p], "fr") == ["(top): ce champ est obligatoire [missing]"]
+
+
+class TestFallback:
+    def test_a_language_without_a_catalog_gets_english(self) -> None:
+        """German: English messages, German dates (04.11.2016)."""
+        line = explain([altered(ends_before_it_starts)], "de")
+        assert line == [
+            "meetings[0].end_date: ends on 03.11.2016, which is before its first day 04.11.2016 "
+            "[end_date_before_date]"
+        ]
+
+    def test_a_regional_french_uses_the_french_catalog(self) -> None:
+        """fr_SN falls back to fr."""
+        assert describe(altered(nobody_leads), "fr_SN") == "'Débat' n'a personne pour l'animer"
+
+    def test_english_by_name(self) -> None:
+        """The language "en" gives English messages with English times (2:30 PM)."""
+        assert describe(altered(gap), "en") == (
+            "10 minute gap before this item, after 'Accueil' ended at 2:30\u202fPM"
+        )
+
+
+def reason(error: TimeParseError) -> Msg:
+    """The translatable reason of a TimeParseError (see timeparse._error)."""
+    template: str = vars(error)["reason_template"]
+    params: dict[str, Any] = vars(error)["reason_params"]
+    return Msg(template, params)
+
+
+def time_problem(code: str, text: str, parse: Callable[[str], object]) -> Problem:
+    with pytest.raises(TimeParseError) as caught:
+        parse(text)
+    return problem(code, ("meetings", 0, "date"), text, reason=reason(caught.value))
+
+
+# The messages around a reason, by language.
+CANNOT_READ_DATE = {
+    None: "cannot read {value} as a date: ",
+    "fr": "impossible de lire {value} comme une date : ",
+    "ar": "تعذّرت قراءة {value} كتاريخ: ",
+    "ar_MA": "تعذّرت قراءة {value} كتاريخ: ",
+}
+CANNOT_READ_RANGE = {
+    None: "cannot read {value} as a time range: ",
+    "fr": "impossible de lire {value} comme une plage horaire : ",
+    "ar": "تعذّرت قراءة {value} كفترة زمنية: ",
+    "ar_MA": "تعذّرت قراءة {value} كفترة زمنية: ",
+}
+
+
+class TestTimeParseReasons:
+    """timeparse's reasons carry their template: a message tells them in the reader's language."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            (None, "4 November 2016 falls on a Friday, not a Monday"),
+            ("fr", "le 4 novembre 2016 tombe un vendredi, pas un lundi"),
+            ("ar", "يوم 4 نوفمبر 2016 يوافق الجمعة، وليس الاثنين"),
+            ("ar_MA", "يوم 4 نونبر 2016 يوافق الجمعة، وليس الاثنين"),
+        ],
+    )
+    def test_a_weekday_that_does_not_match(self, lang: str | None, text: str) -> None:
+        """Month and weekday names in the reader's language; Moroccan months in ar_MA (نونبر)."""
+        p = time_problem("invalid_date", "lundi 4 novembre 2016", parse_date)
+        prefix = CANNOT_READ_DATE[lang].format(value="'lundi 4 novembre 2016'")
+        assert describe(p, lang) == prefix + text
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            (None, "February 2016 has 29 days"),
+            ("fr", "février 2016 compte 29 jours"),
+            ("ar", "عدد أيام شهر فبراير 2016 هو 29"),
+        ],
+    )
+    def test_a_day_that_does_not_exist(self, lang: str | None, text: str) -> None:
+        """The year is not grouped like a number (2016, not 2 016)."""
+        p = time_problem("invalid_date", "31/02/2016", parse_date)
+        assert describe(p, lang) == CANNOT_READ_DATE[lang].format(value="'31/02/2016'") + text
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            (None, "the end (14:00) must be after the start (15:00)"),
+            ("fr", "la fin (14:00) doit être après le début (15:00)"),
+            ("ar", "يجب أن تكون النهاية (2:00 م) بعد البداية (3:00 م)"),
+            ("ar_MA", "يجب أن تكون النهاية (14:00) بعد البداية (15:00)"),
+        ],
+    )
+    def test_times_inside_a_reason_are_written_for_the_locale(
+        self, lang: str | None, text: str
+    ) -> None:
+        """The times of a reason are times, not text: 2:00 م in generic Arabic."""
+        p = time_problem("invalid_time_range", "15h - 14h", parse_time_range)
+        assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value="'15h - 14h'") + text
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            (None, "the end time is wrong: hours go from 0 to 23"),
+            ("fr", "l'heure de fin est incorrecte : les heures vont de 0 à 23"),
+            ("ar", "وقت الانتهاء غير صحيح: الساعات من 0 إلى 23"),
+        ],
+    )
+    def test_a_reason_inside_a_reason(self, lang: str | None, text: str) -> None:
+        """Nested reasons are translated at every level."""
+        p = time_problem("invalid_time_range", "9h - 25h", parse_time_range)
+        assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value="'9h - 25h'") + text
+
+    def test_the_english_reason_is_unchanged(self) -> None:
+        """The template, filled in English, is the reason the error always gave."""
+        with pytest.raises(TimeParseError) as caught:
+            parse_time("24:00")
+        english = "24:00 is not a time of day; use 00:00 of the next day or end the item at 23:59"
+        assert str(reason(caught.value)) == caught.value.reason == english
+
+    def test_a_reason_found_in_data_is_translated(self) -> None:
+        """Loading a bad date tells the reason in the reader's language too."""
+        data = group_data()
+        data["meetings"][0]["date"] = "31/02/2016"
+        p = found(data)
+        assert describe(p, "fr") == (
+            "impossible de lire '31/02/2016' comme une date : février 2016 compte 29 jours"
+        )
+
+
+def test_warnings_are_told_like_errors() -> None:
+    """A warning's severity does not change how it is told."""
+    p = altered(gap)
+    assert p.severity is Severity.WARNING
+    assert describe(p, "fr") == EXPECTED["gap"].fr

@@ -1,0 +1,282 @@
+"""Series of meetings: a recurrence rule, exceptions and moved occurrences, expanded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from rrma_groups import MeetingStatus, check
+from rrma_groups.examples import groupe_pays_maroc
+from rrma_groups.messages import problems_from_pydantic
+from rrma_groups.series import Frequency, Recurrence, Series, SeriesError
+
+P = pytest.param
+D = dt.date
+FEW = settings(max_examples=60, deadline=None)
+QUARTERLY = "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;COUNT=4"
+BASE: dict[str, Any] = {
+    "id": "gpmar-trimestre",
+    "title": "Réunion trimestrielle du Groupe Pays Maroc",
+    "recurrence": QUARTERLY,
+    "first_date": "2017-01-06",
+    "time": "14h00 - 17h30",
+}
+
+
+def series(**changes: Any) -> Series:
+    return Series.model_validate({**BASE, **changes})
+
+
+def refusal(**changes: Any) -> tuple[str, str, str]:
+    """(code, location, message) of the first problem of a series with ``changes``."""
+    with pytest.raises(ValidationError) as info:
+        series(**changes)
+    problem = problems_from_pydantic(info.value, Series)[0]
+    return problem.code, problem.location, problem.message
+
+
+class TestRecurrence:
+    def test_the_first_friday_of_every_quarter(self) -> None:
+        """A monthly rule every third month on the first Friday."""
+        rule = Recurrence(frequency=Frequency.MONTHLY, interval=3, weekdays=("1FR",), count=4)
+        assert rule.dates(D(2017, 1, 6)) == [
+            D(2017, 1, 6),
+            D(2017, 4, 7),
+            D(2017, 7, 7),
+            D(2017, 10, 6),
+        ]
+        assert rule.to_rrule_string() == "FREQ=MONTHLY;INTERVAL=3;COUNT=4;BYDAY=1FR"
+
+    @pytest.mark.parametrize(
+        ("text", "start"),
+        [
+            P(QUARTERLY, D(2017, 1, 6), id="quarterly"),
+            P("RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;COUNT=4", D(2017, 1, 6), id="prefix"),
+            P("FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SA;COUNT=4", D(2017, 3, 25), id="last-saturday"),
+            P("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=5", D(2017, 1, 31),
+              id="last-working-day"),
+            P("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20170401T000000Z", D(2017, 1, 3),
+              id="until-in-utc"),
+            P("FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20171231", D(2017, 1, 15), id="month-day"),
+            P("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU;COUNT=6", D(2017, 1, 1), id="week-start"),
+            P("FREQ=DAILY;COUNT=3", D(2017, 1, 1), id="daily"),
+        ],
+    )  # fmt: skip
+    def test_rrule_text_gives_the_dates_dateutil_gives(self, text: str, start: dt.date) -> None:
+        """RFC 5545 text is read into fields that expand exactly as dateutil's rrulestr."""
+        rule = Recurrence.from_rrule_string(text)
+        expected = rrulestr(text, dtstart=dt.datetime.combine(start, dt.time()), ignoretz=True)
+        assert rule.dates(start) == [moment.date() for moment in expected]
+        assert Recurrence.from_rrule_string(rule.to_rrule_string()) == rule
+
+    @pytest.mark.parametrize(
+        ("data", "code", "message"),
+        [
+            P("FREQ=HOURLY", "unsupported_rrule_part",
+              "the recurrence rule part 'FREQ=HOURLY' is not supported: meetings recur by day, "
+              "with FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTH, BYMONTHDAY, BYSETPOS and WKST",
+              id="hourly"),
+            P("FREQ=MONTHLY;BYDAY=XX", "invalid_rrule",
+              "cannot read the recurrence rule 'FREQ=MONTHLY;BYDAY=XX': invalid 'BYDAY': XX",
+              id="bad-text"),
+            P({"frequency": "weekly", "weekdays": ["1FR"]}, "positioned_weekday_frequency",
+              "a weekday with a position (1FR) needs a monthly or yearly frequency, not weekly",
+              id="position-weekly"),
+            P({"frequency": "monthly", "weekdays": ["FRI"]}, "invalid_weekday_rule",
+              "'FRI' is not a weekday rule: expected MO, TU, WE, TH, FR, SA or SU, maybe after a "
+              "position such as 1FR (the first Friday) or -1MO (the last Monday)",
+              id="bad-weekday"),
+            P({"frequency": "monthly", "count": 3, "until": "2018-01-01"}, "count_and_until",
+              "give either 'count' or 'until', not both", id="count-and-until"),
+            P({"frequency": "monthly", "month_days": [0]}, "wrong_type",
+              "expected a whole number from 1 to 31, or from -31 to -1, got 0", id="day-zero"),
+        ],
+    )  # fmt: skip
+    def test_rules_that_cannot_be_read(self, data: object, code: str, message: str) -> None:
+        """Each refusal says what was written and what a rule may hold."""
+        with pytest.raises(ValidationError) as info:
+            Recurrence.model_validate(data)
+        problem = problems_from_pydantic(info.value, Recurrence)[0]
+        assert (problem.code, problem.message) == (code, message)
+
+    @FEW
+    @given(
+        frequency=st.sampled_from(list(Frequency)),
+        interval=st.integers(1, 4),
+        months=st.lists(st.integers(1, 12), max_size=3, unique=True),
+        weekdays=st.lists(st.sampled_from(["MO", "WE", "FR", "SA"]), max_size=2, unique=True),
+        position=st.sampled_from([None, 1, 2, -1]),
+        count=st.integers(1, 6),
+    )
+    def test_rrule_text_round_trip(
+        self,
+        frequency: Frequency,
+        interval: int,
+        months: list[int],
+        weekdays: list[str],
+        position: int | None,
+        count: int,
+    ) -> None:
+        """to_rrule_string then from_rrule_string gives the same rule and the same dates."""
+        if position is not None and frequency in (Frequency.MONTHLY, Frequency.YEARLY):
+            weekdays = [f"{position}{day}" for day in weekdays]
+        rule = Recurrence(
+            frequency=frequency, interval=interval, months=months, weekdays=weekdays, count=count
+        )
+        text = rule.to_rrule_string()
+        again = Recurrence.from_rrule_string(text)
+        assert again == rule
+        start = D(2017, 1, 2)
+        expected = rrulestr(text, dtstart=dt.datetime.combine(start, dt.time()))
+        assert again.dates(start) == [moment.date() for moment in expected]
+
+
+class TestExpansion:
+    def test_exceptions_moved_and_added_occurrences(self) -> None:
+        """Skipped dates vanish; a moved one keeps its id; added dates join in order."""
+        found = series(
+            exceptions=["2017-04-07"],
+            moved=[{"date": "2017-07-07", "to": "2017-07-10"}],
+            added=["2017-12-15"],
+        ).meetings()
+        assert [(m.id, m.date, m.previous_date) for m in found] == [
+            ("gpmar-trimestre-2017-01-06", D(2017, 1, 6), None),
+            ("gpmar-trimestre-2017-07-07", D(2017, 7, 10), D(2017, 7, 7)),
+            ("gpmar-trimestre-2017-10-06", D(2017, 10, 6), None),
+            ("gpmar-trimestre-2017-12-15", D(2017, 12, 15), None),
+        ]
+        assert all((m.start, m.end) == (dt.time(14), dt.time(17, 30)) for m in found)
+
+    def test_cancelled_occurrences_on_request(self) -> None:
+        """include_cancelled lists the exceptions as cancelled meetings."""
+        found = series(exceptions=["2017-04-07"]).meetings(include_cancelled=True)
+        assert [(m.date, m.status) for m in found][:2] == [
+            (D(2017, 1, 6), MeetingStatus.SCHEDULED),
+            (D(2017, 4, 7), MeetingStatus.CANCELLED),
+        ]
+
+    def test_the_agenda_template_follows_a_new_start(self) -> None:
+        """An occurrence moved to other hours (the same day or another) takes its programme."""
+        agenda = groupe_pays_maroc().meeting("limoges-2016").agenda
+        for to in ("2017-04-07", "2017-04-06"):
+            found = series(
+                agenda=agenda, moved=[{"date": "2017-04-07", "to": to, "start": "9h30"}]
+            ).meetings()
+            meeting = found[1]
+            assert (meeting.date, meeting.start, meeting.end) == (
+                dt.date.fromisoformat(to),
+                dt.time(9, 30),
+                dt.time(13, 0),
+            )
+            assert (meeting.agenda[0].start, meeting.agenda[-1].end) == (
+                dt.time(9, 30),
+                dt.time(13),
+            )
+            assert all(check(m).ok for m in found)
+
+    @pytest.mark.parametrize(
+        ("window", "dates"),
+        [
+            P({"since": "2017-04-01"}, [D(2017, 4, 7), D(2017, 7, 10), D(2017, 10, 6)],
+              id="since"),
+            P({"until": "2017-07-08"}, [D(2017, 1, 6), D(2017, 4, 7)], id="until"),
+            P({"since": "2017-07-09", "until": "2017-07-31"}, [D(2017, 7, 10)],
+              id="moved-into-the-window"),
+            P({"limit": 2}, [D(2017, 1, 6), D(2017, 4, 7)], id="limit"),
+        ],
+    )  # fmt: skip
+    def test_windows(self, window: dict[str, Any], dates: list[dt.date]) -> None:
+        """since and until (both included) select by the date a meeting takes place."""
+        moved = series(moved=[{"date": "2017-07-07", "to": "2017-07-10"}])
+        assert [m.date for m in moved.meetings(**window)] == dates
+
+    def test_a_rule_without_end_needs_a_window(self) -> None:
+        """Without count or until, expanding needs until= or limit=."""
+        endless = series(recurrence="FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR")
+        with pytest.raises(SeriesError) as info:
+            endless.meetings()
+        assert str(info.value) == (
+            "the series 'gpmar-trimestre' has no end (no count, no until): give until= or limit="
+        )
+        assert [m.date for m in endless.meetings(limit=5)][-1] == D(2018, 1, 5)
+        assert len(endless.meetings(until="2019-12-31")) == 12
+
+    def test_one_meeting_by_its_date(self) -> None:
+        """meeting_on finds an occurrence by the date it takes place or was scheduled."""
+        moved = series(moved=[{"date": "2017-07-07", "to": "2017-07-10"}])
+        assert moved.meeting_on("2017-07-07").date == D(2017, 7, 10)
+        assert moved.meeting_on(D(2017, 7, 10)).id == "gpmar-trimestre-2017-07-07"
+        with pytest.raises(SeriesError) as info:
+            moved.meeting_on("2017-07-08")
+        assert str(info.value) == "the series 'gpmar-trimestre' has no meeting on 2017-07-08"
+
+    def test_dates_for_icalendar(self) -> None:
+        """EXDATE holds the exceptions and the moved occurrences; RDATE where they went."""
+        moved = series(
+            exceptions=["2017-04-07"],
+            moved=[{"date": "2017-07-07", "to": "2017-07-10"}],
+            added=["2017-12-15"],
+        )
+        assert moved.exdates == (D(2017, 4, 7), D(2017, 7, 7))
+        assert moved.rdates == (D(2017, 7, 10), D(2017, 12, 15))
+        assert moved.recurrence.to_rrule_string() == QUARTERLY.replace(";BYDAY=1FR;COUNT=4", "") + (
+            ";COUNT=4;BYDAY=1FR"
+        )
+
+    def test_a_structured_recurrence_in_a_file(self) -> None:
+        """The recurrence may be a table of fields rather than RRULE text."""
+        structured = series(
+            recurrence={"frequency": "monthly", "interval": 3, "weekdays": ["1FR"], "count": 4}
+        )
+        assert structured.meetings() == series().meetings()
+
+
+class TestRefusals:
+    @pytest.mark.parametrize(
+        ("changes", "expected"),
+        [
+            P({"first_date": "2017-01-02"}, ("not_an_occurrence", "first_date",
+              "2017-01-02 is not a date of the series' rule; its first date after it is "
+              "2017-01-06"), id="first-date"),
+            P({"exceptions": ["2017-04-08"]}, ("not_an_occurrence", "exceptions",
+              "2017-04-08 is not a date of the series' rule"), id="exception"),
+            P({"exceptions": ["2017-04-07", "2017-04-07"]}, ("occurrence_twice", "exceptions",
+              "2017-04-07 is listed twice in 'exceptions'"), id="twice"),
+            P({"exceptions": ["2017-04-07"], "moved": [{"date": "2017-04-07", "to": "2017-04-10"}]},
+              ("cancelled_and_moved", "moved", "2017-04-07 is both an exception and moved; keep "
+               "one"), id="cancelled-and-moved"),
+            P({"moved": [{"date": "2017-04-07", "to": "2017-07-07"}]},
+              ("moved_onto_occurrence", "moved", "the occurrence of 2017-04-07 is moved to "
+               "2017-07-07, which is already a date of the series"), id="moved-onto-another"),
+            P({"added": ["2017-07-07"]}, ("added_occurrence", "added",
+              "2017-07-07 is added, but it is already a date of the series' rule"), id="added"),
+            P({"id": "x" * 54}, ("series_id_too_long", "id", f"the series id {'x' * 54!r} has 54 "
+              "characters; at most 53, so that the ids of its meetings (id-YYYY-MM-DD) stay "
+              "within 64"), id="long-id"),
+            P({"agenda": [{"title": "A", "time": "14h - 15h", "day": "2017-01-06"}]},
+              ("template_item_has_day", "agenda", "the agenda template of a series holds items "
+               "of one day: item 0 has a day (2017-01-06)"), id="template-day"),
+            P({"time": "17h - 14h"}, ("invalid_time_range", "", "cannot read '17h - 14h' as a "
+              "time range: the end (14:00) must be after the start (17:00)"), id="time"),
+        ],
+    )  # fmt: skip
+    def test_inconsistent_series(self, changes: dict[str, Any], expected: tuple[str, ...]) -> None:
+        """Dates that are not the rule's, clashes and impossible ids are located errors."""
+        assert refusal(**changes) == expected
+
+    def test_a_moved_occurrence_may_take_a_freed_date(self) -> None:
+        """Moving onto a date that is itself cancelled or moved away is fine."""
+        swapped = series(
+            exceptions=["2017-04-07"], moved=[{"date": "2017-01-06", "to": "2017-04-07"}]
+        )
+        assert [m.date for m in swapped.meetings()] == [
+            D(2017, 4, 7),
+            D(2017, 7, 7),
+            D(2017, 10, 6),
+        ]
