@@ -8,6 +8,8 @@ Rencontre du Groupe Pays Maroc à Limoges
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import Literal
 
 from ..errors import RrmaError
@@ -57,12 +59,14 @@ def render(
         from ..model import Meeting as _Meeting
 
         first = min((i.day for i in obj if i.day is not None), default=None)
-        if first is None:
-            import datetime as dt
-
-            first = dt.date.today()
-        obj = _Meeting(id="agenda", title=LocalisedText("Programme"), date=first, agenda=obj)
+        # An agenda alone may have no date: lay it out on a stand-in day and leave the Date
+        # column empty rather than print a made-up date.
+        stand_in = first or dt.date(2000, 1, 1)
+        obj = _Meeting(id="agenda", title=LocalisedText("Programme"), date=stand_in, agenda=obj)
         view = meeting_view(obj, language, group)
+        if first is None:
+            days = tuple(dataclasses.replace(d, date="", long_date="") for d in view.days)
+            view = dataclasses.replace(view, days=days)
         return _meeting_out(view, format, fragment, heading=False)
     if isinstance(obj, Meeting):
         view = meeting_view(obj, language, group)

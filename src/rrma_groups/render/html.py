@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..i18n.formatting import format_time_range
 from ..i18n.locales import to_bcp47
 from ._common import Labels, comma, needs_isolation
 from .view import DayView, GroupView, ItemView, MeetingView, Piece
@@ -175,8 +176,6 @@ def _programme(view: MeetingView, h: _Html) -> list[str]:
                 continue
             start = min(i.start for i in block)
             ends = [i.end for i in block if i.end is not None]
-            from ..i18n.formatting import format_time_range
-
             span_time = format_time_range(start, max(ends), view.lang, "programme") if ends else ""
             cells.append(f'<td class="time">{h.ltr(span_time)}</td>')
             cells.append(f'<td class="parallel-cell" colspan="2">{_parallel(block, h)}</td>')
