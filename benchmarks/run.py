@@ -290,12 +290,18 @@ def babel_loop(ranges: Sequence[tuple[dt.time, dt.time | None]], locale: str = "
 _STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
+_ICAL_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
 def icalendar_direct(group: Any) -> bytes:
     """The events of ``to_ical(group, per_item=True)``, built directly with icalendar.
 
-    One VEVENT per meeting, then one per agenda item (RELATED-TO its meeting); each has UID,
-    DTSTAMP, SEQUENCE, SUMMARY with its LANGUAGE, DTSTART/DTEND in the meeting's timezone,
-    LOCATION, and CATEGORIES for items; VTIMEZONEs are added from zoneinfo.
+    One VEVENT per meeting, then one per agenda item (RELATED-TO its meeting), with the
+    properties the library writes: UID, DTSTAMP, SEQUENCE, SUMMARY, DESCRIPTION and LOCATION
+    with their LANGUAGE, DTSTART/DTEND in the meeting's timezone, STATUS, and for items
+    X-RRMA-KIND and one X-RRMA-FACILITATOR per facilitator (its names in DESCRIPTION); then the
+    VTIMEZONEs from zoneinfo. One difference: a meeting's DESCRIPTION here is its description
+    (or title), where the library writes the whole programme as text, which is rendering work.
     """
     from icalendar import Calendar, Event
 
@@ -303,37 +309,67 @@ def icalendar_direct(group: Any) -> bytes:
     calendar.add("prodid", "-//rrma_groups benchmarks//baseline//EN")
     calendar.add("version", "2.0")
     language = group.default_language
-    summary = {"LANGUAGE": language}
+    lang = {"LANGUAGE": language}
+    persons = {person.id: person.name for person in group.persons}
+    actors = {actor.id: actor.name.get(language) for actor in (group.network, *group.actors)}
     for meeting in group.meetings:
         zone = ZoneInfo(meeting.timezone)
-        location = meeting.venue.name.get(language) if meeting.venue is not None else None
+        status = _ICAL_STATUS[meeting.status.value]
+        location = None
+        if meeting.venue is not None:
+            venue = meeting.venue
+            parts = [venue.name.get(language), venue.address]
+            city = venue.city.get(language) if venue.city is not None else None
+            parts.append(" ".join(p for p in (venue.postal_code, city) if p) or None)
+            location = ", ".join(p for p in parts if p)
         parent = f"{meeting.id}@{group.id}.rrma-groups"
         event = Event()
-        event.add("uid", parent)
-        event.add("dtstamp", _STAMP)
-        event.add("sequence", 0)
-        event.add("summary", meeting.title.get(language), parameters=summary)
+        event.add("summary", meeting.title.get(language), parameters=lang)
         starts, ends = meeting.starts_at, meeting.ends_at
         event.add("dtstart", starts if starts is not None else meeting.date)
         if ends is not None:
             event.add("dtend", ends)
+        event.add("dtstamp", _STAMP)
+        event.add("uid", parent)
+        event.add("sequence", 0)
+        about = meeting.description or meeting.title
+        event.add("description", about.get(language), parameters=lang)
         if location:
-            event.add("location", location)
+            event.add("location", location, parameters=lang)
+        event.add("status", status)
         calendar.add_component(event)
         for index, item in enumerate(meeting.agenda):
             event = Event()
-            event.add("uid", f"{meeting.id}.{item.id or index}@{group.id}.rrma-groups")
-            event.add("dtstamp", _STAMP)
-            event.add("sequence", 0)
-            event.add("related-to", parent, parameters={"RELTYPE": "PARENT"})
-            event.add("summary", item.title.get(language), parameters=summary)
+            event.add("summary", item.title.get(language), parameters=lang)
             day = item.day or meeting.date
             event.add("dtstart", dt.datetime.combine(day, item.start, tzinfo=zone))
             if item.end is not None:
                 event.add("dtend", dt.datetime.combine(day, item.end, tzinfo=zone))
+            event.add("dtstamp", _STAMP)
+            event.add("uid", f"{meeting.id}+{item.id or index}@{group.id}.rrma-groups")
+            event.add("sequence", 0)
+            names = []
+            for facilitator in item.facilitators:
+                if hasattr(facilitator, "person"):
+                    name = facilitator.label or persons.get(facilitator.person, "")
+                    params = {"X-RRMA-ID": facilitator.person, "X-RRMA-TYPE": "person"}
+                    if facilitator.on_behalf_of is not None:
+                        params["X-RRMA-ON-BEHALF-OF"] = facilitator.on_behalf_of
+                elif hasattr(facilitator, "role"):
+                    name = facilitator.role.get(language)
+                    params = {"X-RRMA-TYPE": "role"}
+                else:
+                    name = facilitator.label or actors.get(facilitator.actor, "")
+                    params = {"X-RRMA-ID": facilitator.actor, "X-RRMA-TYPE": "actor"}
+                names.append(name)
+                event.add("x-rrma-facilitator", name, parameters=params)
+            if names:
+                event.add("description", "Animateur: " + ", ".join(names), parameters=lang)
             if location:
-                event.add("location", location)
-            event.add("categories", [item.kind.value])
+                event.add("location", location, parameters=lang)
+            event.add("related-to", parent, parameters={"RELTYPE": "PARENT"})
+            event.add("status", status)
+            event.add("x-rrma-kind", item.kind.value)
             calendar.add_component(event)
     calendar.add_missing_timezones()
     return bytes(calendar.to_ical())

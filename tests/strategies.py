@@ -389,3 +389,660 @@ def table_texts(max_size: int = 40) -> st.SearchStrategy[str]:
         .filter(lambda text: bool(text) and not text[0].isdigit())
         .filter(lambda text: not any(sep in text for sep in (",", ";", "/", "&", "+")))
     )
+
+
+# ============================================================================================
+# rrma_groups (whole groups): valid, varied country groups for the round-trip tests
+# ============================================================================================
+
+if TYPE_CHECKING:
+    from rrma_groups import CountryGroup
+
+GROUP_LANGUAGES = ("fr", "ar", "en")
+"""The languages of the texts of generated groups (an ``ar_MA`` text is added now and then)."""
+
+GROUP_TIMEZONES = ("Europe/Paris", "Africa/Casablanca", "Africa/Dakar", "America/New_York", "UTC")
+"""Timezones of generated meetings: daylight saving, Morocco's Ramadan rule, none, and UTC."""
+
+CLOCK_CHANGE_DAYS = (
+    dt.date(2016, 3, 27),  # Europe/Paris and Africa/Casablanca spring forward at 02:00
+    dt.date(2016, 10, 30),  # Europe/Paris falls back: 02:00-03:00 happens twice
+    dt.date(2016, 6, 5),  # Africa/Casablanca: Ramadan begins, clocks go back
+    dt.date(2019, 5, 5),
+    dt.date(2016, 3, 13),  # America/New_York
+    dt.date(2016, 11, 6),
+    dt.date(2024, 3, 31),
+    dt.date(2024, 10, 27),
+)
+"""Days on which the clocks of some of :data:`GROUP_TIMEZONES` change: some wall times of
+those days do not exist, others happen twice."""
+
+_LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêàâçôûùëïÉÀÇŒœ"
+_ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإةىئؤ"
+_PLAIN = _LATIN + _ARABIC + "0123456789 .:-–—’'«»?!()"
+
+HOSTILE_LEGAL_FRAGMENTS = (
+    # markup, for the HTML and Markdown writers
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<b onmouseover='x'>",
+    "</td></tr></table>",
+    "<!--",
+    "&amp;",
+    "&lt;",
+    "*gras*",
+    "_souligné_",
+    "`code`",
+    "[lien](https://example.org)",
+    "# titre",
+    "| --- |",
+    # quoting and escaping, for TOML, JSON and iCalendar
+    '"',
+    "'",
+    "'''",
+    '"""',
+    "\\",
+    "\\N",
+    "C:\\Nouveau",
+    "\\u0041",
+    ";",
+    ",",
+    "|",
+    "\\|",
+    ":",
+    "a = 1",
+    "[table]",
+    "{x}",
+    "{0}",
+    "%s",
+    "BEGIN:VEVENT",
+    "END:VCALENDAR",
+    "14h00 - 14h15",
+    # Unicode that text may legally hold
+    "\u00a0",  # no-break space
+    "\u202f",  # narrow no-break space (French: « 14 h » and before ? ! :)
+    "\u2066",  # isolates (LRI, RLI, FSI, PDI): allowed, unlike embeddings and overrides
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",  # LRM, RLM, ALM
+    "\u200f",
+    "\u061c",
+    "\u200c",  # zero-width non-joiner and joiner
+    "\u200d",
+    "\ufeff",
+    "e\u0301",  # a combining accent
+    "\u064e\u0651",  # harakat
+    "\u0640",  # tatweel
+    "\u0661\u0664",  # Arabic-Indic digits
+    "👍",
+    "🇲🇦",
+    "👩\u200d👩\u200d👧",
+    "𝔸",
+    "ﷺ",
+)
+"""Pieces of text that writers must escape or keep exactly, all of them legal in a title."""
+
+
+# Strategies are built once and kept: building them anew for each draw (hypothesis validates
+# every new strategy object) took most of the time of the round-trip tests.
+_CHUNK = st.one_of(
+    st.text(alphabet=_PLAIN, min_size=1, max_size=6), st.sampled_from(HOSTILE_LEGAL_FRAGMENTS)
+)
+_PAD = st.sampled_from(["", "", "", "", " ", "\u00a0"])
+
+
+def hostile_lines(max_chunks: int = 4) -> st.SearchStrategy[str]:
+    """One-line texts (titles, names) of French, Arabic and Latin letters mixed with
+    :data:`HOSTILE_LEGAL_FRAGMENTS`: quotes, backslashes, markup, isolates, emoji, NBSP.
+
+    A letter comes first, so that no text is blank; a space or a no-break space stands at
+    either end now and then.
+    """
+    if max_chunks not in _LINES:
+        body = st.builds(
+            lambda first, rest: first + "".join(rest),
+            st.sampled_from(_LATIN + _ARABIC),
+            st.lists(_CHUNK, max_size=max_chunks),
+        )
+        _LINES[max_chunks] = st.builds(lambda a, text, b: a + text + b, _PAD, body, _PAD)
+    return _LINES[max_chunks]
+
+
+_LINES: dict[int, st.SearchStrategy[str]] = {}
+
+
+def hostile_texts() -> st.SearchStrategy[str]:
+    """Multi-line texts (descriptions, notes): lines of :func:`hostile_lines` joined by line
+    breaks, blank lines and tabs."""
+    return _TEXTS
+
+
+_TEXTS = st.builds(
+    lambda lines, joint: joint.join(lines),
+    st.lists(hostile_lines(3), min_size=1, max_size=3),
+    st.sampled_from(["\n", "\n\n", "\n\t", " "]),
+)
+
+
+_TEXT_KEYS = st.sampled_from((*GROUP_LANGUAGES, *GROUP_LANGUAGES, "ar_MA", "und"))
+
+
+def localised_data(text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[object]:
+    """A localised text as a file gives it: a plain string, or a table of languages to
+    strings (fr, ar, en; now and then ar_MA, or the untagged ``und`` beside tagged ones)."""
+    text = hostile_lines() if text is None else text
+    if text not in _LOCALISED:
+        tables = st.dictionaries(_TEXT_KEYS, text, min_size=1, max_size=3)
+        _LOCALISED[text] = st.one_of(text, tables)
+    return _LOCALISED[text]
+
+
+_LOCALISED: dict[st.SearchStrategy[str], st.SearchStrategy[object]] = {}
+
+
+_ID_TAIL = st.from_regex(r"[A-Za-z0-9._-]{0,10}", fullmatch=True)
+
+
+def _ids(prefix: str) -> st.SearchStrategy[str]:
+    """Valid ids of every shape (letters of both cases, digits, ``.``, ``_``, ``-``), with a
+    prefix that keeps ids of different kinds apart."""
+    return _ID_TAIL.map(lambda rest: prefix + rest)
+
+
+def _unique_ids(prefix: str, count: int) -> st.SearchStrategy[list[str]]:
+    # Built unique rather than filtered: the index is part of each id.
+    return st.lists(_ID_TAIL, min_size=count, max_size=count).map(
+        lambda rests: [f"{prefix}{n}{rest}" for n, rest in enumerate(rests)]
+    )
+
+
+def _maybe(draw: st.DrawFn, data: dict[str, object], key: str, value: object) -> None:
+    """Put ``value`` (drawn, if it is a strategy) under ``key`` half of the time: optional
+    fields present or absent. Nothing is drawn for a field left out."""
+    if draw(st.booleans()):
+        data[key] = draw(value) if isinstance(value, st.SearchStrategy) else value
+
+
+_URLS = (
+    "https://example.org/",
+    "https://visio.example.org/r?a=1,b;c&d=<e>",
+    'https://example.org/"><script>alert(1)</script>',
+    "http://exemple.fr/page#frag'ment",
+)
+_EMAIL_LOCALS = ("contact", "k.chihani", "a+b", "x_y")
+
+
+def _clock(minutes: int) -> dt.time:
+    return dt.time(minutes // 60, minutes % 60)
+
+
+_LAST_MINUTE = 23 * 60 + 59
+
+
+@st.composite
+def _day_items(
+    draw: st.DrawFn,
+    lanes: list[tuple[str | None, str | None]],
+    facilitators: st.SearchStrategy[list[dict[str, object]]],
+) -> list[dict[str, object]]:
+    """The items of one day (times as minutes), built in order so that nothing overlaps.
+
+    Plenary items follow each other, sometimes after a gap; a parallel block puts sessions in
+    two or three ``lanes`` (a room, a track or both; a lane holds one session or two halves)
+    and the day rejoins after the longest; the day may end with an open-ended item.
+    """
+    clock = draw(st.integers(0, 16 * 12)) * 5  # from midnight (clock changes) to 16:00
+    items: list[dict[str, object]] = []
+
+    def item(start: int, end: int | None, **fields: object) -> dict[str, object]:
+        data: dict[str, object] = {
+            "title": draw(localised_data()),
+            "start": _clock(start),
+            "end": None if end is None else _clock(end),
+            "kind": draw(st.sampled_from(_ITEM_KINDS)),
+            "facilitators": draw(facilitators),
+            **fields,
+        }
+        if draw(st.integers(0, 3)) == 0:
+            data["notes"] = draw(localised_data(hostile_texts()))
+        _maybe(draw, data, "fixed", True)
+        return {k: v for k, v in data.items() if v is not None}
+
+    for _ in range(draw(st.integers(1, 4))):
+        clock += draw(st.sampled_from((0, 0, 0, 5, 15, 60)))
+        if len(lanes) >= 2 and draw(st.integers(0, 3)) == 0:
+            length = draw(st.sampled_from((30, 60, 90)))
+            if clock + length > _LAST_MINUTE:
+                break
+            chosen = draw(st.lists(st.sampled_from(lanes), min_size=2, max_size=3, unique=True))
+            for room, track in chosen:
+                lane = {k: v for k, v in (("room", room), ("track", track)) if v is not None}
+                halves = draw(st.booleans())
+                spans = [(0, length // 2), (length // 2, length)] if halves else [(0, length)]
+                for begin, end in spans:
+                    items.append(item(clock + begin, clock + end, **lane))
+            clock += length
+            continue
+        length = draw(st.sampled_from((5, 10, 15, 20, 30, 45, 60, 90, 120)))
+        if clock + length > _LAST_MINUTE:
+            break
+        items.append(item(clock, clock + length))
+        clock += length
+    if clock <= 23 * 60 and (not items or draw(st.booleans())):
+        items.append(item(clock + draw(st.sampled_from((0, 15))), None))  # open-ended last
+    return items
+
+
+_ITEM_KINDS = (
+    "welcome",
+    "presentation",
+    "discussion",
+    "workshop",
+    "plenary",
+    "break",
+    "meal",
+    "conclusion",
+    "social",
+    "other",
+)
+
+
+def _facilitators(
+    persons: list[str], actors: list[str]
+) -> st.SearchStrategy[list[dict[str, object]]]:
+    """Facilitators of all three kinds: persons (with a label, on behalf of an actor),
+    organisations (with a label) and roles (of an organisation)."""
+    kinds: list[st.SearchStrategy[dict[str, object]]] = [
+        st.fixed_dictionaries(
+            {"role": localised_data()}, optional={"actor": st.sampled_from(actors)}
+        )
+    ]
+    if persons:
+        kinds.append(
+            st.fixed_dictionaries(
+                {"person": st.sampled_from(persons)},
+                optional={"label": hostile_lines(2), "on_behalf_of": st.sampled_from(actors)},
+            )
+        )
+    kinds.append(
+        st.fixed_dictionaries(
+            {"actor": st.sampled_from(actors)}, optional={"label": hostile_lines(2)}
+        )
+    )
+    return st.lists(st.one_of(kinds), max_size=3)
+
+
+@st.composite
+def _meeting_data(
+    draw: st.DrawFn, key: str, persons: list[str], actors: list[str]
+) -> dict[str, object]:
+    """A valid meeting, as data: one to three days, rooms and tracks, declared bounds or not."""
+    if draw(st.integers(0, 4)) == 0:
+        first = draw(st.sampled_from(CLOCK_CHANGE_DAYS))
+    else:
+        first = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31)))
+    length = draw(st.sampled_from((1, 1, 1, 2, 3)))
+    mode = draw(st.sampled_from(("in_person", "in_person", "online", "hybrid")))
+    data: dict[str, object] = {
+        "id": key,
+        "title": draw(localised_data()),
+        "date": first,
+        "timezone": draw(st.sampled_from(GROUP_TIMEZONES)),
+    }
+    if length > 1 or draw(st.integers(0, 5)) == 0:
+        data["end_date"] = first + dt.timedelta(days=length - 1)  # end_date == date is legal
+    rooms: list[str] = []
+    if mode != "online" or draw(st.booleans()):
+        rooms = draw(_unique_ids("r", draw(st.integers(0, 3))))
+        venue: dict[str, object] = {"name": draw(localised_data())}
+        _maybe(draw, venue, "address", hostile_lines(2))
+        _maybe(draw, venue, "postal_code", st.sampled_from(["87000", "20250", "BP 12"]))
+        _maybe(draw, venue, "city", localised_data())
+        _maybe(draw, venue, "country", st.sampled_from(["FR", "MA", "SN"]))
+        venue["rooms"] = [
+            {"id": room, "name": draw(localised_data()), "capacity": draw(st.integers(1, 500))}
+            for room in rooms
+        ]
+        data["venue"] = venue
+    if mode != "in_person":
+        data["attendance_mode"] = mode
+    if mode != "in_person" or draw(st.booleans()):
+        data["online_url"] = draw(st.sampled_from(_URLS))
+    tracks = draw(st.lists(hostile_lines(1), max_size=2, unique=True))
+    lanes: list[tuple[str | None, str | None]] = [(room, None) for room in rooms]
+    lanes += [(None, track) for track in tracks]
+    if rooms and tracks:
+        lanes.append((rooms[0], tracks[0]))
+    lanes = list(dict.fromkeys(lanes))
+    # Lanes that share a room or a track cannot run side by side: keep them apart.
+    lanes = [lane for n, lane in enumerate(lanes) if not any(_shares(lane, o) for o in lanes[:n])]
+    facilitators = _facilitators(persons, actors)
+    items: list[dict[str, object]] = []
+    days = [first + dt.timedelta(days=n) for n in range(length)]
+    empty = draw(st.integers(0, 9)) == 0
+    for n, day in enumerate(days if not empty else []):
+        for data_item in draw(_day_items(lanes, facilitators)):
+            if n > 0 or draw(st.integers(0, 4)) == 0:
+                data_item["day"] = day
+            items.append(data_item)
+    for n, item_id in enumerate(draw(_unique_ids("i", len(items)))):
+        if draw(st.booleans()):
+            items[n]["id"] = item_id
+    if items and draw(st.booleans()):
+        items = list(draw(st.permutations(items)))  # file order need not be time order
+    data["agenda"] = items
+    _declare_bounds(draw, data, items, days)
+    _maybe(draw, data, "organiser", st.sampled_from(actors))
+    if persons:
+        _maybe(draw, data, "contact", st.sampled_from(persons))
+        _maybe(draw, data, "signatory", st.sampled_from(persons))
+    _maybe(draw, data, "description", localised_data(hostile_texts()))
+    _maybe(draw, data, "objectives", st.lists(localised_data(), min_size=1, max_size=2))
+    status = draw(st.sampled_from(("scheduled", "scheduled", "postponed", "cancelled")))
+    if status != "scheduled":
+        data["status"] = status
+    if status == "postponed":
+        _maybe(
+            draw, data, "previous_date", st.integers(1, 60).map(lambda n: first - dt.timedelta(n))
+        )
+    registered = (
+        draw(st.lists(st.sampled_from(persons), unique=True, max_size=2)) if persons else []
+    )
+    participants: list[dict[str, object]] = [{"person": p} for p in registered]
+    for n in range(draw(st.integers(0, 2))):
+        guest: dict[str, object] = {"name": f"Invité n°{n} {draw(hostile_lines(1))}"}
+        if draw(st.booleans()):
+            guest["organisation"] = draw(st.sampled_from(actors))
+        else:
+            guest["organisation_name"] = draw(localised_data())
+            _maybe(draw, guest, "organisation_kind", "association")
+        _maybe(draw, guest, "mode", "online")
+        _maybe(draw, guest, "attendance", st.sampled_from(["excused", "absent"]))
+        participants.append(guest)
+    if participants:
+        data["participants"] = participants
+    return data
+
+
+def _shares(lane: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+    return any(a is not None and a == b for a, b in zip(lane, other, strict=True))
+
+
+def _minutes(value: object) -> int:
+    assert isinstance(value, dt.time)
+    return value.hour * 60 + value.minute
+
+
+def _declare_bounds(
+    draw: st.DrawFn, data: dict[str, object], items: list[dict[str, object]], days: list[dt.date]
+) -> None:
+    """Declare the meeting's start and end now and then, around its items (never cutting one)."""
+    first_day = [i for i in items if i.get("day", days[0]) == days[0]]
+    last_day = [i for i in items if i.get("day", days[0]) == days[-1]]
+    earliest = min((_minutes(i["start"]) for i in first_day), default=None)
+    # The end must come after every end, and after the start of an open-ended item.
+    latest = max(
+        (_minutes(i["end"]) if "end" in i else _minutes(i["start"]) + 1 for i in last_day),
+        default=None,
+    )
+    if draw(st.booleans()):
+        start = 9 * 60 if earliest is None else max(0, earliest - draw(st.sampled_from((0, 30))))
+        if earliest is None and len(days) == 1 and latest is not None:
+            start = 0
+        data["start"] = _clock(start)
+    if draw(st.booleans()):
+        end = (
+            18 * 60
+            if latest is None
+            else min(_LAST_MINUTE, latest + draw(st.sampled_from((0, 30))))
+        )
+        start_given = data.get("start")
+        if len(days) == 1 and isinstance(start_given, dt.time) and end <= _minutes(start_given):
+            return
+        data["end"] = _clock(end)
+
+
+@st.composite
+def group_data_valid(draw: st.DrawFn) -> dict[str, object]:
+    """A valid, varied country group as plain data (what a file holds, dates as objects).
+
+    Built by construction, not by filtering: ids are unique by their index, references point
+    to what exists, agendas are laid out in time so that nothing overlaps. Every localised
+    text may be in French, Arabic and English, and mixes in :data:`HOSTILE_LEGAL_FRAGMENTS`.
+    """
+    actors = draw(_unique_ids("a", draw(st.integers(0, 4))))
+    network = "net" + draw(_ids(""))
+    persons = draw(_unique_ids("p", draw(st.integers(0, 4))))
+    priorities = draw(_unique_ids("t", draw(st.integers(0, 3))))
+    every_actor = [network, *actors]
+    data: dict[str, object] = {
+        "id": draw(_ids("g")),
+        "name": draw(localised_data()),
+        "country": draw(st.sampled_from(["MA", "SN", "TN"])),
+        "network": _network_data(draw, network),
+    }
+    _maybe(draw, data, "schema_version", 1)
+    _maybe(draw, data, "acronym", localised_data(hostile_lines(1)))
+    _maybe(
+        draw,
+        data,
+        "anchor",
+        draw(st.lists(st.sampled_from(["FR-NAQ", "FR-OCC", "FR-IDF"]), unique=True, max_size=2)),
+    )
+    _maybe(draw, data, "default_language", st.sampled_from(["fr", "ar", "en", "ar_MA"]))
+    _maybe(draw, data, "languages", st.lists(st.sampled_from(GROUP_LANGUAGES), unique=True))
+    _maybe(draw, data, "description", localised_data(hostile_texts()))
+    _maybe(draw, data, "working_arrangements", localised_data(hostile_texts()))
+    objectives = st.one_of(
+        localised_data(),
+        st.fixed_dictionaries({"text": localised_data()}, optional={"id": _ids("o")}),
+    )
+    _maybe(draw, data, "objectives", st.lists(objectives, max_size=3))
+    data["priorities"] = [
+        {
+            "id": key,
+            "title": draw(localised_data()),
+            **({"dac_codes": [110, 11330]} if draw(st.booleans()) else {}),
+            **(
+                {"description": draw(localised_data(hostile_texts()))}
+                if draw(st.booleans())
+                else {}
+            ),
+        }
+        for key in priorities
+    ]
+    if draw(st.booleans()):
+        policy: dict[str, object] = {"open_to": draw(localised_data())}
+        _maybe(
+            draw, policy, "network_membership", draw(st.sampled_from(["required", "appreciated"]))
+        )
+        _maybe(draw, policy, "note", localised_data(hostile_texts()))
+        data["membership_policy"] = policy
+    data["actors"] = [_actor_data(draw, key, every_actor, priorities) for key in actors]
+    data["persons"] = [
+        {
+            "id": key,
+            "name": draw(hostile_lines(2)),
+            **({"affiliation": draw(st.sampled_from(every_actor))} if draw(st.booleans()) else {}),
+            **({"role": draw(localised_data())} if draw(st.booleans()) else {}),
+            **(
+                {"email": f"{draw(st.sampled_from(_EMAIL_LOCALS))}@exemple-{n}.org"}
+                if draw(st.booleans())
+                else {}
+            ),
+        }
+        for n, key in enumerate(persons)
+    ]
+    data["members"] = [
+        {
+            "actor": key,
+            "role": draw(st.sampled_from(["member", "coordinator", "secretariat", "observer"])),
+            **({"since": draw(st.integers(1990, 2024))} if draw(st.booleans()) else {}),
+        }
+        for key in draw(st.lists(st.sampled_from(every_actor), unique=True, max_size=3))
+    ]
+    data["partnerships"] = [
+        _partnership_data(draw, f"pp{n}", every_actor, priorities)
+        for n in range(draw(st.integers(0, 2) if len(every_actor) >= 2 else st.just(0)))
+    ]
+    meeting_ids = draw(_unique_ids("m", draw(st.integers(1, 3))))
+    data["meetings"] = [draw(_meeting_data(key, persons, every_actor)) for key in meeting_ids]
+    data["projects"] = [
+        _project_data(draw, f"pj{n}", every_actor, persons, priorities)
+        for n in range(draw(st.integers(0, 2)))
+    ]
+    data["resources"] = [
+        {
+            "id": f"res{n}",
+            "title": draw(localised_data()),
+            "kind": draw(st.sampled_from(["document", "link", "training", "event"])),
+            **({"offered_by": draw(st.sampled_from(every_actor))} if draw(st.booleans()) else {}),
+            **({"url": draw(st.sampled_from(_URLS))} if draw(st.booleans()) else {}),
+            **(
+                {"date": draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 1, 1)))}
+                if draw(st.booleans())
+                else {}
+            ),
+            **({"author": draw(hostile_lines(1))} if draw(st.booleans()) else {}),
+        }
+        for n in range(draw(st.integers(0, 2)))
+    ]
+    return data
+
+
+def _network_data(draw: st.DrawFn, key: str) -> dict[str, object]:
+    network: dict[str, object] = {"id": key, "name": draw(localised_data())}
+    _maybe(draw, network, "acronym", localised_data(hostile_lines(1)))
+    _maybe(draw, network, "tagline", localised_data())
+    _maybe(draw, network, "mission", localised_data(hostile_texts()))
+    _maybe(draw, network, "context", localised_data(hostile_texts()))
+    _maybe(draw, network, "founded_by", ["state", "local_authorities", "associations"])
+    _maybe(
+        draw,
+        network,
+        "offers",
+        draw(st.lists(st.sampled_from(["hosting", "secretariat", "facilitation"]), unique=True)),
+    )
+    _maybe(draw, network, "website", st.sampled_from(_URLS))
+    return network
+
+
+_ACTOR_KINDS = (
+    "local_authority",
+    "state_service",
+    "public_body",
+    "association",
+    "network",
+    "university",
+    "company",
+    "diaspora_association",
+    "foundation",
+    "international_organisation",
+    "other",
+)
+
+
+def _actor_data(
+    draw: st.DrawFn, key: str, every_actor: list[str], priorities: list[str]
+) -> dict[str, object]:
+    actor: dict[str, object] = {"id": key, "name": draw(localised_data())}
+    _maybe(draw, actor, "kind", st.sampled_from(_ACTOR_KINDS))
+    _maybe(draw, actor, "short_name", localised_data(hostile_lines(1)))
+    _maybe(draw, actor, "city", localised_data())
+    _maybe(draw, actor, "description", localised_data(hostile_texts()))
+    _maybe(draw, actor, "website", st.sampled_from(_URLS))
+    if draw(st.booleans()):
+        actor["country"] = "FR"
+        actor["area"] = "FR-NAQ"
+        actor["department"] = draw(st.sampled_from(["87", "19", "23"]))
+        actor["identifiers"] = {"siren": "732829320", "siret": "73282932000074"}
+    else:
+        actor["country"] = "MA"
+        actor["works_in"] = draw(st.lists(st.sampled_from(["MA-07", "MA-01"]), unique=True))
+    if draw(st.booleans()):
+        actor["identifiers"] = {"rna": "W123456789"}
+    if draw(st.booleans()):
+        since = draw(st.dates(dt.date(1980, 1, 1), dt.date(2010, 1, 1)))
+        actor["former_names"] = [
+            {
+                "name": draw(localised_data()),
+                "since": since,
+                "until": since + dt.timedelta(days=draw(st.integers(1, 3000))),
+            },
+            {"name": draw(localised_data()), "attested": [dt.date(2016, 11, 4)]},
+        ]
+    if draw(st.integers(0, 4)) == 0:
+        actor["dissolved"] = dt.date(2020, 12, 31)
+        actor["successor"] = draw(st.sampled_from(every_actor))
+    if draw(st.booleans()):
+        cooperation: dict[str, object] = {"since": draw(st.integers(1980, 2024))}
+        _maybe(draw, cooperation, "partner_areas", localised_data())
+        _maybe(draw, cooperation, "description", localised_data(hostile_texts()))
+        if priorities:
+            cooperation["priorities"] = draw(st.lists(st.sampled_from(priorities), unique=True))
+        actor["cooperation"] = cooperation
+    if priorities:
+        _maybe(draw, actor, "themes", st.lists(st.sampled_from(priorities), unique=True))
+    _maybe(draw, actor, "languages", st.lists(st.sampled_from(GROUP_LANGUAGES), unique=True))
+    _maybe(draw, actor, "network_member", st.booleans())
+    return actor
+
+
+def _partnership_data(
+    draw: st.DrawFn, key: str, every_actor: list[str], priorities: list[str]
+) -> dict[str, object]:
+    partnership: dict[str, object] = {
+        "id": key,
+        "parties": draw(
+            st.lists(st.sampled_from(every_actor), min_size=2, max_size=3, unique=True)
+        ),
+    }
+    _maybe(draw, partnership, "kind", st.sampled_from(["associative", "academic", "other"]))
+    _maybe(draw, partnership, "status", st.sampled_from(["planned", "suspended", "ended"]))
+    since = st.one_of(st.integers(1980, 2020), st.dates(dt.date(1980, 1, 1), dt.date(2020, 1, 1)))
+    _maybe(draw, partnership, "since", since)
+    _maybe(draw, partnership, "until", 2030)
+    if priorities:
+        _maybe(
+            draw, partnership, "themes", draw(st.lists(st.sampled_from(priorities), unique=True))
+        )
+    _maybe(draw, partnership, "description", localised_data(hostile_texts()))
+    return partnership
+
+
+def _project_data(
+    draw: st.DrawFn, key: str, every_actor: list[str], persons: list[str], priorities: list[str]
+) -> dict[str, object]:
+    from decimal import Decimal
+
+    lead = draw(st.sampled_from(every_actor))
+    project: dict[str, object] = {"id": key, "title": draw(localised_data()), "lead": lead}
+    partners = [a for a in every_actor if a != lead]
+    if partners:
+        _maybe(draw, project, "partners", st.lists(st.sampled_from(partners), unique=True))
+    places = st.builds(lambda name: [{"region": "MA-07", "name": name}], localised_data())
+    _maybe(draw, project, "places", places)
+    if priorities:
+        _maybe(draw, project, "themes", st.lists(st.sampled_from(priorities), unique=True))
+    _maybe(draw, project, "start", 2016)
+    _maybe(draw, project, "end", dt.date(2019, 6, 30))
+    _maybe(draw, project, "status", st.sampled_from(["planned", "running", "finished"]))
+    if draw(st.booleans()):
+        amount = Decimal(draw(st.integers(0, 10**9))) / 100
+        project["budget"] = {
+            "amount": amount,
+            "currency": draw(st.sampled_from(["EUR", "MAD", "XOF"])),
+            "funders": [{"actor": lead, "amount": amount}, {"name": draw(localised_data())}],
+        }
+    if persons:
+        _maybe(draw, project, "contact", st.sampled_from(persons))
+    _maybe(draw, project, "description", localised_data(hostile_texts()))
+    return project
+
+
+def groups() -> st.SearchStrategy[CountryGroup]:
+    """Valid, varied country groups (see :func:`group_data_valid`), as model objects."""
+    from rrma_groups import CountryGroup
+
+    return group_data_valid().map(CountryGroup.model_validate)

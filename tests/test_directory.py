@@ -14,7 +14,7 @@ import pytest
 import rrma_groups
 from builders import group_data
 from rrma_groups.commands_activity import add_parsers
-from rrma_groups.directory import (
+from rrma_groups.actor_directory import (
     DirectoryError,
     directory,
     directory_table,

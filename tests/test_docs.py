@@ -200,8 +200,18 @@ class PageRunner:
             target.write_text(text.replace(old, new), encoding="utf-8")
         elif verb == "cut" and len(args) in (2, 3):
             self.cut(instruction, *args)
+        elif verb == "requires" and args:
+            self.require(instruction, args)
         else:
             pytest.fail(f"{self.where(instruction.line)}: unknown instruction {instruction.words}")
+
+    def require(self, instruction: Instruction, modules: list[str]) -> None:
+        """Skip the rest of the page where an optional package cannot be imported."""
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except (ImportError, OSError) as exc:  # OSError: WeasyPrint without Pango
+                pytest.skip(f"{self.where(instruction.line)}: the rest needs {name} ({exc})")
 
     def cut(self, instruction: Instruction, name: str, first: str, until: str = "") -> None:
         target = self.file(name)
@@ -395,6 +405,13 @@ class TestInstructions:
         """A skipped block does not run."""
         (tmp_path / "a.toml").write_text("", encoding="utf-8")
         assert self.run(tmp_path, "% test: skip\n```python\nraise SystemExit(3)\n```\n") == ""
+
+    def test_requires_an_importable_module(self, tmp_path: Path) -> None:
+        """The rest of the page runs when the module imports, and is skipped when it does not."""
+        text = "% test: requires json\n% test: file a.toml\n```toml\nx = 1\n```\n"
+        assert self.run(tmp_path, text) == "x = 1\n"
+        with pytest.raises(pytest.skip.Exception, match="no_such_module_here"):
+            self.run(tmp_path, "% test: requires no_such_module_here\n```python\n1 / 0\n```\n")
 
 
 class TestMatchingOutput:

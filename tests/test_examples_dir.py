@@ -7,11 +7,21 @@ Sénégal), which shows that nothing in the format is specific to Morocco.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from rrma_groups import ItemKind, Meeting, PersonFacilitator, check, load, render
+from rrma_groups import (
+    ItemKind,
+    Meeting,
+    PersonFacilitator,
+    check,
+    from_ical,
+    load,
+    render,
+    to_ical,
+)
 from rrma_groups.examples import example_text
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -38,6 +48,14 @@ class TestEveryExample:
                 assert render(group, fmt, lang=lang)
             for meeting in group.meetings:
                 assert render(meeting, "text", lang=lang, group=group)
+
+    def test_exports_to_icalendar_and_reads_back(self, path: Path) -> None:
+        """Every meeting and series goes to a calendar and comes back, without a warning."""
+        group = load(path)
+        imported = from_ical(to_ical(group, "ar", per_item=True))
+        assert imported.warnings == ()
+        assert [m.id for m in imported.meetings] == [m.id for m in group.meetings]
+        assert [s.id for s in imported.series] == [s.id for s in group.series]
 
 
 @pytest.mark.parametrize("path", TOML_FILES, ids=[p.name for p in TOML_FILES])
@@ -111,3 +129,23 @@ class TestSenegalExample:
         group = load(EXAMPLES / "groupe_pays_senegal.toml")
         for item in group.meeting("journee-2025").agenda:
             assert all(item.title.exact(lang) for lang in ("fr", "ar", "en"))
+
+    def test_a_quarterly_series(self) -> None:
+        """The first Friday of every quarter, 14:00-17:30: one date cancelled, one moved."""
+        [series] = load(EXAMPLES / "groupe_pays_senegal.toml").series
+        assert series.recurrence.to_rrule_string() == "FREQ=MONTHLY;INTERVAL=3;COUNT=4;BYDAY=1FR"
+        found = series.meetings(include_cancelled=True)
+        assert [(m.id, m.date, m.status.value, m.previous_date) for m in found] == [
+            ("trimestrielle-2025-04-04", dt.date(2025, 4, 4), "scheduled", None),
+            ("trimestrielle-2025-07-04", dt.date(2025, 7, 4), "cancelled", None),
+            ("trimestrielle-2025-10-03", dt.date(2025, 10, 3), "scheduled", None),
+            ("trimestrielle-2026-01-02", dt.date(2026, 1, 9), "scheduled", dt.date(2026, 1, 2)),
+        ]
+        assert all((m.start, m.end) == (dt.time(14), dt.time(17, 30)) for m in found)
+        assert all(check(m).ok for m in found)
+
+    def test_the_series_in_three_languages(self) -> None:
+        """The series' title and its programme's items exist in French, Arabic and English."""
+        [series] = load(EXAMPLES / "groupe_pays_senegal.toml").series
+        texts = [series.title, *(item.title for item in series.agenda)]
+        assert all(text.exact(lang) for text in texts for lang in ("fr", "ar", "en"))

@@ -6,26 +6,31 @@ import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from dateutil.rrule import rruleset, rrulestr
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import rrma_groups
 from builders import group_data
-from rrma_groups import LocalisedText, Meeting, render
+from rrma_groups import Agenda, LocalisedText, Meeting, render
 from rrma_groups.cli import main
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.i18n.bidi import FSI, LRI, PDI
-from rrma_groups.ical import IcalError, from_ical, item_uids, meeting_uid, to_ical
+from rrma_groups.ical import IcalError, from_ical, item_uids, meeting_uid, series_uid, to_ical
 from rrma_groups.render import RenderError
+from rrma_groups.series import Recurrence, Series
 from strategies import ical_meetings
 
 GROUP = groupe_pays_maroc()
 MEETING = GROUP.meeting("limoges-2016")
 STAMP = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 UTC = dt.UTC
+P = pytest.param
 
 
 def events(data: bytes) -> list[icalendar.Event]:
@@ -657,7 +662,7 @@ class TestOtherCalendars:
                 ("2026-07-01T10:00:00+00:00", "UTC"),
                 ["ical_undefined_timezone"],
             ),
-            (  # recurring: the first occurrence
+            (  # repeating, without an end (no series): the first occurrence
                 [vevent("DTSTART;TZID=Europe/Paris:20260105T180000", "RRULE:FREQ=WEEKLY")],
                 None,
                 ("2026-01-05T18:00:00+01:00", "Europe/Paris"),
@@ -977,3 +982,494 @@ class TestCommand:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
         assert main(["ics"]) == 2
         assert "SOURCE_DATE_EPOCH='yesterday'" in capsys.readouterr().err
+
+
+# ============================================================================================
+# Series of meetings: one repeating event, moved occurrences as RECURRENCE-ID events
+# ============================================================================================
+
+SENEGAL = rrma_groups.load(
+    Path(__file__).resolve().parent.parent / "examples/groupe_pays_senegal.toml"
+)
+QUARTERLY: dict[str, Any] = {
+    "id": "gpmar-trimestre",
+    "title": {"fr": "Réunion trimestrielle du Groupe Pays Maroc"},
+    "recurrence": "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;COUNT=4",
+    "first_date": "2017-01-06",
+    "time": "14h00 - 17h30",
+    "venue": {"name": {"fr": "Salle"}},
+}
+
+
+def series(**changes: Any) -> Series:
+    """The quarterly series of the Groupe Pays Maroc; ``changes`` replace its fields."""
+    return Series.model_validate({**QUARTERLY, **changes})
+
+
+def expand(data: bytes, until: dt.datetime | None = None) -> set[dt.datetime]:
+    """The UTC start of every occurrence a calendar application finds (RFC 5545, 3.8.5):
+    RRULE from DTSTART, plus RDATE, minus EXDATE, each RECURRENCE-ID replaced by its event
+    (or taken out, if that event is cancelled); up to ``until`` for an endless rule."""
+    found: dict[str, set[dt.datetime]] = {}
+    overrides = []
+    for event in events(data):
+        if "RECURRENCE-ID" in event:
+            overrides.append(event)
+            continue
+        start = event["DTSTART"].dt
+        rules = rruleset()
+        if "RRULE" in event:
+            rules.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+        else:
+            rules.rdate(start)
+        for name, add in (("RDATE", rules.rdate), ("EXDATE", rules.exdate)):
+            for prop in (
+                event.get(name, [])
+                if isinstance(event.get(name), list)
+                else ([event[name]] if name in event else [])
+            ):
+                for value in prop.dts:
+                    add(value.dt)
+        moments = rules if until is None else rules.between(start, until, inc=True)
+        found[str(event["UID"])] = set(moments)
+    for event in overrides:
+        moments = found[str(event["UID"])]
+        moments.remove(event["RECURRENCE-ID"].dt)
+        if str(event.get("STATUS")) != "CANCELLED":
+            moments.add(event["DTSTART"].dt)
+    return {moment.astimezone(UTC) for moments in found.values() for moment in moments}
+
+
+def starts(meetings: list[Meeting]) -> set[dt.datetime]:
+    return {m.starts_at.astimezone(UTC) for m in meetings if m.starts_at is not None}
+
+
+class TestSeriesExport:
+    def test_one_repeating_event_and_one_per_moved_occurrence(self) -> None:
+        """The Senegal example's series: a repeating event, and its moved January meeting."""
+        data = to_ical(SENEGAL, "fr", meeting="trimestrielle", stamp=STAMP)
+        master, moved = events(data)
+        assert str(master["UID"]) == str(moved["UID"]) == "trimestrielle@gp-senegal.rrma-groups"
+        assert series_uid(SENEGAL.series[0], SENEGAL) == str(master["UID"])
+        assert b"DTSTART;TZID=Europe/Paris:20250404T140000\r\n" in data
+        assert b"DTEND;TZID=Europe/Paris:20250404T173000\r\n" in data
+        assert b"RRULE:FREQ=MONTHLY;COUNT=4;INTERVAL=3;BYDAY=1FR\r\n" in data
+        assert b"EXDATE;TZID=Europe/Paris:20250704T140000\r\n" in data
+        assert b"RECURRENCE-ID;TZID=Europe/Paris:20260102T140000\r\n" in data
+        assert b"DTSTART;TZID=Europe/Paris:20260109T140000\r\n" in data
+        assert "RECURRENCE-ID" not in master
+        assert "RDATE" not in master  # a moved occurrence is an event of its own, not an RDATE
+        assert "RRULE" not in moved
+
+    def test_the_group_export_holds_meetings_and_series(self) -> None:
+        """All of a group: its meeting, then its series; meeting= picks one of either."""
+        uids = [str(e["UID"]) for e in events(to_ical(SENEGAL, "fr", stamp=STAMP))]
+        assert uids == [
+            "journee-2025@gp-senegal.rrma-groups",
+            "trimestrielle@gp-senegal.rrma-groups",
+            "trimestrielle@gp-senegal.rrma-groups",
+        ]
+        alone = to_ical(SENEGAL, "fr", meeting="journee-2025", stamp=STAMP)
+        assert b"RRULE" not in alone
+        with pytest.raises(RenderError, match=r"the group has: journee-2025, trimestrielle$"):
+            to_ical(SENEGAL, meeting="x")
+
+    @pytest.mark.parametrize(
+        ("changes", "window"),
+        [
+            P({}, None, id="count"),
+            P({"exceptions": ["2017-04-07"], "moved": [{"date": "2017-07-07", "to": "2017-07-10"}],
+               "added": ["2017-12-15"]}, None, id="exception-moved-added"),
+            P({"recurrence": "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;UNTIL=20171006"}, None,
+              id="until-an-occurrence"),
+            P({"recurrence": "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;UNTIL=20171005"}, None,
+              id="until-the-day-before"),
+            P({"recurrence": "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "exceptions": ["2017-01-20"]},
+              dt.datetime(2018, 1, 1, tzinfo=UTC), id="endless"),
+            P({"moved": [{"date": "2017-04-07", "to": "2017-04-06", "start": "9h30"}]}, None,
+              id="moved-to-the-morning"),
+            P({"moved": [{"date": "2017-01-06", "to": "2017-01-06", "end": "18h"}]}, None,
+              id="first-one-longer"),
+            P({"timezone": "America/Los_Angeles", "time": "17h00 - 18h00",
+               "recurrence": "FREQ=DAILY;UNTIL=20170108"}, None, id="evening-west-of-utc"),
+            P({"timezone": "UTC", "exceptions": ["2017-07-07"]}, None, id="utc"),
+        ],
+    )  # fmt: skip
+    def test_calendar_applications_find_the_series_meetings(
+        self, changes: dict[str, Any], window: dt.datetime | None
+    ) -> None:
+        """Expanded by dateutil as RFC 5545 says, the events give the starts of meetings()."""
+        chosen = series(**changes)
+        data = to_ical(chosen, "fr", stamp=STAMP)
+        until = window.date() if window else None
+        assert expand(data, window) == starts(chosen.meetings(until=until))
+
+    def test_until_is_a_utc_date_time(self) -> None:
+        """With a TZID'd DTSTART, UNTIL is in UTC: the series' start on its last date."""
+        chosen = series(recurrence="FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;UNTIL=20170707")
+        [event] = events(to_ical(chosen, "fr", stamp=STAMP))
+        until = event["RRULE"]["UNTIL"][0]
+        assert until == dt.datetime(2017, 7, 7, 12, tzinfo=UTC)  # 14:00 CEST
+        assert event["DTSTART"].params["TZID"] == "Europe/Paris"
+
+    def test_exdate_and_rdate_are_of_dtstarts_type(self) -> None:
+        """EXDATE and RDATE: date-times at the series' start, with DTSTART's TZID."""
+        chosen = series(exceptions=["2017-04-07", "2017-07-07"], added=["2017-12-15"])
+        [event] = events(to_ical(chosen, "fr", stamp=STAMP))
+        assert event["EXDATE"].params["TZID"] == event["RDATE"].params["TZID"] == "Europe/Paris"
+        assert [v.dt.isoformat() for v in event["EXDATE"].dts] == [
+            "2017-04-07T14:00:00+02:00",
+            "2017-07-07T14:00:00+02:00",
+        ]
+        assert [v.dt.isoformat() for v in event["RDATE"].dts] == ["2017-12-15T14:00:00+01:00"]
+
+    def test_casablanca_during_ramadan(self) -> None:
+        """The March 2026 occurrence, in Ramadan, is at 10:00 UTC; the others at 09:00."""
+        rabat = series(
+            recurrence="FREQ=MONTHLY;BYDAY=1TH;COUNT=3",
+            first_date="2026-02-05",
+            time="10h00 - 12h00",
+            timezone="Africa/Casablanca",
+        )
+        data = to_ical(rabat, "fr", stamp=STAMP)
+        expected = {
+            dt.datetime(2026, 2, 5, 9, tzinfo=UTC),
+            dt.datetime(2026, 3, 5, 10, tzinfo=UTC),
+            dt.datetime(2026, 4, 2, 9, tzinfo=UTC),
+        }
+        assert expand(data) == expected == starts(rabat.meetings())
+        # A client that reads only the VTIMEZONE, not the tz database, finds the same.
+        [zone] = icalendar.Calendar.from_ical(data).timezones
+        own = zone.to_tz(lookup_tzid=False)
+        [event] = events(data)
+        rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=event["DTSTART"].dt)
+        assert {m.replace(tzinfo=own).astimezone(UTC) for m in rule} == expected
+
+    def test_a_moved_occurrence_in_ramadan(self) -> None:
+        """Moved into Ramadan, an occurrence's RECURRENCE-ID and DTSTART take each offset."""
+        rabat = series(
+            recurrence="FREQ=MONTHLY;BYDAY=1TH;COUNT=2",
+            first_date="2026-02-05",
+            time="10h00 - 12h00",
+            timezone="Africa/Casablanca",
+            moved=[{"date": "2026-02-05", "to": "2026-02-19"}],
+        )
+        _, moved = events(to_ical(rabat, "fr", stamp=STAMP))
+        assert utc(moved, "RECURRENCE-ID") == dt.datetime(2026, 2, 5, 9, tzinfo=UTC)
+        assert utc(moved) == dt.datetime(2026, 2, 19, 10, tzinfo=UTC)
+
+    def test_the_vtimezone_covers_every_occurrence(self) -> None:
+        """Its years run from the first date to the last occurrence; ten years when endless."""
+        for rule, last in (
+            ("FREQ=YEARLY;COUNT=3", 2019),
+            ("FREQ=YEARLY", 2026),
+        ):
+            data = to_ical(series(recurrence=rule), "fr", stamp=STAMP)
+            [zone] = icalendar.Calendar.from_ical(data).timezones
+            assert str(zone["COMMENT"]) == (
+                f"This timezone only works from 2017-01-01 to {last + 1}-01-01."
+            )
+
+    def test_the_description_is_the_programme_of_the_series(self) -> None:
+        """Its dates in words, its hours, then the template programme, without a date column."""
+        data = to_ical(SENEGAL, "fr", meeting="trimestrielle", stamp=STAMP)
+        master, moved = events(data)
+        lines = str(master["DESCRIPTION"]).splitlines()
+        assert lines[:3] == [
+            "Rencontre trimestrielle du Groupe Pays Sénégal",
+            "vendredi 4 avril 2025, vendredi 3 octobre 2025 et vendredi 9 janvier 2026, "
+            "14h00 - 17h30",
+            "Maison des associations de Loirebourg, Loirebourg",
+        ]
+        assert "      Maison des associations de Loirebourg  14h00 - 14h15" in str(
+            master["DESCRIPTION"]
+        )
+        assert "Initialement prévu le vendredi 2 janvier 2026" in str(moved["DESCRIPTION"])
+        assert master["DESCRIPTION"].params["LANGUAGE"] == "fr"
+
+    def test_an_endless_series_lists_its_first_dates(self) -> None:
+        """Eight dates, then an ellipsis."""
+        [event] = events(to_ical(series(recurrence="FREQ=WEEKLY"), "fr", stamp=STAMP))
+        dates = str(event["DESCRIPTION"]).splitlines()[1]
+        assert dates.startswith("vendredi 6 janvier 2017, vendredi 13 janvier 2017, ")
+        assert dates.endswith("vendredi 24 février 2017, …, 14h00 - 17h30")
+
+    def test_arabic(self) -> None:
+        """SUMMARY in Arabic, and the hours isolated left to right in the programme."""
+        master, _ = events(to_ical(SENEGAL, "ar", meeting="trimestrielle", stamp=STAMP))
+        assert str(master["SUMMARY"]) == "اللقاء ربع السنوي لمجموعة بلد السنغال"
+        assert master["SUMMARY"].params["LANGUAGE"] == "ar"
+        assert f"{LRI}14:00–14:15{PDI}" in str(master["DESCRIPTION"])
+
+    def test_uids_and_sequence_are_stable(self) -> None:
+        """Exported again, nothing changes; new hours for the moved meeting raise its event only."""
+        first = to_ical(SENEGAL, "fr", stamp=STAMP)
+        again = to_ical(SENEGAL, "ar", stamp=STAMP + dt.timedelta(days=1), previous=first)
+        assert [str(e["UID"]) for e in events(again)] == [str(e["UID"]) for e in events(first)]
+        same = to_ical(SENEGAL, "fr", stamp=STAMP + dt.timedelta(days=1), previous=first)
+        assert [e["SEQUENCE"] for e in events(same)] == [0, 0, 0]
+        [regular] = SENEGAL.series
+        later = regular.model_copy(
+            update={"moved": (regular.moved[0].model_copy(update={"start": dt.time(15)}),)}
+        )
+        changed = to_ical(SENEGAL.replace(series=(later,)), "fr", stamp=STAMP, previous=same)
+        assert [e["SEQUENCE"] for e in events(changed)] == [0, 0, 1]
+
+
+class TestSeriesImport:
+    @pytest.mark.parametrize(
+        "changes",
+        [
+            P({}, id="count"),
+            P({"exceptions": ["2017-04-07"], "moved": [{"date": "2017-07-07", "to": "2017-07-10"}],
+               "added": ["2017-12-15"]}, id="exception-moved-added"),
+            P({"recurrence": "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;UNTIL=20171231"}, id="until"),
+            P({"recurrence": "FREQ=WEEKLY;BYDAY=FR,MO;WKST=SU"}, id="endless"),
+            P({"moved": [{"date": "2017-04-07", "to": "2017-04-06", "start": "9h30"},
+                         {"date": "2017-07-07", "to": "2017-07-07", "start": "15h", "end": "16h"},
+                         {"date": "2017-10-06", "to": "2017-10-09", "end": "18h"}]},
+              id="moved-at-other-hours"),
+            P({"timezone": "Africa/Casablanca", "first_date": "2026-02-06",
+               "recurrence": "FREQ=MONTHLY;BYDAY=1FR;UNTIL=20260501"}, id="casablanca"),
+            P({"timezone": "UTC", "exceptions": ["2017-07-07"]}, id="utc"),
+            P({"attendance_mode": "hybrid", "online_url": "https://visio.example.org/gpmar"},
+              id="hybrid"),
+        ],
+    )  # fmt: skip
+    def test_export_then_import_gives_the_same_series(self, changes: dict[str, Any]) -> None:
+        """What a series says about its dates, hours, place and link comes back equal."""
+        original = series(**changes)
+        imported = from_ical(to_ical(original, "fr", stamp=STAMP))
+        assert imported.warnings == ()
+        assert imported.meetings == ()
+        assert imported.series == (original,)
+        assert imported.uids == {"gpmar-trimestre": "gpmar-trimestre@rrma-groups"}
+        assert imported.one_series("gpmar-trimestre") == original
+
+    def test_the_senegal_series_comes_back(self) -> None:
+        """Its dates and hours; its texts in the language exported; not what only the
+        programme in DESCRIPTION shows (description, organiser, contact, agenda)."""
+        imported = from_ical(to_ical(SENEGAL, "fr", stamp=STAMP))
+        [original] = SENEGAL.series
+        [back] = imported.series
+        assert back.title == LocalisedText({"fr": "Rencontre trimestrielle du Groupe Pays Sénégal"})
+        assert back.venue is not None
+        assert back.venue.name == LocalisedText(
+            {"fr": "Maison des associations de Loirebourg, Loirebourg"}
+        )
+        assert (back.description, back.organiser, back.contact, back.agenda) == (
+            None,
+            None,
+            None,
+            Agenda(()),
+        )
+        shown = {"title": back.title, "venue": back.venue}
+        assert back == original.model_copy(
+            update={**shown, "description": None, "organiser": None, "contact": None,
+                    "agenda": Agenda(())}
+        )  # fmt: skip
+        assert [m.id for m in imported.meetings] == ["journee-2025"]
+
+    def test_another_applications_series(self) -> None:
+        """A repeating event as Google Calendar writes one: UNTIL in UTC, EXDATE, an override."""
+        data = calendar(
+            vevent(
+                "DTSTART;TZID=Europe/Paris:20260105T180000",
+                "DTEND;TZID=Europe/Paris:20260105T193000",
+                "RRULE:FREQ=WEEKLY;WKST=MO;UNTIL=20260223T165959Z;BYDAY=MO",
+                "EXDATE;TZID=Europe/Paris:20260119T180000",
+                "DESCRIPTION:Point hebdomadaire",
+                "LOCATION:Salle 2",
+                uid="abc123@google.com",
+                summary="Point d'équipe",
+            ),
+            vevent(
+                "RECURRENCE-ID;TZID=Europe/Paris:20260202T180000",
+                "DTSTART;TZID=Europe/Paris:20260203T170000",
+                "DTEND;TZID=Europe/Paris:20260203T183000",
+                uid="abc123@google.com",
+                summary="Point d'équipe",
+            ),
+            vevent(
+                "RECURRENCE-ID:20260209T170000Z",
+                "DTSTART;TZID=Europe/Paris:20260209T180000",
+                "STATUS:CANCELLED",
+                uid="abc123@google.com",
+                summary="Point d'équipe",
+            ),
+        )
+        imported = from_ical(data)
+        assert imported.warnings == ()
+        [read] = imported.series
+        assert read == Series.model_validate(
+            {
+                "id": read.id,
+                "title": "Point d'équipe",
+                # 23 February at 16:59:59 UTC is 17:59:59 in Paris: that day's 18:00 is out,
+                # the day before is the last date the rule allows.
+                "recurrence": "FREQ=WEEKLY;BYDAY=MO;UNTIL=20260222",
+                "first_date": "2026-01-05",
+                "time": "18h00 - 19h30",
+                "exceptions": ["2026-01-19", "2026-02-09"],
+                "moved": [{"date": "2026-02-02", "to": "2026-02-03", "start": "17h00"}],
+                "description": "Point hebdomadaire",
+                "venue": {"name": "Salle 2"},
+            }
+        )
+        assert read.id.startswith("ev-")  # the UID is no id
+        assert imported.uids == {read.id: "abc123@google.com"}
+        assert [m.date for m in read.meetings()] == [
+            dt.date(2026, 1, 5),
+            dt.date(2026, 1, 12),
+            dt.date(2026, 1, 26),
+            dt.date(2026, 2, 3),
+            dt.date(2026, 2, 16),
+        ]
+        assert expand(data) == starts(read.meetings())
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            P(["RRULE:FREQ=HOURLY;COUNT=3"], id="hourly"),
+            P(["RRULE:FREQ=DAILY;BYHOUR=9,18"], id="by-hour"),
+            P(["RRULE:FREQ=DAILY;COUNT=2", "RRULE:FREQ=WEEKLY;COUNT=2"], id="two-rules"),
+            P(["RDATE;TZID=Europe/Paris:20260112T180000"], id="dates-without-a-rule"),
+            P(["RRULE:FREQ=WEEKLY", "RDATE;TZID=Europe/Paris:20260107T090000"],
+              id="added-at-other-hours"),
+            P(["RRULE:FREQ=WEEKLY;BYDAY=TU"], id="start-not-a-date-of-the-rule"),
+            P(["RRULE:FREQ=WEEKLY", "STATUS:CANCELLED"], id="cancelled"),
+        ],
+    )  # fmt: skip
+    def test_what_a_series_cannot_say_is_read_as_its_first_meeting(self, lines: list[str]) -> None:
+        """Such an event is its first occurrence, with the warning that says so."""
+        head = [
+            "DTSTART;TZID=Europe/Paris:20260105T180000",
+            "DTEND;TZID=Europe/Paris:20260105T190000",
+        ]
+        imported = from_ical(calendar(vevent(*head, *lines)))
+        assert imported.series == ()
+        [read] = imported.meetings
+        assert read.date == dt.date(2026, 1, 5)
+        assert [w.code for w in imported.warnings] == ["ical_recurrence"]
+
+    def test_the_warning_names_the_rule(self) -> None:
+        """It says where, which rule, and which date is kept."""
+        data = calendar(vevent("DTSTART;TZID=Europe/Paris:20260105T180000", "RRULE:FREQ=HOURLY"))
+        [warning] = from_ical(data).warnings
+        assert str(warning) == (
+            "events[0].RRULE: event 'e1@example.org' repeats (FREQ=HOURLY); only its first "
+            "occurrence, on 2026-01-05, is read [ical_recurrence]"
+        )
+
+    @pytest.mark.parametrize(
+        ("override", "why"),
+        [
+            P(["RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20260112T180000",
+               "DTSTART;TZID=Europe/Paris:20260112T190000"], "this and future", id="range"),
+            P(["RECURRENCE-ID;TZID=Europe/Paris:20260112T180000",
+               "DTSTART;TZID=Europe/Paris:20260112T230000",
+               "DTEND;TZID=Europe/Paris:20260113T010000"], "two days", id="two-days"),
+            P(["RECURRENCE-ID;TZID=Europe/Paris:20260112T180000",
+               "DTSTART;TZID=Europe/Paris:20260119T180000",
+               "DTEND;TZID=Europe/Paris:20260119T190000"], "onto another", id="onto-another"),
+            P(["RECURRENCE-ID;TZID=Europe/Paris:20260113T180000",
+               "DTSTART;TZID=Europe/Paris:20260114T180000"], "no occurrence", id="not-a-date"),
+        ],
+    )  # fmt: skip
+    def test_overrides_a_series_cannot_hold_are_skipped(
+        self, override: list[str], why: str
+    ) -> None:
+        """The series is kept, without that change, and a warning says so."""
+        data = calendar(
+            vevent(
+                "DTSTART;TZID=Europe/Paris:20260105T180000",
+                "DTEND;TZID=Europe/Paris:20260105T190000",
+                "RRULE:FREQ=WEEKLY;COUNT=4",
+                uid="s",
+            ),
+            vevent(*override, uid="s"),
+        )
+        imported = from_ical(data)
+        [read] = imported.series
+        assert read.moved == ()
+        assert len(read.meetings()) == 4
+        [warning] = imported.warnings
+        assert (warning.code, warning.params["line"]) == ("ical_recurrence_override", 14)
+
+    def test_the_same_occurrence_changed_twice_is_an_error(self) -> None:
+        """Two events with one UID and one RECURRENCE-ID."""
+        override = vevent(
+            "RECURRENCE-ID;TZID=Europe/Paris:20260112T180000",
+            "DTSTART;TZID=Europe/Paris:20260112T190000",
+            uid="s",
+        )
+        data = calendar(
+            vevent(
+                "DTSTART;TZID=Europe/Paris:20260105T180000",
+                "DTEND;TZID=Europe/Paris:20260105T190000",
+                "RRULE:FREQ=WEEKLY;COUNT=4",
+                uid="s",
+            ),
+            override,
+            override,
+        )
+        with pytest.raises(IcalError) as caught:
+            from_ical(data)
+        assert str(caught.value) == "<calendar>:18: event 's' appears twice (first at line 11)"
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        frequency=st.sampled_from(["DAILY", "WEEKLY", "MONTHLY"]),
+        interval=st.integers(1, 3),
+        count=st.integers(2, 8),
+        end=st.sampled_from(["count", "until", "endless"]),
+        timezone=st.sampled_from(["Europe/Paris", "Africa/Casablanca", "America/New_York"]),
+        hour=st.integers(0, 22),
+        first=st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)),
+        changes=st.lists(st.tuples(st.integers(0, 7), st.sampled_from(["skip", "move", "hours"])),
+                         max_size=3, unique_by=lambda c: c[0]),
+    )  # fmt: skip
+    def test_round_trip_and_expansion(
+        self,
+        frequency: str,
+        interval: int,
+        count: int,
+        end: str,
+        timezone: str,
+        hour: int,
+        first: dt.date,
+        changes: list[tuple[int, str]],
+    ) -> None:
+        """Any series: read back equal, and expanded by dateutil to the starts of meetings()."""
+        rule = f"FREQ={frequency};INTERVAL={interval}"
+        dates = Recurrence.from_rrule_string(f"{rule};COUNT={count}").dates(first)
+        if end == "count":
+            rule += f";COUNT={count}"
+        elif end == "until":
+            rule += f";UNTIL={dates[-1] + dt.timedelta(days=1):%Y%m%d}"
+        exceptions, moved = [], []
+        for index, change in changes:
+            if index >= len(dates):
+                continue
+            if change == "skip":
+                exceptions.append(dates[index])
+            elif change == "move":  # to the day before: free unless it is itself a date
+                if dates[index] - dt.timedelta(days=1) not in dates:
+                    moved.append({"date": dates[index], "to": dates[index] - dt.timedelta(days=1)})
+            else:  # later the same day (with its end: the usual length may not fit)
+                moved.append(
+                    {"date": dates[index], "to": dates[index], "start": "23h", "end": "23h30"}
+                )
+        original = series(
+            recurrence=rule,
+            first_date=first,
+            time=f"{hour}h - {hour + 1}h",
+            timezone=timezone,
+            exceptions=sorted(exceptions),
+            moved=sorted(moved, key=lambda m: m["date"]),  # as read back: by date
+        )
+        data = to_ical(original, "fr", stamp=STAMP)
+        assert from_ical(data).series == (original,)
+        window = dates[-1] + dt.timedelta(days=2)
+        last = dt.datetime.combine(window, dt.time(23, 59), ZoneInfo(timezone))
+        assert expand(data, last) == starts(original.meetings(until=window))

@@ -79,7 +79,7 @@ from .render import render
 from .timeparse import parse_date, parse_duration, parse_time, parse_time_range
 
 if TYPE_CHECKING:
-    from .directory import directory, render_directory
+    from .actor_directory import directory, render_directory
     from .ical import IcalError, ImportedCalendar, from_ical, to_ical
     from .jsonld import jsonld_script, to_jsonld
     from .participants import participation, sign_in_sheet, sign_in_sheet_pdf
@@ -127,10 +127,8 @@ _LAZY = {
         "scheduling",
     ),
     **dict.fromkeys(("Series", "Recurrence", "MovedOccurrence", "SeriesError"), "series"),
-    **dict.fromkeys(
-        ("parse_table", "markdown_table", "TableImport", "TableImportError"), "tables"
-    ),
-    **dict.fromkeys(("directory", "render_directory"), "directory"),
+    **dict.fromkeys(("parse_table", "markdown_table", "TableImport", "TableImportError"), "tables"),
+    **dict.fromkeys(("directory", "render_directory"), "actor_directory"),
     **dict.fromkeys(("find_synergies", "render_synergies"), "synergies"),
     **dict.fromkeys(("activity_report", "render_report"), "report"),
     **dict.fromkeys(("participation", "sign_in_sheet", "sign_in_sheet_pdf"), "participants"),

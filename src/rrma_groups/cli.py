@@ -2,139 +2,393 @@
 
 Exit status: 0 when all went well (warnings allowed), 1 when the data is invalid, 2 for a usage
 error or a file that cannot be read. Bad input never shows a traceback.
+
+The command speaks French, Arabic or English: its help, its own messages and the errors and
+warnings it reports. The language is the ``--lang`` of the command line when it is one of
+these, else ``RRMA_GROUPS_LANG``, else the locale's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the
+first one set), else English. Codes (``[no_facilitator]``), option names, file names and exit
+statuses are the same in every language. The programme that ``render`` writes is in its own
+``--lang`` (default: the group's language), whatever the environment says.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__, starter
 from .checks import check
 from .commands_activity import add_parsers as add_activity_parsers
-from .errors import FileFormatError, GroupValidationError, Problem, RrmaError
+from .errors import (
+    FileFormatError,
+    GroupValidationError,
+    LocaleError,
+    Problem,
+    RrmaError,
+    Severity,
+    render_template,
+)
 from .examples import groupe_pays_maroc
+from .i18n.bidi import RLM, isolate_ltr
+from .i18n.catalog import N_, translator
+from .i18n.formatting import format_list
+from .i18n.labels import enum_label, label, plural
+from .i18n.locales import SUPPORTED_LANGUAGES, is_rtl, normalize_locale
 from .io import dumps, json_schema, load, write_atomic
+from .messages import describe
 from .model import CountryGroup
 from .render import render
 
 # The calendar, JSON-LD, PDF and table modules are imported by the commands that use them, so
 # that starting the command stays quick.
 
-__all__ = ["main"]
+__all__ = ["LANGUAGE_VARIABLE", "command_language", "environment_language", "main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+LANGUAGE_VARIABLE = "RRMA_GROUPS_LANG"
+"""The environment variable that chooses the command's language, before the locale's."""
 
-def _parser() -> argparse.ArgumentParser:
+# The POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+# --- the command's language ------------------------------------------------------------------
+# A language is carried as a locale code ("fr", "fr_FR", "ar_MA") or None for English: English
+# is the language of the message ids, and with None the messages are exactly the English ones
+# the library writes (times as 14:00, dates as 2016-11-04), the same as before there was a
+# choice.
+
+
+def _speaks(code: str) -> str | None:
+    """``code`` as the command's language: a locale of fr or ar, ``None`` for English.
+
+    :raises LocaleError: the code is malformed, or its language is not one the command speaks.
+    """
+    locale = normalize_locale(code)
+    language = locale.partition("_")[0]
+    if language not in SUPPORTED_LANGUAGES:
+        raise LocaleError(code, SUPPORTED_LANGUAGES)
+    return None if language == "en" else locale
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The command's language by default: ``RRMA_GROUPS_LANG``, else the locale's, else English.
+
+    The locale is the first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set, as for
+    any program: ``fr_FR.UTF-8`` gives French; ``de_DE.UTF-8``, ``C`` or ``POSIX`` English.
+    A ``RRMA_GROUPS_LANG`` that the command does not speak is passed over.
+
+    >>> environment_language({"LANG": "fr_FR.UTF-8"})
+    'fr_FR'
+    >>> environment_language({"RRMA_GROUPS_LANG": "ar-MA", "LANG": "fr_FR.UTF-8"})
+    'ar_MA'
+    >>> environment_language({"LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"}) is None
+    True
+    """
+    if environ is None:
+        environ = os.environ
+    own = environ.get(LANGUAGE_VARIABLE, "")
+    if own:
+        try:
+            return _speaks(own)
+        except LocaleError:
+            pass
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            try:
+                return _speaks(value)
+            except LocaleError:
+                return None
+    return None
+
+
+def command_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str | None:
+    """The language of a command line: its ``--lang`` if the command speaks it, else the
+    environment's (:func:`environment_language`).
+
+    The arguments are scanned before they are parsed, so that the help and argparse's own
+    messages are in that language too.
+
+    >>> command_language(["validate", "--lang", "ar", "g.toml"], {})
+    'ar'
+    >>> command_language(["render", "-l", "zgh"], {"LANG": "fr_FR.UTF-8"})
+    'fr_FR'
+    """
+    asked = _lang_argument(argv)
+    if asked is not None:
+        try:
+            return _speaks(asked)
+        except LocaleError:
+            pass  # validate says so; render formats the programme for any locale
+    return environment_language(environ)
+
+
+def _lang_argument(argv: Sequence[str]) -> str | None:
+    """The last value given to ``--lang`` or ``-l`` (as argparse keeps the last one)."""
+    found = None
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--":
+            break
+        if argument in ("--lang", "-l"):
+            found = next(arguments, None)
+        elif argument.startswith("--lang="):
+            found = argument.removeprefix("--lang=")
+        elif argument.startswith("-l") and len(argument) > 2:
+            found = argument[2:].removeprefix("=")
+    return found
+
+
+def _lang_of(args: argparse.Namespace) -> str | None:
+    """The language the command was run in (see :func:`main`)."""
+    lang: str | None = getattr(args, "messages_lang", None)
+    return lang
+
+
+def _say(lang: str | None, template: str, **params: Any) -> str:
+    """One of the command's own messages in ``lang``, filled with ``params``."""
+    return render_template(translator(lang).gettext(template), params)
+
+
+def _ltr(text: str, lang: str | None) -> str:
+    """``text`` (a file name, a location, a code, ids) kept in order inside an Arabic line.
+
+    In a right-to-left line a path such as ``/tmp/g.toml`` would be laid out with its first
+    slash at its end; LRI…PDI makes it one left-to-right unit (see rrma_groups.i18n.bidi).
+    """
+    return isolate_ltr(text) if lang is not None and is_rtl(lang) else text
+
+
+def _line_start(lang: str | None) -> str:
+    """What begins a line of the command in ``lang``: a RIGHT-TO-LEFT MARK in Arabic.
+
+    A terminal that lays text out chooses a line's direction from its first strong character,
+    skipping isolates; a message that starts with a quoted Latin value (``'XX' ليس رمز بلد``)
+    would make the whole Arabic line left-to-right. RLM says the line is Arabic.
+    """
+    return RLM if lang is not None and is_rtl(lang) else ""
+
+
+def _problem_line(source: str, problem: Problem, lang: str | None) -> str:
+    """``source: [warning: ]location: message [code]``, in ``lang``."""
+    kind = "" if problem.is_error else f"{enum_label(Severity.WARNING, lang)}: "
+    where = _ltr(problem.location or label("top_level", lang), lang)
+    code = _ltr(f"[{problem.code}]", lang)
+    message = describe(problem, lang)
+    return f"{_line_start(lang)}{_ltr(source, lang)}: {kind}{where}: {message} {code}"
+
+
+@contextlib.contextmanager
+def _argparse_speaks(lang: str | None) -> Iterator[None]:
+    """argparse's own words ("usage:", "options", "error:") in ``lang``, for one command.
+
+    argparse translates them with gettext's "argparse" domain, for which Python ships no
+    catalog; ours holds the few our help and usage errors show (``_ARGPARSE_WORDS``), and any
+    other stays English. argparse looks its ``_`` up in its module at each call, so replacing it
+    while the parser is built (section titles, -h's help) and used (usage, errors) is enough.
+    """
+    original: Callable[[str], str] | None = getattr(argparse, "_", None)
+    if lang is None or original is None:
+        yield
+        return
+    gettext = translator(lang).gettext
+    english = original
+
+    def translate(message: str) -> str:
+        if not message:
+            return message
+        translated = gettext(message)
+        return translated if translated != message else english(message)
+
+    setattr(argparse, "_", translate)  # noqa: B010 - typeshed does not declare argparse._
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", original)  # noqa: B010
+
+
+# argparse's words, as Python 3.11–3.13 write them: marked here so that they are extracted into
+# our catalog; _argparse_speaks() looks them up there.
+_ARGPARSE_WORDS = (
+    # TRANSLATORS: argparse's words. Keep %(name)s and %s as they are,
+    # the space that ends "usage: " and the line break that ends "error:".
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+
+def _parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang`` (``None``: English)."""
+    _ = translator(lang).gettext
     parser = argparse.ArgumentParser(
         prog="rrma-groups",
-        description=(
+        description=_(
             "Country groups of regional multi-actor networks: validate group files, "
             "render their programmes and calendars, print their JSON Schema."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"rrma-groups {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rrma-groups {__version__}",
+        help=_("show the version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
+    def language_option(value: str) -> str | None:
+        try:
+            return _speaks(value)
+        except LocaleError:
+            raise argparse.ArgumentTypeError(
+                _say(
+                    lang,
+                    N_("unknown language {value!r}; choose one of: {supported}"),
+                    value=value,
+                    supported=", ".join(SUPPORTED_LANGUAGES),
+                )
+            ) from None
+
     validate = commands.add_parser(
         "validate",
-        help="check group files (TOML or JSON) and report errors and warnings",
-        description="Check group files and report every error and warning with its location.",
+        help=_("check group files (TOML or JSON) and report errors and warnings"),
+        description=_("Check group files and report every error and warning with its location."),
     )
     validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
     validate.add_argument(
-        "--quiet", "-q", action="store_true", help="print errors only, not warnings"
+        "--quiet", "-q", action="store_true", help=_("print errors only, not warnings")
+    )
+    validate.add_argument(
+        "--lang",
+        "-l",
+        default=None,
+        type=language_option,
+        help=_(
+            "language of the messages: fr, ar or en (default: RRMA_GROUPS_LANG, else the "
+            "locale's, else English)"
+        ),
     )
     validate.set_defaults(run=_validate)
 
     render = commands.add_parser(
         "render",
-        help="write a programme as text, Markdown, HTML, PDF, JSON or schema.org JSON-LD",
-        description=(
+        help=_("write a programme as text, Markdown, HTML, PDF, JSON or schema.org JSON-LD"),
+        description=_(
             "Render a group's programme. Without FILE, the bundled Groupe Pays Maroc example. "
             "PDF (one meeting, A4) needs the pdf extra: pip install 'rrma-groups[pdf]'."
         ),
     )
     render.add_argument("file", nargs="?", metavar="FILE", type=Path)
-    render.add_argument("--lang", "-l", default=None, help="language: fr, ar, ar-MA, en, ...")
+    render.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
     render.add_argument(
-        "--format", "-f", default="text", choices=RENDER_FORMATS, help="output format"
+        "--format", "-f", default="text", choices=RENDER_FORMATS, help=_("output format")
     )
-    render.add_argument("--meeting", "-m", default=None, metavar="ID", help="only this meeting")
+    render.add_argument("--meeting", "-m", default=None, metavar="ID", help=_("only this meeting"))
     render.add_argument(
         "--fragment",
         action="store_true",
-        help="HTML to embed in a page, not a whole page (JSON-LD: its <script> element)",
+        help=_("HTML to embed in a page, not a whole page (JSON-LD: its <script> element)"),
     )
     render.add_argument(
-        "-o", "--output", type=Path, help="write to this file (atomically); required for pdf"
+        "-o",
+        "--output",
+        type=Path,
+        help=_("write to this file (atomically); required for pdf"),
     )
     render.set_defaults(run=_render)
 
     ics = commands.add_parser(
         "ics",
-        help="write meetings as an iCalendar file for calendar applications",
-        description=(
+        help=_("write meetings as an iCalendar file for calendar applications"),
+        description=_(
             "Write a group's meetings as an iCalendar (.ics) file. Without FILE, the bundled "
             "Groupe Pays Maroc example. Set SOURCE_DATE_EPOCH for reproducible output."
         ),
     )
     ics.add_argument("file", nargs="?", metavar="FILE", type=Path)
-    ics.add_argument("--lang", "-l", default=None, help="language: fr, ar, ar-MA, en, ...")
-    ics.add_argument("--meeting", "-m", default=None, metavar="ID", help="only this meeting")
+    ics.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
+    ics.add_argument("--meeting", "-m", default=None, metavar="ID", help=_("only this meeting"))
     ics.add_argument(
-        "--per-item", action="store_true", help="one event per agenda item, besides the meeting"
+        "--per-item",
+        action="store_true",
+        help=_("one event per agenda item, besides the meeting"),
     )
     ics.add_argument(
         "--previous",
         type=Path,
         metavar="ICS",
-        help="an earlier export: events changed since get a higher SEQUENCE",
+        help=_("an earlier export: events changed since get a higher SEQUENCE"),
     )
-    ics.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    ics.add_argument("-o", "--output", type=Path, help=_("write to this file (atomically)"))
     ics.set_defaults(run=_ics)
 
-    new = commands.add_parser("new", help=starter.HELP, description=starter.DESCRIPTION)
-    starter.add_arguments(new)
+    new = commands.add_parser("new", help=_(starter.HELP), description=_(starter.DESCRIPTION))
+    starter.add_arguments(new, lang)
     new.set_defaults(run=starter.run)
 
     imported = commands.add_parser(
         "import-agenda",
-        help="read a pasted programme table; write it as a Markdown table or a file's agenda",
-        description=(
+        help=_("read a pasted programme table; write it as a Markdown table or a file's agenda"),
+        description=_(
             "Read a programme as people paste it: tab-separated rows, a Markdown table, or lines "
             "such as '14h00 - 14h15 Accueil'. Facilitators are matched against the persons and "
             "organisations of GROUP. Each problem is reported with its line number."
         ),
     )
-    imported.add_argument("file", metavar="FILE", type=Path, help="the table; - reads stdin")
     imported.add_argument(
-        "--group", "-g", type=Path, metavar="GROUP", help="a group file to match facilitators to"
+        "file", metavar="FILE", type=Path, help=_("the table; - reads standard input")
     )
-    imported.add_argument("--date", default=None, help="the first day, if the table gives none")
-    imported.add_argument("--lang", "-l", default=None, help="the language of the titles")
     imported.add_argument(
-        "--format", "-f", default="markdown", choices=("markdown", "toml", "json")
+        "--group",
+        "-g",
+        type=Path,
+        metavar="GROUP",
+        help=_("a group file to match facilitators to"),
     )
-    imported.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    imported.add_argument("--date", default=None, help=_("the first day, if the table gives none"))
+    imported.add_argument("--lang", "-l", default=None, help=_("the language of the titles"))
+    imported.add_argument(
+        "--format",
+        "-f",
+        default="markdown",
+        choices=("markdown", "toml", "json"),
+        help=_("output format"),
+    )
+    imported.add_argument("-o", "--output", type=Path, help=_("write to this file (atomically)"))
     imported.set_defaults(run=_import_agenda)
 
-    add_activity_parsers(commands)
+    add_activity_parsers(commands, lang)
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of group files",
-        description="Print the JSON Schema (draft 2020-12) of group files.",
+        help=_("print the JSON Schema of group files"),
+        description=_("Print the JSON Schema (draft 2020-12) of group files."),
     )
-    schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
+    schema.add_argument("-o", "--output", type=Path, help=_("write to this file instead"))
     schema.set_defaults(run=_schema)
     return parser
 
@@ -145,8 +399,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal that cannot show "é" or Arabic must not turn a message into a traceback.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = command_language(arguments)
+    with _argparse_speaks(lang):
+        args = _parser(lang).parse_args(arguments)
+    args.messages_lang = lang
     run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
     try:
         return run(args, sys.stdout, sys.stderr)
@@ -157,6 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang = _lang_of(args)
     status = EXIT_OK
     for path in args.files:
         name = str(path)
@@ -167,22 +425,30 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             status = max(status, EXIT_INVALID if exc.code not in _UNREADABLE else EXIT_USAGE)
             continue
         except GroupValidationError as exc:
-            for problem in exc.errors:
-                print(_line(name, problem), file=out)
-            n = len(exc.errors)
-            print(f"{name}: invalid ({n} error{'s' if n != 1 else ''})", file=out)
+            errors, warnings = exc.errors, exc.warnings
             status = max(status, EXIT_INVALID)
-            continue
-        warnings = check(group).warnings
+        else:
+            errors, warnings = (), check(group).warnings
+        for problem in errors:
+            print(_problem_line(name, problem, lang), file=out)
         if not args.quiet:
             for problem in warnings:
-                print(_line(name, problem, warning=True), file=out)
-        n = len(warnings)
-        summary = f"{name}: valid"
-        if n:
-            summary += f" ({n} warning{'s' if n != 1 else ''})"
-        print(summary, file=out)
+                print(_problem_line(name, problem, lang), file=out)
+        print(_summary(name, len(errors), len(warnings), lang), file=out)
     return status
+
+
+def _summary(source: str, errors: int, warnings: int, lang: str | None) -> str:
+    """``source: valid (1 warning)``, ``source: invalid (2 errors and 1 warning)``."""
+    counts = []
+    if errors:
+        counts.append(plural("errors", errors, lang))
+    if warnings:
+        counts.append(plural("warnings", warnings, lang))
+    verdict = label("invalid" if errors else "valid", lang)
+    if counts:
+        verdict += f" ({format_list(counts, lang or 'en')})"
+    return f"{_line_start(lang)}{_ltr(source, lang)}: {verdict}"
 
 
 # A file that cannot be read at all is a usage problem (exit 2); one that can be read but is
@@ -190,16 +456,10 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 _UNREADABLE = {"unreadable", "unknown_format", "file_too_large"}
 
 
-def _line(source: str, problem: Problem, *, warning: bool = False) -> str:
-    kind = "warning: " if warning else ""
-    where = problem.location or "(top)"
-    return f"{source}: {kind}{where}: {problem.message} [{problem.code}]"
-
-
 RENDER_FORMATS = ("text", "markdown", "html", "pdf", "json", "jsonld")
 
 
-def _open_group(file: Path | None, err: TextIO) -> CountryGroup | int:
+def _open_group(file: Path | None, err: TextIO, lang: str | None = None) -> CountryGroup | int:
     """The group of FILE (or the bundled example), or an exit status after saying why."""
     if file is None:
         return groupe_pays_maroc()
@@ -210,15 +470,28 @@ def _open_group(file: Path | None, err: TextIO) -> CountryGroup | int:
         return EXIT_USAGE if exc.code in _UNREADABLE else EXIT_INVALID
     except GroupValidationError as exc:
         for problem in exc.errors:
-            print(_line(str(file), problem), file=err)
+            print(_problem_line(str(file), problem, lang), file=err)
         return EXIT_INVALID
 
 
+def _no_meeting(meeting: str | None, group: CountryGroup, lang: str | None) -> str:
+    """The message for a --meeting that the group does not have."""
+    # TRANSLATORS: in place of the list of a group's meetings, when it has none.
+    known = ", ".join(m.id for m in group.meetings) or _say(lang, N_("none"))
+    return _line_start(lang) + _say(
+        lang,
+        N_("no meeting {meeting!r}; the group has: {known}"),
+        meeting=meeting,
+        known=_ltr(known, lang),
+    )
+
+
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang = _lang_of(args)
     if args.format == "pdf" and args.output is None:
-        print("--format pdf writes a binary file: add -o FILE", file=err)
+        print(_say(lang, N_("--format pdf writes a binary file: add -o FILE")), file=err)
         return EXIT_USAGE
-    group = _open_group(args.file, err)
+    group = _open_group(args.file, err, lang)
     if isinstance(group, int):
         return group
     if args.format == "pdf":
@@ -241,13 +514,12 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 group, args.format, lang=args.lang, meeting=args.meeting, fragment=args.fragment
             )
     except KeyError:
-        known = ", ".join(m.id for m in group.meetings) or "none"
-        print(f"no meeting {args.meeting!r}; the group has: {known}", file=err)
+        print(_no_meeting(args.meeting, group, lang), file=err)
         return EXIT_USAGE
     except RrmaError as exc:
         print(f"{exc}", file=err)
         return EXIT_USAGE
-    return _emit(text, args.output, out, err)
+    return _emit(text, args.output, out, err, lang)
 
 
 def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> int:
@@ -259,13 +531,15 @@ def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> i
     except RrmaError as exc:  # no PDF engine or fonts, unknown meeting or language
         print(f"{exc}", file=err)
         return EXIT_USAGE
-    return _write(data, args.output, err)
+    return _write(data, args.output, err, _lang_of(args))
 
 
 def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .ical import MESSAGES as ICAL_MESSAGES
     from .ical import IcalError, to_ical
 
-    group = _open_group(args.file, err)
+    lang = _lang_of(args)
+    group = _open_group(args.file, err, lang)
     if isinstance(group, int):
         return group
     previous = None
@@ -273,9 +547,12 @@ def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             previous = args.previous.read_bytes()
         except OSError as exc:
-            print(f"{args.previous}: cannot read: {exc.strerror or exc}", file=err)
+            reason = exc.strerror or str(exc)
+            print(
+                _cannot(N_("{path}: cannot read: {reason}"), args.previous, reason, lang), file=err
+            )
             return EXIT_USAGE
-    stamp = _source_date()
+    stamp = _source_date(lang)
     if isinstance(stamp, str):
         print(stamp, file=err)
         return EXIT_USAGE
@@ -290,7 +567,10 @@ def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except IcalError as exc:  # only the previous export is read
         where = f"{args.previous}:{exc.line}" if exc.line is not None else f"{args.previous}"
-        print(f"{where}: {exc.reason}", file=err)
+        reason = exc.reason
+        if lang is not None and exc.code in ICAL_MESSAGES:
+            reason = describe(Problem(exc.code, (), ICAL_MESSAGES[exc.code], exc.params), lang)
+        print(f"{_line_start(lang)}{_ltr(where, lang)}: {reason}", file=err)
         return EXIT_USAGE
     except RrmaError as exc:
         print(f"{exc}", file=err)
@@ -305,18 +585,25 @@ def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             buffer.write(data)
             buffer.flush()
         return EXIT_OK
-    return _write(data, args.output, err)
+    return _write(data, args.output, err, lang)
 
 
-def _source_date() -> dt.datetime | str | None:
-    """The reproducible-builds timestamp, if set (https://reproducible-builds.org/specs/)."""
+def _source_date(lang: str | None = None) -> dt.datetime | str | None:
+    """The reproducible-builds timestamp, if set (https://reproducible-builds.org/specs/).
+
+    A value that is not a timestamp gives the message that says so.
+    """
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if not value:
         return None
     try:
         return dt.datetime.fromtimestamp(int(value), dt.UTC)
     except (ValueError, OverflowError, OSError):
-        return f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970"
+        return _line_start(lang) + _say(
+            lang,
+            N_("{variable} is not a number of seconds since 1970"),
+            variable=_ltr(f"SOURCE_DATE_EPOCH={value!r}", lang),
+        )
 
 
 def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -324,15 +611,16 @@ def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from .tables import markdown_table, parse_table
 
+    lang = _lang_of(args)
     name = str(args.file)
     try:
         text = sys.stdin.read() if name == "-" else args.file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"{name}: cannot read: {exc}", file=err)
+        print(_cannot(N_("{path}: cannot read: {reason}"), name, str(exc), lang), file=err)
         return EXIT_USAGE
     group = None
     if args.group is not None:
-        opened = _open_group(args.group, err)
+        opened = _open_group(args.group, err, lang)
         if isinstance(opened, int):
             return opened
         group = opened
@@ -343,9 +631,13 @@ def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except RrmaError as exc:  # an unreadable --date
         print(f"{exc}", file=err)
         return EXIT_USAGE
-    for problem in result.problems:
-        kind = "" if problem.is_error else "warning: "
-        print(f"{name}:{problem.line}: {kind}{problem.message} [{problem.code}]", file=err)
+    for found in result.problems:
+        problem = Problem(found.code, (), found.template, found.params, severity=found.severity)
+        kind = "" if found.is_error else f"{enum_label(Severity.WARNING, lang)}: "
+        message = found.message if lang is None else describe(problem, lang)
+        code = _ltr(f"[{found.code}]", lang)
+        where = _ltr(f"{name}:{found.line}", lang)
+        print(f"{_line_start(lang)}{where}: {kind}{message} {code}", file=err)
     if result.errors:
         return EXIT_INVALID
     if args.format == "markdown":
@@ -356,28 +648,34 @@ def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             output = json.dumps({"agenda": items}, ensure_ascii=False, indent=2) + "\n"
         else:
             output = tomli_w.dumps({"agenda": items})
-    return _emit(output, args.output, out, err)
+    return _emit(output, args.output, out, err, lang)
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    return _emit(text, args.output, out, err)
+    return _emit(text, args.output, out, err, _lang_of(args))
 
 
-def _emit(text: str, output: Path | None, out: TextIO, err: TextIO) -> int:
+def _emit(text: str, output: Path | None, out: TextIO, err: TextIO, lang: str | None = None) -> int:
     if output is None:
         out.write(text)
         return EXIT_OK
-    return _write(text.encode("utf-8"), output, err)
+    return _write(text.encode("utf-8"), output, err, lang)
 
 
-def _write(data: bytes, output: Path, err: TextIO) -> int:
+def _write(data: bytes, output: Path, err: TextIO, lang: str | None = None) -> int:
     try:
         write_atomic(output, data)
     except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=err)
+        reason = exc.strerror or str(exc)
+        print(_cannot(N_("{path}: cannot write: {reason}"), output, reason, lang), file=err)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _cannot(template: str, path: Path | str, reason: str, lang: str | None) -> str:
+    """A file that cannot be read or written: its path, and the system's reason (English)."""
+    return _line_start(lang) + _say(lang, template, path=_ltr(str(path), lang), reason=reason)
 
 
 if __name__ == "__main__":  # pragma: no cover

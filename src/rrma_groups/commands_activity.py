@@ -13,8 +13,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TextIO
 
-from .directory import DIRECTORY_FORMATS, SORT_KEYS, directory, render_directory
+from .actor_directory import DIRECTORY_FORMATS, SORT_KEYS, directory, render_directory
 from .errors import RrmaError
+from .i18n.catalog import N_, translator
 from .model import CountryGroup
 from .participants import sign_in_sheet, sign_in_sheet_pdf
 from .report import REPORT_FORMATS, activity_report, render_report
@@ -26,101 +27,127 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
-def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str) -> None:
+def _common(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str, lang: str | None
+) -> None:
+    _ = translator(lang).gettext
     parser.add_argument("file", nargs="?", metavar="FILE", type=Path)
-    parser.add_argument("--lang", "-l", default=None, help="language: fr, ar, ar-MA, en, ...")
+    parser.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
     parser.add_argument(
-        "--format", "-f", default=default, choices=formats, help=f"output format ({default})"
+        "--format",
+        "-f",
+        default=default,
+        choices=formats,
+        help=_("output format ({default})").format(default=default),
     )
-    parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    parser.add_argument("-o", "--output", type=Path, help=_("write to this file (atomically)"))
 
 
-def add_parsers(commands: Any) -> None:
-    """Add the four commands to ``commands``, the result of ``add_subparsers()``."""
+def add_parsers(commands: Any, lang: str | None = None) -> None:
+    """Add the four commands to ``commands``, the result of ``add_subparsers()``.
+
+    Their help is in ``lang`` (``None``: English).
+    """
+    _ = translator(lang).gettext
     directory_parser = commands.add_parser(
         "directory",
-        help="list the group's actors, filtered and sorted (text, Markdown, HTML, CSV)",
-        description=(
+        help=_("list the group's actors, filtered and sorted (text, Markdown, HTML, CSV)"),
+        description=_(
             "The directory of the group's actors: who does what, where. Filters of the same "
             "kind add up (--kind association --kind university); different filters all apply."
         ),
     )
-    _common(directory_parser, DIRECTORY_FORMATS, "text")
+    _common(directory_parser, DIRECTORY_FORMATS, "text", lang)
     add = directory_parser.add_argument
-    add("--kind", action="append", default=[], metavar="KIND", help="kind of actor")
-    add("--theme", action="append", default=[], metavar="ID", help="priority id")
-    add("--department", action="append", default=[], metavar="CODE", help="département: 87")
-    add("--region", action="append", default=[], metavar="CODE", help="French region: FR-NAQ")
+    add("--kind", action="append", default=[], metavar="KIND", help=_("kind of actor"))
+    add("--theme", action="append", default=[], metavar="ID", help=_("priority id"))
+    add("--department", action="append", default=[], metavar="CODE", help=_("département: 87"))
+    add("--region", action="append", default=[], metavar="CODE", help=_("French region: FR-NAQ"))
     add(
         "--country-region",
         action="append",
         default=[],
         metavar="CODE",
-        help="region of the group's country where actors work: MA-07",
+        help=_("region of the group's country where actors work: MA-07"),
     )
-    add("--language", action="append", default=[], metavar="LANG", help="working language")
+    add("--language", action="append", default=[], metavar="LANG", help=_("working language"))
     add(
         "--network-member",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="members of the network (or, with --no-, the others)",
+        help=_("members of the network (or, with --no-, the others)"),
     )
     add(
         "--group-member",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="current members of the group (or, with --no-, the others)",
+        help=_("current members of the group (or, with --no-, the others)"),
     )
-    add("--include-dissolved", action="store_true", help="also list dissolved actors")
-    add("--sort", default="name", choices=SORT_KEYS, help="sort order (name)")
+    add("--include-dissolved", action="store_true", help=_("also list dissolved actors"))
+    add("--sort", default="name", choices=SORT_KEYS, help=_("sort order (name)"))
     add(
         "--delimiter",
         default="comma",
         choices=tuple(_DELIMITERS),
-        help="CSV separator (French spreadsheets expect semicolon)",
+        help=_("CSV separator (French spreadsheets expect semicolon)"),
     )
     directory_parser.set_defaults(run=_directory)
 
     synergies = commands.add_parser(
         "synergies",
-        help="propose who should meet: same theme in the same place, or the same local partner",
-        description="Synergy proposals between the group's actors, each with its reasons.",
+        help=_("propose who should meet: same theme in the same place, or the same local partner"),
+        description=_("Synergy proposals between the group's actors, each with its reasons."),
     )
-    _common(synergies, SYNERGY_FORMATS, "text")
+    _common(synergies, SYNERGY_FORMATS, "text", lang)
     synergies.set_defaults(run=_synergies)
 
     report = commands.add_parser(
         "report",
-        help="the activity report of a year: meetings, participants, members, projects",
-        description="The group's activity report for a year (default: this year).",
+        help=_("the activity report of a year: meetings, participants, members, projects"),
+        description=_("The group's activity report for a year (default: this year)."),
     )
-    _common(report, REPORT_FORMATS, "markdown")
-    report.add_argument("--year", "-y", type=int, default=None, help="the year (default: now)")
+    _common(report, REPORT_FORMATS, "markdown", lang)
+    report.add_argument("--year", "-y", type=int, default=None, help=_("the year (default: now)"))
     report.set_defaults(run=_report)
 
     sheet = commands.add_parser(
         "sign-in-sheet",
-        help="the sign-in sheet of a meeting (HTML, or PDF with the pdf extra)",
-        description="A meeting's sign-in sheet: name, organisation and a signature column.",
+        help=_("the sign-in sheet of a meeting (HTML, or PDF with the pdf extra)"),
+        description=_("A meeting's sign-in sheet: name, organisation and a signature column."),
     )
-    _common(sheet, ("html", "pdf"), "html")
-    sheet.add_argument("--meeting", "-m", default=None, metavar="ID", help="the meeting's id")
+    _common(sheet, ("html", "pdf"), "html", lang)
+    sheet.add_argument("--meeting", "-m", default=None, metavar="ID", help=_("the meeting's id"))
     sheet.add_argument(
-        "--blank-rows", type=int, default=5, metavar="N", help="empty rows at the end (5)"
+        "--blank-rows", type=int, default=5, metavar="N", help=_("empty rows at the end (5)")
     )
     sheet.set_defaults(run=_sign_in_sheet)
+
+
+def _lang(args: argparse.Namespace) -> str | None:
+    from .cli import _lang_of
+
+    return _lang_of(args)
+
+
+def _say(args: argparse.Namespace, template: str, **params: Any) -> str:
+    """One of the commands' messages, in the language the command was run in."""
+    from .cli import _line_start, _ltr, _say
+
+    lang = _lang(args)
+    shown = {k: _ltr(v, lang) if isinstance(v, str) else v for k, v in params.items()}
+    return _line_start(lang) + _say(lang, template, **shown)
 
 
 def _group(args: argparse.Namespace, err: TextIO) -> CountryGroup | int:
     from .cli import _open_group
 
-    return _open_group(args.file, err)
+    return _open_group(args.file, err, _lang(args))
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .cli import _emit as emit
 
-    status: int = emit(text, args.output, out, err)
+    status: int = emit(text, args.output, out, err, _lang(args))
     return status
 
 
@@ -176,7 +203,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return group
     year = args.year if args.year is not None else dt.date.today().year
     if not 1 <= year <= 9999:
-        print(f"{year} is not a year", file=err)
+        print(_say(args, N_("{year} is not a year"), year=year), file=err)
         return EXIT_USAGE
     try:
         text = render_report(group, activity_report(group, year), args.format, args.lang)
@@ -193,15 +220,21 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     meeting = args.meeting
     if meeting is None:
         if len(group.meetings) != 1:
-            known = ", ".join(m.id for m in group.meetings) or "none"
-            print(f"choose a meeting with --meeting; the group has: {known}", file=err)
+            none = translator(_lang(args)).gettext(N_("none"))
+            known = ", ".join(m.id for m in group.meetings) or none
+            print(
+                _say(
+                    args, N_("choose a meeting with --meeting; the group has: {known}"), known=known
+                ),
+                file=err,
+            )
             return EXIT_USAGE
         meeting = group.meetings[0].id
     if args.blank_rows < 0:
-        print("--blank-rows cannot be negative", file=err)
+        print(_say(args, N_("--blank-rows cannot be negative")), file=err)
         return EXIT_USAGE
     if args.format == "pdf" and args.output is None:
-        print("a PDF is written to a file: give -o FILE", file=err)
+        print(_say(args, N_("a PDF is written to a file: give -o FILE")), file=err)
         return EXIT_USAGE
     try:
         if args.format == "pdf":
@@ -212,12 +245,8 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{exc}", file=err)
         return EXIT_USAGE
     if args.format == "pdf":
-        from .io import write_atomic
+        from .cli import _write
 
-        try:
-            write_atomic(args.output, data)
-        except OSError as exc:
-            print(f"{args.output}: cannot write: {exc.strerror or exc}", file=err)
-            return EXIT_USAGE
-        return EXIT_OK
+        status: int = _write(data, args.output, err, _lang(args))
+        return status
     return _emit(text, args, out, err)

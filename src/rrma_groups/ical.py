@@ -12,6 +12,32 @@ True
 >>> meeting.id, meeting.starts_at.isoformat()
 ('limoges-2016', '2016-11-04T14:00:00+01:00')
 
+A series of meetings is one repeating event, and one more event per moved occurrence:
+
+>>> from rrma_groups import Series
+>>> quarterly = Series.model_validate({
+...     "id": "gpmar-trimestre",
+...     "title": {"fr": "Réunion trimestrielle du Groupe Pays Maroc"},
+...     "recurrence": "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;UNTIL=20171231",
+...     "first_date": "2017-01-06",
+...     "time": "14h00 - 17h30",
+...     "exceptions": ["2017-04-07"],
+...     "moved": [{"date": "2017-07-07", "to": "2017-07-10"}],
+... })
+>>> data = to_ical(quarterly, "fr", group=group, stamp=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+>>> for line in data.decode().splitlines():
+...     if line.startswith(("UID", "DTSTART;", "RRULE", "EXDATE", "RECURRENCE-ID")):
+...         print(line)
+DTSTART;TZID=Europe/Paris:20170106T140000
+UID:gpmar-trimestre@gpmar.rrma-groups
+RRULE:FREQ=MONTHLY;UNTIL=20171231T130000Z;INTERVAL=3;BYDAY=1FR
+EXDATE;TZID=Europe/Paris:20170407T140000
+DTSTART;TZID=Europe/Paris:20170710T140000
+UID:gpmar-trimestre@gpmar.rrma-groups
+RECURRENCE-ID;TZID=Europe/Paris:20170707T140000
+>>> from_ical(data).series == (quarterly,)
+True
+
 Decisions, for readers of the code and of the calendars it writes:
 
 UIDs. Calendar applications recognise an event again by its UID, so UIDs are derived from ids,
@@ -71,6 +97,18 @@ Their LOCATION starts with the room. What iCalendar has no property for travels 
 ``X-RRMA-FACILITATOR`` per facilitator (``X-RRMA-TYPE`` person, actor or role, ``X-RRMA-ID``
 and ``X-RRMA-ON-BEHALF-OF`` ids as parameters, the name as written as value).
 
+Series. A series of meetings is one repeating event, the standard way: DTSTART and DTEND are
+its first date at its hours, with its TZID; RRULE is its recurrence; EXDATE its exceptions and
+RDATE its added dates, both at its start time with the same TZID (RFC 5545 wants them of
+DTSTART's type). UNTIL, a date in the model, is written as the UTC instant the series would
+start on that date: with a TZID'd DTSTART, RFC 5545 (3.3.10) wants UNTIL in UTC, and an instant
+"synchronized with the recurrence" makes an occurrence on that date the last one. A moved
+occurrence is an event of its own with the series' UID and a RECURRENCE-ID naming the date and
+time the rule gave it, as calendar applications write a changed occurrence; it is not also an
+EXDATE (applications would drop it). The UID is ``<series id>@<group id>.rrma-groups``. The
+repeating event's DESCRIPTION is the programme of the series, headed by its first dates; a
+moved occurrence's is its own programme. ``per_item`` does not apply to series.
+
 Reading (:func:`from_ical`). Events related to a parent present in the calendar become the
 parent's agenda items; every other event is a meeting. Times keep their timezone when it is
 an IANA one (Windows and ``/vendor/Area/City`` names are mapped to it); UTC times and floating
@@ -78,8 +116,18 @@ times are put in ``timezone`` (default: the calendar's ``X-WR-TIMEZONE``, else U
 ones with a warning. A TZID that only the calendar's own VTIMEZONE defines is read with that
 definition (not with icalendar's process-wide cache, which keeps the first definition of a
 name it ever met) and converted to ``timezone``, with a warning. An all-day event is a meeting
-without hours. A recurring event is read as its first occurrence, with a warning: a country
-group's meetings are single dates, and most rules have no end.
+without hours.
+
+A repeating event becomes a :class:`~rrma_groups.Series` (in
+:attr:`ImportedCalendar.series`) when a series can say what it says: it has hours within one
+day, one RRULE that recurs by the day (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTH,
+BYMONTHDAY, BYSETPOS, WKST), and RDATEs at its start time. UNTIL becomes the last date whose
+occurrence starts by then; EXDATEs become exceptions (one that is no date of the series takes
+nothing out); RDATEs added dates; events with its UID and a RECURRENCE-ID moved occurrences
+(or exceptions, when CANCELLED). An override a series cannot hold (THISANDFUTURE, one spanning
+two days, one onto another occurrence's date) is skipped with a warning. Any other repeating
+event is read as its first occurrence, with a warning; the changed occurrences of an event
+that is not read as a series are skipped, with a warning.
 
 Ids come from the UIDs written here; another UID is the id when it is a valid one, else
 ``ev-`` and a hash of it; :attr:`ImportedCalendar.uids` gives each meeting's UID. LOCATION
@@ -93,13 +141,14 @@ warning in :attr:`ImportedCalendar.warnings`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 import unicodedata
 import warnings as _warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -112,6 +161,7 @@ from pydantic import ValidationError
 from .errors import Msg, Problem, RrmaError, Severity
 from .i18n.bidi import FSI, PDI
 from .i18n.catalog import N_, translator
+from .i18n.formatting import format_date, format_list
 from .i18n.locales import direction, normalize_locale, to_bcp47
 from .messages import problems_from_pydantic
 from .model import (
@@ -125,9 +175,10 @@ from .model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from .render import render
-from .render._common import needs_isolation
+from .render._common import comma, needs_isolation
+from .render.text import meeting_text
 from .render.view import ItemView, MeetingView, Piece, meeting_view
+from .series import MovedOccurrence, Recurrence, Series
 from .types import MAX_LINE_LENGTH, MAX_TEXT_LENGTH
 
 __all__ = [
@@ -137,6 +188,7 @@ __all__ = [
     "from_ical",
     "item_uids",
     "meeting_uid",
+    "series_uid",
     "to_ical",
 ]
 
@@ -291,7 +343,7 @@ _OUR_UID = re.compile(r"(?P<meeting>[^+@]+)(?:\+(?P<item>[^+@]+))?@(?:(?P<group>
 
 
 def to_ical(
-    obj: CountryGroup | Meeting,
+    obj: CountryGroup | Meeting | Series,
     lang: str | None = None,
     *,
     group: CountryGroup | None = None,
@@ -300,33 +352,42 @@ def to_ical(
     previous: bytes | str | None = None,
     stamp: dt.datetime | None = None,
 ) -> bytes:
-    """A group's meetings (or one meeting) as an RFC 5545 calendar, in ``lang``.
+    """A group's meetings and series (or one meeting, or one series) as an RFC 5545 calendar.
 
-    A group gives all its meetings, or only ``meeting`` (an id); a meeting is best exported
-    with its ``group``, which names its organiser and facilitators and makes its UIDs
-    distinct from other groups'. ``per_item=True`` adds one event per agenda item. Pass
-    ``previous``, an earlier export, to raise the SEQUENCE of the events that changed since;
-    ``stamp`` (default: now) is the DTSTAMP of every event. See the module's notes.
+    A group gives all its meetings and series, or only ``meeting`` (the id of a meeting or of
+    a series); a meeting or a series is best exported with its ``group``, which names its
+    organiser and facilitators and makes its UIDs distinct from other groups'. A series is one
+    repeating event (RRULE, EXDATE, RDATE) and one more event per moved occurrence.
+    ``per_item=True`` adds one event per agenda item of the meetings (a series' programme is
+    in its DESCRIPTION). Pass ``previous``, an earlier export, to raise the SEQUENCE of the
+    events that changed since; ``stamp`` (default: now) is the DTSTAMP of every event. Texts
+    are in ``lang`` (default: the group's default language). See the module's notes.
 
-    :raises RenderError: ``meeting`` is not one of the group's, or ``obj`` is neither.
+    :raises RenderError: ``meeting`` is not one of the group's, or ``obj`` is none of these.
     :raises LocaleError: ``lang`` is not a language code.
     :raises IcalError: ``previous`` is not a calendar.
     """
     from .render import RenderError
 
+    meetings: Sequence[Meeting] = ()
+    series: Sequence[Series] = ()
     if isinstance(obj, CountryGroup):
         group = obj
-        meetings: Sequence[Meeting] = obj.meetings
+        meetings, series = obj.meetings, obj.series
         if meeting is not None:
-            try:
-                meetings = (obj.meeting(meeting),)
-            except KeyError:
-                ids = ", ".join(m.id for m in obj.meetings) or "none"
-                raise RenderError(f"no meeting {meeting!r}; the group has: {ids}") from None
+            meetings = tuple(m for m in obj.meetings if m.id == meeting)
+            series = tuple(s for s in obj.series if s.id == meeting)
+            if not meetings and not series:
+                ids = ", ".join([m.id for m in obj.meetings] + [s.id for s in obj.series])
+                raise RenderError(f"no meeting {meeting!r}; the group has: {ids or 'none'}")
     elif isinstance(obj, Meeting):
         meetings = (obj,)
+    elif isinstance(obj, Series):
+        series = (obj,)
     else:
-        raise RenderError(f"to_ical() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
+        raise RenderError(
+            f"to_ical() takes a CountryGroup, a Meeting or a Series, not {type(obj).__name__}"
+        )
     language = normalize_locale(lang or (group.default_language if group is not None else "fr"))
     when = _utc_stamp(stamp)
     known = _previous_events(previous) if previous is not None else {}
@@ -345,17 +406,19 @@ def to_ical(
         events.append(_meeting_event(chosen, view, group, language, when))
         if per_item:
             events += _item_events(chosen, view, group, language, when)
+    for each in series:
+        events += _series_events(each, group, language, when)
     for event in events:
-        uid = str(event["UID"])
+        key = _event_key(event)
         sequence = 0
-        if uid in known:
-            before, fingerprint = known[uid]
+        if key in known:
+            before, fingerprint = known[key]
             sequence = before if fingerprint == _fingerprint(event) else before + 1
         event.add("SEQUENCE", sequence)
 
     for event in events:
         calendar.add_component(event)
-    _add_timezones(calendar, meetings)
+    _add_timezones(calendar, meetings, series)
     data: bytes = calendar.to_ical()
     return data
 
@@ -369,7 +432,7 @@ def _utc_stamp(stamp: dt.datetime | None) -> dt.datetime:
 
 
 def _calendar_name(
-    obj: CountryGroup | Meeting, group: CountryGroup | None, language: str
+    obj: CountryGroup | Meeting | Series, group: CountryGroup | None, language: str
 ) -> Piece | None:
     source = obj.name if isinstance(obj, CountryGroup) else obj.title
     default = group.default_language if group is not None else "fr"
@@ -465,9 +528,12 @@ def _meeting_event(
     group: CountryGroup | None,
     language: str,
     stamp: dt.datetime,
+    *,
+    uid: str | None = None,
 ) -> icalendar.Event:
+    """A meeting's event; ``uid`` (default: the meeting's) for a series and its occurrences."""
     event = icalendar.Event()
-    event.add("UID", meeting_uid(meeting, group))
+    event.add("UID", uid or meeting_uid(meeting, group))
     event.add("DTSTAMP", stamp)
     start, end = _meeting_times(meeting)
     _add_time(event, "DTSTART", start, meeting.timezone)
@@ -475,7 +541,8 @@ def _meeting_event(
         _add_time(event, "DTEND", end, meeting.timezone)
     _add_text(event, "SUMMARY", view.title)
     _add_text(event, "LOCATION", _location(meeting, view, language))
-    programme = render(meeting, "text", language, group=group).rstrip("\n")
+    # The programme as render(meeting, "text") writes it, from the view at hand.
+    programme = meeting_text(view).rstrip("\n")
     _add_text(event, "DESCRIPTION", Piece(programme, language))
     event.add("STATUS", _status(meeting))
     organizer = _organizer(meeting, view, group)
@@ -597,18 +664,140 @@ def _facilitator_params(
     return params
 
 
-def _add_timezones(calendar: icalendar.Calendar, meetings: Iterable[Meeting]) -> None:
+# --- series -----------------------------------------------------------------------------
+
+_ENDLESS_YEARS = 10
+_LISTED_DATES = 8
+
+
+def series_uid(series: Series, group: CountryGroup | None = None) -> str:
+    """The UID of a series' repeating event, and of its moved occurrences' events:
+    ``gpsn-trimestre@gp-senegal.rrma-groups``."""
+    return f"{series.id}@{_domain(group)}"
+
+
+def _series_template(series: Series) -> Meeting:
+    """The series as the meeting of its first date: what the repeating event describes."""
+    return Meeting.model_validate(
+        {
+            "id": series.id,
+            "title": series.title,
+            "date": series.first_date,
+            "start": series.start,
+            "end": series.end,
+            "timezone": series.timezone,
+            "venue": series.venue,
+            "organiser": series.organiser,
+            "contact": series.contact,
+            "description": series.description,
+            "objectives": series.objectives,
+            "attendance_mode": series.attendance_mode,
+            "online_url": series.online_url,
+            "agenda": series.agenda,
+        }
+    )
+
+
+def _series_dates(series: Series, language: str) -> str:
+    """The dates the series takes place on, in words; the first few, then "…"."""
+    found = series.occurrences(limit=_LISTED_DATES + 1)
+    dates = [format_date(o.date, language, "full") for o in found[:_LISTED_DATES]]
+    if len(found) <= _LISTED_DATES:
+        return format_list(dates, language)
+    return comma(language).join([*dates, "…"])
+
+
+def _series_events(
+    series: Series, group: CountryGroup | None, language: str, stamp: dt.datetime
+) -> list[icalendar.Event]:
+    """A series' repeating event, then one event per moved occurrence (RECURRENCE-ID)."""
+    uid = series_uid(series, group)
+    template = _series_template(series)
+    view = meeting_view(template, language, group)
+    # The programme's Date column and heading would name the first date only: the heading
+    # lists the dates of the series instead, and the column stays empty.
+    view = dataclasses.replace(
+        view,
+        dates=_series_dates(series, language),
+        days=tuple(dataclasses.replace(day, date="", long_date="") for day in view.days),
+    )
+    event = _meeting_event(template, view, group, language, stamp, uid=uid)
+    event.add("RRULE", icalendar.vRecur.from_ical(_rrule_text(series)))
+    zone = ZoneInfo(series.timezone)
+
+    def at_start(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, series.start, tzinfo=zone)
+
+    # Exceptions and added dates at the series' time, in its timezone, as RFC 5545 wants
+    # EXDATE and RDATE: of DTSTART's type (a date-time) and with its TZID.
+    if series.exceptions:
+        _add_times(event, "EXDATE", [at_start(day) for day in series.exceptions], series.timezone)
+    if series.added:
+        _add_times(event, "RDATE", [at_start(day) for day in series.added], series.timezone)
+    events = [event]
+    for moved in series.moved:
+        wanted = series.meeting_id(moved.date)
+        [occurrence] = [
+            m for m in series.meetings(since=moved.to, until=moved.to) if m.id == wanted
+        ]
+        view = meeting_view(occurrence, language, group)
+        override = _meeting_event(occurrence, view, group, language, stamp, uid=uid)
+        _add_time(override, "RECURRENCE-ID", at_start(moved.date), series.timezone)
+        events.append(override)
+    return events
+
+
+def _rrule_text(series: Series) -> str:
+    """The series' RRULE; UNTIL as a UTC date-time, as RFC 5545 wants it with a TZID'd DTSTART.
+
+    The rule's last date becomes the instant the series would start on it, so that UNTIL is
+    "synchronized with the recurrence" (RFC 5545, 3.3.10): an occurrence on that date is the
+    last one.
+    """
+    text = series.recurrence.to_rrule_string()
+    until = series.recurrence.until
+    if until is None:
+        return text
+    last = dt.datetime.combine(until, series.start, tzinfo=ZoneInfo(series.timezone))
+    return text.replace(f"UNTIL={until:%Y%m%d}", f"UNTIL={last.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}")
+
+
+def _add_times(
+    event: icalendar.Event, name: str, moments: Sequence[dt.datetime], timezone: str
+) -> None:
+    """EXDATE or RDATE: date-times in one property, in UTC or with the TZID (see _add_time)."""
+    if timezone in _UTC_NAMES:
+        event.add(name, [moment.astimezone(dt.UTC) for moment in moments])
+    else:
+        wall = [moment.replace(tzinfo=None) for moment in moments]
+        event.add(name, wall, parameters={"TZID": timezone})
+
+
+def _add_timezones(
+    calendar: icalendar.Calendar, meetings: Iterable[Meeting], series: Iterable[Series] = ()
+) -> None:
     """One VTIMEZONE per TZID used, covering the years of its meetings, sorted by TZID.
 
     ``Calendar.add_missing_timezones`` would do this too, but it walks a ``set`` of TZIDs: with
     several timezones their order would change from one Python process to the next. And its
     default range, 1970 to 2038, makes Africa/Casablanca's VTIMEZONE a hundred lines long.
+    A series covers the years of its occurrences; one without an end, ten years from its
+    first date (applications that know the TZID, most of them, need no VTIMEZONE at all).
     """
     years: dict[str, set[int]] = {}
     for meeting in meetings:
         used = years.setdefault(meeting.timezone, set())
         used.update(day.year for day in meeting.days)
         used.update(meeting.day_of(item).year for item in meeting.agenda)
+    for each in series:
+        used = years.setdefault(each.timezone, set())
+        used.add(each.first_date.year)
+        rule = each.recurrence
+        if rule.count is None and rule.until is None:
+            used.add(each.first_date.year + _ENDLESS_YEARS - 1)
+        else:
+            found = each.occurrences(include_cancelled=True)
+            used.update(o.date.year for o in found)
     every_year = set().union(*years.values())
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
         span = years.get(tzid) or every_year
@@ -643,18 +832,30 @@ def _fingerprint(event: icalendar.Component) -> str:
     return hashlib.sha256(repr(lines).encode("utf-8")).hexdigest()
 
 
+def _event_key(event: icalendar.Component) -> str:
+    """What identifies an event: its UID, and for one occurrence of a series its RECURRENCE-ID."""
+    uid = str(event.get("UID", ""))
+    recurrence_id: Any = event.get("RECURRENCE-ID")
+    if recurrence_id is None:
+        return uid
+    try:
+        moment = recurrence_id.to_ical().decode("utf-8")
+    except Exception:  # a broken value in a previous export: compared as written
+        moment = str(recurrence_id)
+    return f"{uid} {moment}"
+
+
 def _previous_events(previous: bytes | str) -> dict[str, tuple[int, str]]:
     calendar, _ = _parse(previous, "previous export")
     known: dict[str, tuple[int, str]] = {}
     for event in calendar.walk("VEVENT"):
-        uid = event.get("UID")
-        if uid is None or event.get("RECURRENCE-ID") is not None:
+        if event.get("UID") is None:
             continue
         try:
             sequence = int(event.get("SEQUENCE", 0))
         except (TypeError, ValueError):
             sequence = 0
-        known[str(uid)] = (max(sequence, 0), _fingerprint(event))
+        known[_event_key(event)] = (max(sequence, 0), _fingerprint(event))
     return known
 
 
@@ -665,12 +866,14 @@ def _previous_events(previous: bytes | str) -> dict[str, tuple[int, str]]:
 
 @dataclass(frozen=True, slots=True)
 class ImportedCalendar:
-    """Meetings read from a calendar, the warnings about it, and the UID of every meeting."""
+    """Meetings and series read from a calendar, the warnings about it, and their UIDs."""
 
     meetings: tuple[Meeting, ...]
     warnings: tuple[Problem, ...] = ()
     uids: Mapping[str, str] = field(default_factory=dict)
-    """The UID of each meeting's event, by meeting id."""
+    """The UID of each meeting's or series' event, by meeting or series id."""
+    series: tuple[Series, ...] = ()
+    """Repeating events read as series of meetings."""
 
     def meeting(self, key: str) -> Meeting:
         """The meeting whose id is ``key``."""
@@ -679,11 +882,18 @@ class ImportedCalendar:
                 return meeting
         raise KeyError(key)
 
+    def one_series(self, key: str) -> Series:
+        """The series whose id is ``key``."""
+        for found in self.series:
+            if found.id == key:
+                return found
+        raise KeyError(key)
+
 
 def from_ical(
     data: bytes | str, *, timezone: str | None = None, source: str | None = None
 ) -> ImportedCalendar:
-    """Read meetings, and their agendas, from an iCalendar document.
+    """Read meetings, and their agendas, and series of meetings from an iCalendar document.
 
     ``timezone`` (an IANA name) is where UTC and floating times are put; by default the
     calendar's ``X-WR-TIMEZONE``, else UTC. ``source`` names the document in messages.
@@ -841,6 +1051,9 @@ class _Event:
     room: tuple[str, str] | None
     conference: str | None
     url: str | None
+    component: icalendar.Component
+    repeats: str | None
+    """The RRULE as written (``RDATE`` when there are only added dates), for a repeating event."""
 
 
 class _Reader:
@@ -849,6 +1062,8 @@ class _Reader:
         self.calendar, self.lines = _parse(data, source)
         self.warnings: list[Problem] = []
         self.own_zones: dict[str, dt.tzinfo] | None = None
+        self.overrides: dict[str, list[tuple[int, icalendar.Component]]] = {}
+        """Events that change one occurrence of a repeating event (RECURRENCE-ID), by UID."""
         if timezone is not None and not _is_iana(timezone):
             raise IcalError("ical_invalid_timezone", source=source, value=timezone)
         default = timezone
@@ -917,13 +1132,40 @@ class _Reader:
                 standalone.append(event)
             else:
                 children.setdefault(parent.uid, []).append(event)
+                if event.repeats is not None:
+                    self.warn_repeats(event)
         meetings: list[Meeting] = []
+        series: list[Series] = []
         uids: dict[str, str] = {}
         for event in standalone:
             key = _unique(_meeting_key(event.uid), uids)
-            meetings.append(self.meeting(key, event, children.get(event.uid, [])))
+            meeting = self.meeting(key, event, children.get(event.uid, []))
+            found = None
+            if event.repeats is not None:
+                if len(key) > _MAX_SERIES_ID:  # the ids of its meetings add -YYYY-MM-DD
+                    key = _unique(_hashed_key(event.uid), uids)
+                found = self.series(key, meeting, event, self.overrides.pop(event.uid, []))
+                if found is None:
+                    self.warn_repeats(event)
+                    key = meeting.id
+            if found is None:
+                meetings.append(meeting)
+            else:
+                series.append(found)
             uids[key] = event.uid
-        return ImportedCalendar(tuple(meetings), tuple(self.warnings), MappingProxyType(uids))
+        left = sorted(index for pending in self.overrides.values() for index, _ in pending)
+        uid_at = {i: uid for uid, pending in self.overrides.items() for i, _ in pending}
+        for index in left:  # no series to change: the repeating event was read otherwise
+            self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=uid_at[index])
+        return ImportedCalendar(
+            tuple(meetings), tuple(self.warnings), MappingProxyType(uids), tuple(series)
+        )
+
+    def warn_repeats(self, event: _Event) -> None:
+        day = event.start.date() if isinstance(event.start, dt.datetime) else event.start
+        self.warn(
+            "ical_recurrence", event.index, "RRULE", uid=event.uid, rule=event.repeats, date=day
+        )
 
     def event(self, index: int, component: icalendar.Component) -> _Event | None:
         uid_value = component.get("UID")
@@ -934,19 +1176,18 @@ class _Reader:
             uid = str(uid_value).strip()
         self.check_broken(index, uid, component)
         if component.get("RECURRENCE-ID") is not None:
-            self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=uid)
-            return None
+            self.overrides.setdefault(uid, []).append((index, component))
+            return None  # read with its series, if it has one (see series())
         summary = self.single(index, uid, component, "SUMMARY")
         if summary is None or not _clean_line(str(summary)).strip():
             raise self.error("ical_missing_summary", index, uid=uid)
         if component.get("DTSTART") is None:
             raise self.error("ical_missing_start", index, uid=uid)
         start, end, zone = self.times(index, uid, component)
+        repeats = None
         if component.get("RRULE") is not None or component.get("RDATE") is not None:
             rule = component.get("RRULE")
-            text = rule.to_ical().decode("utf-8") if rule is not None else "RDATE"
-            day = start.date() if isinstance(start, dt.datetime) else start
-            self.warn("ical_recurrence", index, "RRULE", uid=uid, rule=text, date=day)
+            repeats = "RDATE" if rule is None else "; ".join(_written(r) for r in _values(rule))
         ours = _OUR_UID.fullmatch(uid) is not None
         location = self.single(index, uid, component, "LOCATION")
         where = None
@@ -979,6 +1220,8 @@ class _Reader:
             room=_room(component),
             conference=_first_web_address(component.get("CONFERENCE")),
             url=_first_web_address(component.get("URL")),
+            component=component,
+            repeats=repeats,
         )
 
     def single(self, index: int, uid: str, component: icalendar.Component, name: str) -> Any:
@@ -1191,6 +1434,226 @@ class _Reader:
                     continue
         return self.own_zones.get(tzid)
 
+    # --- series -------------------------------------------------------------------------
+
+    def series(
+        self,
+        key: str,
+        meeting: Meeting,
+        event: _Event,
+        overrides: Sequence[tuple[int, icalendar.Component]],
+    ) -> Series | None:
+        """A repeating event as a series, or None when a series cannot say what it says.
+
+        ``meeting`` is the event read as its first occurrence. Overrides (RECURRENCE-ID) that
+        a series cannot hold are skipped with a warning; the rest of the series is kept.
+        """
+        start, end = event.start, event.end
+        if not isinstance(start, dt.datetime) or not isinstance(end, dt.datetime):
+            return None  # all day, or without an end: a series' meetings have hours
+        if end.date() != start.date() or end <= start:
+            return None
+        if meeting.status is not MeetingStatus.SCHEDULED:
+            return None  # a cancelled or postponed repeating event: read as its first date
+        component = event.component
+        rules = component.get("RRULE")
+        if rules is None or isinstance(rules, list):
+            return None  # dates without a rule, or several rules
+        zone = ZoneInfo(event.zone)
+        begins, ends = start.time(), end.time()
+        recurrence = self.recurrence(rules, zone, begins)
+        if recurrence is None:
+            return None
+        rule = recurrence.rrule(start.date())
+
+        def in_rule(day: dt.date) -> bool:
+            return dt.datetime.combine(day, dt.time()) in rule
+
+        excluded = self.dates(component, "EXDATE", zone, None)
+        added = self.dates(component, "RDATE", zone, begins)
+        if excluded is None or added is None:
+            return None
+        # EXDATE takes dates out of the whole set, RDATEs included (RFC 5545, 3.8.5.1); an
+        # EXDATE that is no date of the set takes nothing out.
+        exceptions = {day for day in excluded if in_rule(day)}
+        added = {day for day in added - excluded if not in_rule(day)}
+        moved = self.moved(event.uid, overrides, zone, begins, ends, in_rule, exceptions)
+        data: dict[str, Any] = {
+            "id": key,
+            "title": meeting.title,
+            "recurrence": recurrence,
+            "first_date": start.date(),
+            "start": begins,
+            "end": ends,
+            "timezone": event.zone,
+            "exceptions": sorted(exceptions),
+            "added": sorted(added),
+            "description": meeting.description,
+            "venue": meeting.venue,
+            "attendance_mode": meeting.attendance_mode,
+            "online_url": meeting.online_url,
+            "agenda": meeting.agenda,
+        }
+        try:
+            found = Series.model_validate({**data, "moved": [m for _, m in moved]})
+        except ValidationError:
+            pass
+        else:
+            return found
+        try:
+            found = Series.model_validate(data)
+        except ValidationError:
+            return None
+        # An occurrence moved where a series cannot have it (onto another occurrence's date):
+        # the moves are taken one by one, and those that do not fit are skipped.
+        kept: list[MovedOccurrence] = []
+        for index, change in moved:
+            try:
+                found = Series.model_validate({**data, "moved": [*kept, change]})
+            except ValidationError:
+                self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=event.uid)
+            else:
+                kept.append(change)
+        return found
+
+    def recurrence(self, value: Any, zone: ZoneInfo, begins: dt.time) -> Recurrence | None:
+        """The RRULE as a Recurrence: UNTIL, an instant, becomes the last date it allows."""
+        parts = [part for part in _written(value).split(";") if part.strip()]
+        kept = [part for part in parts if not part.upper().startswith("UNTIL=")]
+        if len(kept) < len(parts) - 1:
+            return None
+        if len(kept) < len(parts):
+            [until] = [part[len("UNTIL=") :] for part in parts if part not in kept]
+            last = _last_date(until.strip(), zone, begins)
+            if last is None:
+                return None
+            kept.append(f"UNTIL={last:%Y%m%d}")
+        try:
+            return Recurrence.from_rrule_string(";".join(kept))
+        except (ValidationError, ValueError):
+            return None
+
+    def dates(
+        self, component: icalendar.Component, name: str, zone: ZoneInfo, at: dt.time | None
+    ) -> set[dt.date] | None:
+        """The dates of EXDATE or RDATE in ``zone``; None when one is not a date of a series
+        (a period, or a time other than ``at``)."""
+        found: set[dt.date] = set()
+        for prop in _values(component.get(name)):
+            try:
+                values = [(v.dt, v.params.get("TZID", prop.params.get("TZID"))) for v in prop.dts]
+            except Exception:  # an unreadable value (warned about as ignored)
+                return None
+            for value, tzid in values:
+                moment = self.instant(value, tzid, zone)
+                if moment is None:
+                    return None
+                if isinstance(moment, dt.datetime):
+                    if at is not None and moment.time() != at:
+                        return None
+                    moment = moment.date()
+                found.add(moment)
+        return found
+
+    def instant(self, value: Any, tzid: Any, zone: ZoneInfo) -> dt.date | None:
+        """A date as is; a date-time (with its TZID, in UTC or floating) as the wall time in
+        ``zone``, naive; None for anything else (a period)."""
+        if not isinstance(value, dt.date):
+            return None
+        if not isinstance(value, dt.datetime):
+            return value
+        wall = value.replace(tzinfo=None)
+        aware: dt.datetime
+        if tzid is not None:
+            iana = _iana_name(str(tzid))
+            own = None if iana is not None else self.own_zone(str(tzid))
+            aware = wall.replace(tzinfo=ZoneInfo(iana) if iana else own or zone)
+        elif value.tzinfo is not None:
+            aware = value
+        else:
+            aware = wall.replace(tzinfo=zone)
+        return aware.astimezone(zone).replace(tzinfo=None)
+
+    def moved(
+        self,
+        uid: str,
+        overrides: Sequence[tuple[int, icalendar.Component]],
+        zone: ZoneInfo,
+        begins: dt.time,
+        ends: dt.time,
+        in_rule: Callable[[dt.date], bool],
+        exceptions: set[dt.date],
+    ) -> list[tuple[int, MovedOccurrence]]:
+        """The occurrences that overrides move, by the date the rule gives them; a cancelled
+        occurrence joins ``exceptions``. What a series cannot hold is skipped, with a warning."""
+        moved: dict[dt.date, tuple[int, MovedOccurrence]] = {}
+        seen: dict[dt.date, int] = {}
+        for index, component in overrides:
+            outcome = self.override(index, uid, component, zone, begins, ends)
+            if outcome is None:
+                self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=uid)
+                continue
+            scheduled, change = outcome
+            if scheduled in seen:  # the same occurrence changed twice
+                first = self.line_of(seen[scheduled]) or 0
+                raise self.error("ical_duplicate_uid", index, "UID", uid=uid, first=first)
+            seen[scheduled] = index
+            if not in_rule(scheduled) or scheduled in exceptions:
+                self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=uid)
+            elif change is None:
+                exceptions.add(scheduled)
+            elif (change.to, change.start, change.end) != (scheduled, None, None):
+                moved[scheduled] = (index, change)
+        return [moved[day] for day in sorted(moved)]
+
+    def override(
+        self,
+        index: int,
+        uid: str,
+        component: icalendar.Component,
+        zone: ZoneInfo,
+        begins: dt.time,
+        ends: dt.time,
+    ) -> tuple[dt.date, MovedOccurrence | None] | None:
+        """The date an override changes and where it moves it (None: cancelled), or None if
+        a series cannot hold it."""
+        prop: Any = component.get("RECURRENCE-ID")
+        params = getattr(prop, "params", {})
+        if isinstance(prop, list) or str(params.get("RANGE", "")).upper() == "THISANDFUTURE":
+            return None  # several, or this one and all that follow
+        try:
+            original = self.instant(prop.dt, params.get("TZID"), zone)
+        except Exception:  # an unreadable RECURRENCE-ID (warned about as ignored)
+            return None
+        if original is None:
+            return None
+        scheduled = original.date() if isinstance(original, dt.datetime) else original
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
+            return scheduled, None
+        if component.get("DTSTART") is None:
+            return None
+        start, end, _ = self.times(index, uid, component)
+        if not isinstance(start, dt.datetime) or not isinstance(end, dt.datetime | None):
+            return None
+        start = start.astimezone(zone)
+        if end is not None:
+            end = end.astimezone(zone)
+            if end.date() != start.date() or end <= start:
+                return None
+        day, new_start = start.date(), start.time()
+        # A moved occurrence says what differs from the series: its start, and its end if
+        # it is not the series' end moved with the start.
+        usual_end = _later(ends, _seconds(new_start) - _seconds(begins))
+        new_end = end.time() if end is not None else usual_end
+        if new_end is None:
+            return None
+        return scheduled, MovedOccurrence(
+            date=scheduled,
+            to=day,
+            start=new_start if new_start != begins else None,
+            end=new_end if new_end != usual_end else None,
+        )
+
     # --- building ---------------------------------------------------------------------
 
     def meeting(self, key: str, event: _Event, items: Sequence[_Event]) -> Meeting:
@@ -1276,6 +1739,38 @@ class _Reader:
 
 
 # --- helpers for reading --------------------------------------------------------------------
+
+_MAX_SERIES_ID = 64 - len("-YYYY-MM-DD")
+
+
+def _last_date(until: str, zone: ZoneInfo, begins: dt.time) -> dt.date | None:
+    """The last date an RRULE's UNTIL lets a series starting at ``begins`` have.
+
+    UNTIL is a date, a UTC date-time (``Z``) or a floating one (read in ``zone``); an
+    occurrence on the date of a date-time UNTIL is in only when it starts by then.
+    """
+    try:
+        if len(until) == 8:
+            return dt.datetime.strptime(until, "%Y%m%d").date()
+        moment = dt.datetime.strptime(until.removesuffix("Z"), "%Y%m%dT%H%M%S")
+    except ValueError:
+        return None
+    if until.endswith("Z"):
+        moment = moment.replace(tzinfo=dt.UTC).astimezone(zone).replace(tzinfo=None)
+    day = moment.date()
+    return day if moment.time() >= begins else day - dt.timedelta(days=1)
+
+
+def _seconds(moment: dt.time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def _later(moment: dt.time, seconds: int) -> dt.time | None:
+    """``moment`` plus ``seconds``; None if that leaves the day."""
+    total = _seconds(moment) + seconds
+    if not 0 < total < 86400:
+        return None
+    return dt.time(total // 3600, total % 3600 // 60, total % 60)
 
 
 def _is_iana(name: str) -> bool:
@@ -1451,7 +1946,19 @@ def _meeting_key(uid: str) -> str:
     ours = _OUR_UID.fullmatch(uid)
     if ours is not None and ours.group("item") is None and _valid_id(ours.group("meeting")):
         return ours.group("meeting")
-    return _valid_id(uid) or "ev-" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:12]
+    return _valid_id(uid) or _hashed_key(uid)
+
+
+def _hashed_key(uid: str) -> str:
+    return "ev-" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:12]
+
+
+def _written(value: Any) -> str:
+    """A property's value as written in the calendar."""
+    try:
+        return str(value.to_ical().decode("utf-8"))
+    except Exception:  # a value icalendar could not read keeps its text
+        return str(value)
 
 
 def _item_key(uid: str) -> str:

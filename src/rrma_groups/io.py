@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 import tomli_w
 from pydantic import ValidationError
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from .checks import check
 from .errors import FileFormatError, GroupValidationError
@@ -386,9 +388,37 @@ def _umask() -> int:
 # --- schema -------------------------------------------------------------------------------
 
 
+class _FileSchema(GenerateJsonSchema):
+    """Pydantic's JSON Schema, with times and dates as group files write them.
+
+    Pydantic gives a time ``format: time`` and a date ``format: date``: RFC 3339's
+    ``14:00:00+01:00`` and ``2016-11-04``. A file may write ``14h00``, ``2 pm``, ``04/11/2016`` or
+    ``vendredi 4 novembre 2016`` (see :mod:`rrma_groups.timeparse`), which no pattern sums up:
+    the schema says "text", and the types' examples show the usual forms. TOML's own times and
+    dates reach the schema as ISO text, which this accepts too.
+
+    Done here rather than on each field: every time and date of a file is a ``TimeOfDay`` or a
+    ``Day``, and this is the one place where they all become JSON Schema.
+    """
+
+    def time_schema(self, schema: core_schema.TimeSchema) -> JsonSchemaValue:
+        return {"type": "string", "minLength": 1}
+
+    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        return {"type": "string", "minLength": 1}
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a group file, generated from the models."""
-    schema = CountryGroup.model_json_schema(mode="validation")
+    """The JSON Schema (draft 2020-12) of a group file, generated from the models.
+
+    It names the shorthands :func:`load` reads (an item's ``time = "14h00 - 14h15"`` or
+    ``duration``, an objective given as its text alone, a recurrence as RRULE text) and takes
+    times and dates as people write them (``14h00``, ``04/11/2016``); every field is described
+    in French and English, for editors' tooltips. It checks the shape of a file only: what
+    :func:`rrma_groups.check` finds (an id that names nothing, an item outside its meeting)
+    is beyond it.
+    """
+    schema = CountryGroup.model_json_schema(mode="validation", schema_generator=_FileSchema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

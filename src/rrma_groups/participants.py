@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from .directory import fictional_mark, sort_key
+from .actor_directory import fictional_mark, sort_key
 from .i18n.catalog import N_, translator
 from .i18n.formatting import format_date, format_number, format_time_range
 from .i18n.locales import direction, is_rtl, normalize_locale

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from .directory import capitalised, fictional_mark
+from .actor_directory import capitalised, fictional_mark
 from .errors import RrmaError
 from .i18n.catalog import N_, translator
 from .i18n.formatting import format_date, format_duration, format_number

@@ -40,13 +40,24 @@ from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Final, Literal, NamedTuple
 
 from dateutil import rrule as _rrule
-from pydantic import AfterValidator, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from .errors import RrmaError
 from .i18n.catalog import N_
 from .messages import MESSAGES, custom_error
-from .model.agenda import Agenda  # submodules, not .model: model/groups.py may import us
+from .model.agenda import (  # submodules, not .model: model/groups.py may import us
+    Agenda,
+    time_range_shorthand,
+)
 from .model.base import Model
 from .model.meetings import AttendanceMode, Meeting, MeetingStatus, Venue
 from .model.objectives import Objective
@@ -226,19 +237,49 @@ class Recurrence(Model):
     [datetime.date(2017, 3, 25), datetime.date(2017, 10, 28), datetime.date(2018, 3, 31)]
     """
 
-    frequency: Frequency
-    interval: int = Field(default=1, ge=1, le=1000, description="Every n-th period.")
+    frequency: Frequency = Field(
+        description="Fréquence (FREQ) : yearly, monthly, weekly ou daily. — "
+        "How often it repeats (FREQ): yearly, monthly, weekly or daily."
+    )
+    interval: int = Field(
+        default=1,
+        ge=1,
+        le=1000,
+        description="Une période sur n (INTERVAL). — Every n-th period (INTERVAL).",
+    )
     weekdays: tuple[WeekdayRule, ...] = Field(
-        default=(), description="BYDAY: FR, or 1FR for the first Friday, -1MO the last Monday."
+        default=(),
+        description="Jours (BYDAY) : FR, ou 1FR pour le premier vendredi, -1MO pour le dernier "
+        "lundi. — BYDAY: FR, or 1FR for the first Friday, -1MO the last Monday.",
     )
-    months: tuple[Month, ...] = Field(default=(), description="BYMONTH: 1 to 12.")
-    month_days: tuple[MonthDay, ...] = Field(default=(), description="BYMONTHDAY: 1 to 31, -1.")
+    months: tuple[Month, ...] = Field(
+        default=(), description="Mois (BYMONTH) : 1 à 12. — BYMONTH: 1 to 12."
+    )
+    month_days: tuple[MonthDay, ...] = Field(
+        default=(),
+        description="Jours du mois (BYMONTHDAY) : 1 à 31, -1 pour le dernier. — "
+        "BYMONTHDAY: 1 to 31, -1 for the last.",
+    )
     positions: tuple[SetPosition, ...] = Field(
-        default=(), description="BYSETPOS: which of the dates of each period (1, -1...)."
+        default=(),
+        description="Lesquelles des dates de chaque période (BYSETPOS) : 1, -1... — "
+        "BYSETPOS: which of the dates of each period (1, -1...).",
     )
-    count: int | None = Field(default=None, ge=1, le=_MAX_OCCURRENCES)
-    until: Day | None = Field(default=None, description="The last date the rule may give.")
-    week_start: WeekdayCode = Field(default="MO", description="WKST: the first day of a week.")
+    count: int | None = Field(
+        default=None,
+        ge=1,
+        le=_MAX_OCCURRENCES,
+        description="Nombre d'occurrences (COUNT). — Number of occurrences (COUNT).",
+    )
+    until: Day | None = Field(
+        default=None,
+        description="Dernière date que la règle peut donner (UNTIL). — "
+        "The last date the rule may give (UNTIL).",
+    )
+    week_start: WeekdayCode = Field(
+        default="MO",
+        description="Premier jour de la semaine (WKST). — The first day of a week (WKST).",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -246,6 +287,26 @@ class Recurrence(Model):
         if isinstance(data, str):
             return _parse_rrule(data)
         return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler, /
+    ) -> JsonSchemaValue:
+        # A file may write the rule as RRULE text, which the validator above reads: the schema
+        # offers that form beside the table. dateutil checks the text; no pattern is attempted.
+        model = handler.resolve_ref_schema(handler(core_schema))
+        rrule_text = {
+            "type": "string",
+            "minLength": 1,
+            "description": "La règle en texte RRULE (RFC 5545). — The rule as RFC 5545 RRULE text.",
+            "examples": ["FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR", "FREQ=YEARLY;BYMONTH=3,10"],
+        }
+        full = {k: v for k, v in model.items() if k not in ("title", "description")}
+        return {
+            "title": model["title"],
+            "description": model["description"],
+            "anyOf": [rrule_text, full],
+        }
 
     @model_validator(mode="after")
     def _consistent(self) -> Recurrence:
@@ -363,10 +424,18 @@ def _parse_rrule(text: str) -> dict[str, Any]:
 class MovedOccurrence(Model):
     """One occurrence held on another date (and maybe at other times)."""
 
-    date: Day = Field(description="The date the rule gives.")
-    to: Day = Field(description="The date it takes place instead.")
-    start: TimeOfDay | None = Field(default=None, description="Its start, if not the usual.")
-    end: TimeOfDay | None = Field(default=None, description="Its end, if not the usual.")
+    date: Day = Field(description="La date donnée par la règle. — The date the rule gives.")
+    to: Day = Field(
+        description="La date où elle a lieu à la place. — The date it takes place instead."
+    )
+    start: TimeOfDay | None = Field(
+        default=None,
+        description="Son heure de début, si elle change. — Its start, if not the usual.",
+    )
+    end: TimeOfDay | None = Field(
+        default=None,
+        description="Son heure de fin, si elle change. — Its end, if not the usual.",
+    )
 
 
 class Occurrence(NamedTuple):
@@ -390,27 +459,76 @@ class Series(Model):
     ``recurrence`` may be RRULE text.
     """
 
-    id: Annotated[Id, AfterValidator(_check_id_length)] = Field(
-        description="Prefix of the meetings' ids: {id}-YYYY-MM-DD."
+    model_config = ConfigDict(
+        json_schema_extra=lambda schema: time_range_shorthand(schema, ("start", "end"))
     )
-    title: Annotated[LocalisedText, SingleLine()]
-    recurrence: Recurrence
-    first_date: Day = Field(description="The first occurrence (RFC 5545 DTSTART).")
-    start: TimeOfDay
-    end: TimeOfDay
-    timezone: TimezoneName = "Europe/Paris"
-    exceptions: tuple[Day, ...] = Field(default=(), description="Dates skipped (EXDATE).")
-    moved: tuple[MovedOccurrence, ...] = ()
-    added: tuple[Day, ...] = Field(default=(), description="Dates added to the rule's (RDATE).")
+
+    id: Annotated[Id, AfterValidator(_check_id_length)] = Field(
+        description="Préfixe des identifiants des rencontres : {id}-AAAA-MM-JJ. — "
+        "Prefix of the meetings' ids: {id}-YYYY-MM-DD."
+    )
+    title: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Intitulé des rencontres. — Title of the meetings."
+    )
+    recurrence: Recurrence = Field(
+        description="La règle de récurrence, en champs ou en texte RRULE. — "
+        "The recurrence rule, as fields or as RRULE text."
+    )
+    first_date: Day = Field(
+        description="La première occurrence (DTSTART). — The first occurrence (RFC 5545 DTSTART)."
+    )
+    start: TimeOfDay = Field(
+        description="Heure de début de chaque rencontre. — Start time of each meeting."
+    )
+    end: TimeOfDay = Field(
+        description="Heure de fin de chaque rencontre. — End time of each meeting."
+    )
+    timezone: TimezoneName = Field(
+        default="Europe/Paris",
+        description="Fuseau horaire IANA des heures. — IANA timezone of the times.",
+    )
+    exceptions: tuple[Day, ...] = Field(
+        default=(), description="Dates sautées (EXDATE). — Dates skipped (EXDATE)."
+    )
+    moved: tuple[MovedOccurrence, ...] = Field(
+        default=(),
+        description="Occurrences tenues à une autre date. — Occurrences held on another date.",
+    )
+    added: tuple[Day, ...] = Field(
+        default=(),
+        description="Dates ajoutées à celles de la règle (RDATE). — "
+        "Dates added to the rule's (RDATE).",
+    )
     # What every meeting of the series has:
-    description: LocalisedText | None = None
-    venue: Venue | None = None
-    organiser: Id | None = None
-    contact: Id | None = None
-    objectives: tuple[Objective, ...] = ()
-    attendance_mode: AttendanceMode = AttendanceMode.IN_PERSON
-    online_url: Url | None = None
-    agenda: Agenda = Agenda(())
+    description: LocalisedText | None = Field(
+        default=None,
+        description="Présentation des rencontres. — What the meetings are about.",
+    )
+    venue: Venue | None = Field(default=None, description="Le lieu. — The venue.")
+    organiser: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure organisatrice. — Id of the organising actor.",
+    )
+    contact: Id | None = Field(
+        default=None,
+        description="Identifiant de la personne à contacter. — Id of the contact person.",
+    )
+    objectives: tuple[Objective, ...] = Field(
+        default=(), description="Objectifs des rencontres. — The meetings' objectives."
+    )
+    attendance_mode: AttendanceMode = Field(
+        default=AttendanceMode.IN_PERSON,
+        description="Sur place, en ligne ou hybride. — In person, online or hybrid.",
+    )
+    online_url: Url | None = Field(
+        default=None,
+        description="Lien pour participer en ligne. — Link to take part online.",
+    )
+    agenda: Agenda = Field(
+        default=Agenda(()),
+        description="Le programme de chaque rencontre, sur un jour. — "
+        "The programme of each meeting, on one day.",
+    )
 
     @model_validator(mode="before")
     @classmethod

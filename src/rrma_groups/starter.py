@@ -36,15 +36,16 @@ import argparse
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import RrmaError
+from .errors import RrmaError, render_template
 from .examples import EXAMPLES, example_text
+from .i18n.catalog import N_, translator
 from .i18n.regions import country_name
 from .io import SCHEMA_ID, write_atomic
 from .types import CountryCode
@@ -73,9 +74,22 @@ _COUNTRY: TypeAdapter[str] = TypeAdapter(CountryCode)
 
 
 class StarterError(RrmaError):
-    """A starter file cannot be written with these arguments (unknown country, empty name)."""
+    """A starter file cannot be written with these arguments (unknown country, empty name).
+
+    ``template`` and ``params`` are the message for translation; the exception's text is the
+    English message.
+    """
 
     code = "starter_error"
+
+    def __init__(self, template: str, params: Mapping[str, Any] | None = None) -> None:
+        self.template = template
+        self.params: Mapping[str, Any] = dict(params or {})
+        super().__init__(render_template(template, self.params))
+
+    def describe(self, lang: str | None) -> str:
+        """The message in ``lang`` (``None``: English)."""
+        return render_template(translator(lang).gettext(self.template), self.params)
 
 
 def starter_text(country: str, network: str) -> str:
@@ -89,12 +103,13 @@ def starter_text(country: str, network: str) -> str:
         code = _COUNTRY.validate_python(country)  # the same rule as the files' "country"
     except ValidationError:
         raise StarterError(
-            f"{country!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"
+            N_("{country!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"),
+            {"country": country},
         ) from None
     names = {lang: country_name(code, lang) for lang in ("fr", "ar", "en")}
     network = " ".join(network.split())
     if not network:
-        raise StarterError("the network's name is empty")
+        raise StarterError(N_("the network's name is empty"))
     network_id = _slug(network) or "reseau"
     return _TEMPLATE.format(
         schema=SCHEMA_ID,
@@ -228,14 +243,15 @@ facilitators = [{{ person = "coordination" }}]
 # --- the command ----------------------------------------------------------------------------
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the options of ``rrma-groups new`` to ``parser``."""
+def add_arguments(parser: argparse.ArgumentParser, lang: str | None = None) -> None:
+    """Add the options of ``rrma-groups new`` to ``parser``, their help in ``lang``."""
+    _ = translator(lang).gettext
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "--country",
         "-c",
         metavar="CC",
-        help="the group's country, as an ISO 3166-1 code: SN, MA, BF, ...",
+        help=_("the group's country, as an ISO 3166-1 code: SN, MA, BF, ..."),
     )
     what.add_argument(
         "--example",
@@ -243,59 +259,79 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         const="groupe_pays_maroc",
         choices=sorted(EXAMPLES),
         metavar="NAME",
-        help="write a copy of a bundled example instead (default: groupe_pays_maroc)",
+        help=_("write a copy of a bundled example instead (default: groupe_pays_maroc)"),
     )
     parser.add_argument(
-        "--network", "-n", metavar="NAME", help="the network's name, e.g. Centraider"
+        "--network", "-n", metavar="NAME", help=_("the network's name, e.g. Centraider")
     )
-    parser.add_argument("-o", "--output", type=Path, help="write to this file (not over one)")
-    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    parser.add_argument("-o", "--output", type=Path, help=_("write to this file (not over one)"))
+    parser.add_argument(
+        "--force", action="store_true", help=_("replace the output file if it exists")
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Carry out ``rrma-groups new``; returns the exit status (0, or 2 for a usage error)."""
+    """Carry out ``rrma-groups new``; returns the exit status (0, or 2 for a usage error).
+
+    Its messages are in the language the command was run in (the environment's when ``args``
+    does not say).
+    """
+    from .cli import _line_start, _ltr, environment_language
+
+    lang = args.messages_lang if "messages_lang" in args else environment_language()
+
+    def say(template: str, **params: Any) -> None:
+        text = render_template(translator(lang).gettext(template), params)
+        print(_line_start(lang) + text, file=err)
+
     if args.example is not None:
         if args.network is not None:
-            print("--network goes with --country, not with --example", file=err)
+            say(N_("--network goes with --country, not with --example"))
             return EXIT_USAGE
         text = example_text(args.example)
     else:
         if args.network is None:
-            print("--country needs --network NAME: the network that hosts the group", file=err)
+            say(N_("--country needs --network NAME: the network that hosts the group"))
             return EXIT_USAGE
         try:
             text = starter_text(args.country, args.network)
         except StarterError as exc:
-            print(exc, file=err)
+            print(_line_start(lang) + exc.describe(lang), file=err)
             return EXIT_USAGE
     output: Path | None = args.output
     if output is None:
         out.write(text)
         return EXIT_OK
+    path = _ltr(str(output), lang)
     if output.exists() and not args.force:
-        print(f"{output}: already exists; choose another name, or add --force", file=err)
+        say(N_("{path}: already exists; choose another name, or add --force"), path=path)
         return EXIT_USAGE
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=err)
+        say(N_("{path}: cannot write: {reason}"), path=path, reason=exc.strerror or exc)
         return EXIT_USAGE
-    print(
-        f"{output}: written; edit it, then check it with: rrma-groups validate {output}", file=err
-    )
+    say(N_("{path}: written; edit it, then check it with: rrma-groups validate {path}"), path=path)
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m rrma_groups.starter``: the same as ``rrma-groups new``."""
-    parser = argparse.ArgumentParser(prog="rrma-groups new", description=DESCRIPTION)
-    add_arguments(parser)
-    args = parser.parse_args(argv)
+    from .cli import _argparse_speaks, command_language
+
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = command_language(arguments)
+    _ = translator(lang).gettext
+    with _argparse_speaks(lang):
+        parser = argparse.ArgumentParser(prog="rrma-groups new", description=_(DESCRIPTION))
+        add_arguments(parser, lang)
+        args = parser.parse_args(arguments)
+    args.messages_lang = lang
     return run(args, sys.stdout, sys.stderr)
 
 
-HELP = "write a starter file for a new country group, or a copy of the example"
-DESCRIPTION = (
+HELP = N_("write a starter file for a new country group, or a copy of the example")
+DESCRIPTION = N_(
     "Write a commented starter file for a new country group. It does not validate until every "
     "value to fill in is filled in: 'rrma-groups validate' says which."
 )

@@ -34,7 +34,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from .directory import fictional_mark, sort_key
+from .actor_directory import fictional_mark, sort_key
 from .errors import RrmaError
 from .i18n.bidi import first_strong_direction, isolate_auto
 from .i18n.catalog import N_, translator

@@ -100,11 +100,19 @@ class FormerName(Model):
     and the days before them.
     """
 
-    name: Annotated[LocalisedText, SingleLine()]
-    since: Day | None = None
-    until: Day | None = Field(default=None, description="Last day the name was in use.")
+    name: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Le nom porté alors. — The name as it was."
+    )
+    since: Day | None = Field(
+        default=None, description="Premier jour d'usage du nom. — First day the name was in use."
+    )
+    until: Day | None = Field(
+        default=None, description="Dernier jour d'usage du nom. — Last day the name was in use."
+    )
     attested: tuple[Day, ...] = Field(
-        default=(), description="Dates of documents known to use this name."
+        default=(),
+        description="Dates de documents connus qui portent ce nom. — "
+        "Dates of documents known to use this name.",
     )
 
     def covers(self, day: dt.date) -> bool:
@@ -118,56 +126,123 @@ class FormerName(Model):
 class Identifiers(Model):
     """Official French identifiers of an organisation."""
 
-    siren: Siren | None = None
-    siret: Siret | None = None
-    rna: Rna | None = Field(default=None, description="Association number (W + 9 digits).")
+    siren: Siren | None = Field(
+        default=None, description="Numéro SIREN (9 chiffres). — SIREN number (9 digits)."
+    )
+    siret: Siret | None = Field(
+        default=None,
+        description="Numéro SIRET d'un établissement (14 chiffres). — "
+        "SIRET number of an establishment (14 digits).",
+    )
+    rna: Rna | None = Field(
+        default=None,
+        description="Numéro RNA d'une association (W et 9 chiffres). — "
+        "Association number in the RNA (W and 9 digits).",
+    )
 
 
 class CooperationPolicy(Model):
     """An actor's international (decentralised) cooperation policy."""
 
-    since: Year | None = Field(default=None, description="Year the policy began.")
-    partner_areas: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Where its partners are, in words (Europe and Africa)."
+    since: Year | None = Field(
+        default=None, description="Année de début de cette politique. — Year the policy began."
     )
-    description: LocalisedText | None = None
+    partner_areas: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None,
+        description="Où sont ses partenaires, en mots (Europe et Afrique). — "
+        "Where its partners are, in words (Europe and Africa).",
+    )
+    description: LocalisedText | None = Field(
+        default=None,
+        description="La politique de coopération, en quelques phrases. — "
+        "The cooperation policy, in a few sentences.",
+    )
     priorities: tuple[Id, ...] = Field(
-        default=(), description="Ids of the group's thematic priorities this policy favours."
+        default=(),
+        description="Identifiants des thèmes prioritaires du groupe que cette politique "
+        "privilégie. — Ids of the group's thematic priorities this policy favours.",
     )
 
 
 class Actor(Model):
     """An organisation taking part in the group's world."""
 
-    id: Id
-    name: Annotated[LocalisedText, SingleLine()]
-    short_name: Annotated[LocalisedText, SingleLine()] | None = None
-    kind: ActorKind = ActorKind.OTHER
-    country: CountryCode = "FR"
-    area: SubdivisionCode | None = Field(default=None, description="ISO 3166-2 region.")
-    city: Annotated[LocalisedText, SingleLine()] | None = None
-    identifiers: Identifiers | None = None
-    website: Url | None = None
-    description: LocalisedText | None = None
-    former_names: tuple[FormerName, ...] = ()
-    dissolved: Day | None = Field(default=None, description="Date it ceased to exist.")
-    successor: Id | None = Field(default=None, description="Id of the actor that took it over.")
-    cooperation: CooperationPolicy | None = None
+    id: Id = Field(
+        description="Identifiant stable de la structure, repris ailleurs dans le fichier. — "
+        "Stable id of the organisation, used elsewhere in the file."
+    )
+    name: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Nom de la structure. — Name of the organisation."
+    )
+    short_name: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="Nom court ou sigle. — Short name or acronym."
+    )
+    kind: ActorKind = Field(
+        default=ActorKind.OTHER, description="Type de structure. — Kind of organisation."
+    )
+    country: CountryCode = Field(
+        default="FR",
+        description="Pays de son siège (ISO 3166-1). — Country of its head office (ISO 3166-1).",
+    )
+    area: SubdivisionCode | None = Field(
+        default=None, description="Région (ISO 3166-2). — Region (ISO 3166-2)."
+    )
+    city: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="Ville. — City."
+    )
+    identifiers: Identifiers | None = Field(
+        default=None,
+        description="Identifiants officiels français (SIREN, SIRET, RNA). — "
+        "Official French identifiers (SIREN, SIRET, RNA).",
+    )
+    website: Url | None = Field(default=None, description="Site web. — Website.")
+    description: LocalisedText | None = Field(
+        default=None,
+        description="Présentation de la structure. — What the organisation is and does.",
+    )
+    former_names: tuple[FormerName, ...] = Field(
+        default=(), description="Noms portés auparavant. — Names it used before."
+    )
+    dissolved: Day | None = Field(
+        default=None, description="Date de sa disparition. — Date it ceased to exist."
+    )
+    successor: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure qui lui a succédé. — "
+        "Id of the actor that took it over.",
+    )
+    cooperation: CooperationPolicy | None = Field(
+        default=None,
+        description="Sa politique de coopération internationale (décentralisée). — "
+        "Its international (decentralised) cooperation policy.",
+    )
     department: Department | None = Field(
-        default=None, description="French département (INSEE code: 87, 2A, 971)."
+        default=None,
+        description="Département français (code INSEE : 87, 2A, 971). — "
+        "French département (INSEE code: 87, 2A, 971).",
     )
     works_in: tuple[SubdivisionCode, ...] = Field(
-        default=(), description="Regions of the group's country where it works (ISO 3166-2)."
+        default=(),
+        description="Régions du pays du groupe où elle intervient (ISO 3166-2). — "
+        "Regions of the group's country where it works (ISO 3166-2).",
     )
     themes: tuple[Id, ...] = Field(
-        default=(), description="Ids of the group's priorities it works on."
+        default=(),
+        description="Identifiants des thèmes prioritaires du groupe sur lesquels elle "
+        "travaille. — Ids of the group's priorities it works on.",
     )
-    languages: tuple[LanguageCode, ...] = Field(default=(), description="Languages it works in.")
+    languages: tuple[LanguageCode, ...] = Field(
+        default=(), description="Ses langues de travail. — Languages it works in."
+    )
     network_member: bool | None = Field(
-        default=None, description="Whether it is a member (adhérent) of the network itself."
+        default=None,
+        description="Si elle est adhérente du réseau lui-même. — "
+        "Whether it is a member (adhérent) of the network itself.",
     )
     fictional: bool = Field(
-        default=False, description="A made-up sample organisation, shown as such."
+        default=False,
+        description="Structure inventée pour l'exemple, présentée comme telle. — "
+        "A made-up sample organisation, shown as such.",
     )
 
     @property
@@ -187,8 +262,14 @@ class Actor(Model):
 class Person(Model):
     """A person; names are kept as written, in any script."""
 
-    id: Id
-    name: Line
-    affiliation: Id | None = Field(default=None, description="Id of the actor they work for.")
-    role: Annotated[LocalisedText, SingleLine()] | None = None
-    email: Email | None = None
+    id: Id = Field(description="Identifiant stable de la personne. — Stable id of the person.")
+    name: Line = Field(description="Nom, tel qu'il s'écrit. — Name, as written.")
+    affiliation: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure où elle travaille. — "
+        "Id of the actor they work for.",
+    )
+    role: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="Fonction. — Role or position."
+    )
+    email: Email | None = Field(default=None, description="Adresse électronique. — E-mail address.")

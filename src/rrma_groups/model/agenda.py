@@ -7,7 +7,15 @@ import enum
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Discriminator, Field, RootModel, Tag, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Discriminator,
+    Field,
+    RootModel,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import TimeParseError
 from ..messages import custom_error
@@ -57,25 +65,42 @@ class ItemKind(enum.StrEnum):
 class PersonFacilitator(Model):
     """A named person leads the item."""
 
-    person: Id
+    person: Id = Field(description="Identifiant de la personne. — Id of the person.")
     label: Line | None = Field(
-        default=None, description="The name as written in the programme, e.g. 'Khalid'."
+        default=None,
+        description="Le nom tel qu'écrit dans le programme, par exemple « Khalid ». — "
+        "The name as written in the programme, e.g. 'Khalid'.",
     )
-    on_behalf_of: Id | None = Field(default=None, description="Id of the actor they represent.")
+    on_behalf_of: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure qu'elle représente. — "
+        "Id of the actor they represent.",
+    )
 
 
 class ActorFacilitator(Model):
     """An organisation leads the item."""
 
-    actor: Id
-    label: Line | None = Field(default=None, description="The name as written in the programme.")
+    actor: Id = Field(description="Identifiant de la structure. — Id of the organisation.")
+    label: Line | None = Field(
+        default=None,
+        description="Le nom tel qu'écrit dans le programme. — "
+        "The name as written in the programme.",
+    )
 
 
 class RoleFacilitator(Model):
     """Someone not named leads the item: 'Un représentant de chaque structure'."""
 
-    role: Annotated[LocalisedText, SingleLine()]
-    actor: Id | None = Field(default=None, description="The organisation the role belongs to.")
+    role: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Le rôle, en mots : « Un représentant de chaque structure ». — "
+        "The role, in words: 'a representative of each organisation'."
+    )
+    actor: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure à qui revient le rôle. — "
+        "Id of the organisation the role belongs to.",
+    )
 
 
 # Tags are the class names: error locations then leave them out (see messages._is_union_tag).
@@ -111,6 +136,58 @@ Facilitator = Annotated[
 """Who leads an item: a person, an organisation or a role. No facilitator at all is ``[]``."""
 
 
+# The shorthands a file may use for times are read by model validators, before the fields; they
+# are not fields, so pydantic leaves them out of the JSON Schema. They are added here, so that an
+# editor checking a file against the schema accepts what loading it accepts.
+
+
+def time_range_shorthand(schema: dict[str, Any], replaces: tuple[str, ...]) -> None:
+    """Let ``time = "14h00 - 14h15"`` stand for the required fields ``replaces`` in ``schema``.
+
+    ``time`` comes right after ``end`` among the properties (editors list them in that order)
+    and excludes ``start`` and ``end``, as the validator does.
+    """
+    time = {
+        "type": "string",
+        "minLength": 1,
+        "description": "Plage horaire, à la place de start et end : 14h00 - 14h15. — "
+        "Time range, instead of start and end: 14h00 - 14h15.",
+        "examples": ["14h00 - 14h15", "14:00-14:15"],
+    }
+    _insert_after(schema, "end", "time", time)
+    schema["required"] = [name for name in schema["required"] if name not in replaces]
+    schema["anyOf"] = [{"required": list(replaces)}, {"required": ["time"]}]
+    schema["dependentSchemas"] = {
+        "time": {"not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}}
+    }
+
+
+def _agenda_item_schema(schema: dict[str, Any]) -> None:
+    time_range_shorthand(schema, ("start",))
+    duration = {
+        "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+        "description": "Durée, à la place de end : des minutes (15) ou un texte (1h30). — "
+        "Duration, instead of end: minutes (15) or text (1h30).",
+        "examples": [15, "1h30"],
+    }
+    _insert_after(schema, "time", "duration", duration)
+    # A duration stands for the end and counts from the start: not with a time range, which
+    # has its own end.
+    schema["dependentSchemas"]["duration"] = {
+        "required": ["start"],
+        "properties": {"end": {"type": "null"}},
+    }
+
+
+def _insert_after(schema: dict[str, Any], after: str, name: str, value: dict[str, Any]) -> None:
+    properties: dict[str, Any] = {}
+    for key, existing in schema["properties"].items():
+        properties[key] = existing
+        if key == after:
+            properties[name] = value
+    schema["properties"] = properties
+
+
 class AgendaItem(Model):
     """One timed item of a programme.
 
@@ -118,22 +195,50 @@ class AgendaItem(Model):
     (minutes or ``"1h30"``), or ``time = "14h00 - 14h15"``. Only ``start`` and ``end`` are kept.
     """
 
-    title: Annotated[LocalisedText, SingleLine()]
-    start: TimeOfDay
+    model_config = ConfigDict(json_schema_extra=_agenda_item_schema)
+
+    title: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Intitulé de l'activité. — Title of the item."
+    )
+    start: TimeOfDay = Field(
+        description="Heure de début : 14h00, 14:00. — Start time: 14h00, 14:00."
+    )
     end: TimeOfDay | None = Field(
-        default=None, description="End time; none for an open-ended last item."
+        default=None,
+        description="Heure de fin ; aucune pour une dernière activité sans fin fixée. — "
+        "End time; none for an open-ended last item.",
     )
-    kind: ItemKind = ItemKind.OTHER
-    id: Id | None = None
+    kind: ItemKind = Field(
+        default=ItemKind.OTHER,
+        description="Type d'activité : accueil, présentation, pause... — "
+        "Kind of item: welcome, presentation, break...",
+    )
+    id: Id | None = Field(
+        default=None, description="Identifiant stable, facultatif. — Optional stable id."
+    )
     day: Day | None = Field(
-        default=None, description="The date, for meetings over several days (default: first day)."
+        default=None,
+        description="Le jour, pour une rencontre sur plusieurs jours (par défaut, le premier). — "
+        "The date, for meetings over several days (default: first day).",
     )
-    facilitators: tuple[Facilitator, ...] = ()
-    room: Id | None = Field(default=None, description="Id of one of the venue's rooms.")
-    track: Line | None = Field(default=None, description="Parallel track name, if any.")
-    notes: LocalisedText | None = None
+    facilitators: tuple[Facilitator, ...] = Field(
+        default=(),
+        description="Qui anime : personnes, structures ou rôle ; [] pour personne. — "
+        "Who leads it: people, organisations or a role; [] for nobody.",
+    )
+    room: Id | None = Field(
+        default=None,
+        description="Identifiant d'une salle du lieu. — Id of one of the venue's rooms.",
+    )
+    track: Line | None = Field(
+        default=None,
+        description="Nom du parcours en parallèle, s'il y en a. — Parallel track name, if any.",
+    )
+    notes: LocalisedText | None = Field(default=None, description="Remarques. — Notes.")
     fixed: bool = Field(
-        default=False, description="Keep this item's time when the agenda is re-timed (a meal)."
+        default=False,
+        description="Garder l'horaire de cette activité quand le programme est réorganisé "
+        "(un repas). — Keep this item's time when the agenda is re-timed (a meal).",
     )
 
     @model_validator(mode="before")

@@ -43,12 +43,23 @@ class NetworkMembership(enum.StrEnum):
 class MembershipPolicy(Model):
     """Who may join the group."""
 
-    open_to: LocalisedText = Field(description="Who may join, in words.")
-    network_membership: NetworkMembership = NetworkMembership.NOT_REQUIRED
-    note: LocalisedText | None = None
+    open_to: LocalisedText = Field(
+        description="Qui peut rejoindre le groupe, en mots. — Who may join, in words."
+    )
+    network_membership: NetworkMembership = Field(
+        default=NetworkMembership.NOT_REQUIRED,
+        description="Si l'adhésion au réseau est requise, appréciée ou non requise. — "
+        "Whether membership of the network is required, appreciated or not required.",
+    )
+    note: LocalisedText | None = Field(
+        default=None,
+        description="Précision sur l'ouverture du groupe. — A note on who may join.",
+    )
 
 
 class MembershipRole(enum.StrEnum):
+    """What an actor does in the group."""
+
     MEMBER = "member"
     COORDINATOR = "coordinator"
     SECRETARIAT = "secretariat"
@@ -58,50 +69,115 @@ class MembershipRole(enum.StrEnum):
 class Membership(Model):
     """An actor's membership of the group (distinct from membership of the network)."""
 
-    actor: Id
-    role: MembershipRole = MembershipRole.MEMBER
-    since: Day | Year | None = None
-    until: Day | Year | None = None
+    actor: Id = Field(
+        description="Identifiant de la structure membre. — Id of the member organisation."
+    )
+    role: MembershipRole = Field(
+        default=MembershipRole.MEMBER, description="Rôle dans le groupe. — Role in the group."
+    )
+    since: Day | Year | None = Field(
+        default=None,
+        description="Entrée dans le groupe : une date, ou une année seule. — "
+        "When it joined: a date, or a year alone.",
+    )
+    until: Day | Year | None = Field(
+        default=None,
+        description="Sortie du groupe : une date, ou une année seule. — "
+        "When it left: a date, or a year alone.",
+    )
 
 
 class CountryGroup(Model):
     """A country group of a regional network: its actors, partnerships and meetings."""
 
-    schema_version: Literal[1] = Field(default=1, description="Version of the file format.")
-    id: Id
-    name: Annotated[LocalisedText, SingleLine()]
-    acronym: Annotated[LocalisedText, SingleLine()] | None = None
-    country: CountryCode = Field(description="The country the group works with (ISO 3166-1).")
-    anchor: tuple[SubdivisionCode, ...] = Field(
-        default=(), description="The French region(s) the group is anchored in (ISO 3166-2)."
+    schema_version: Literal[1] = Field(
+        default=1, description="Version du format de fichier. — Version of the file format."
     )
-    network: Network
+    id: Id = Field(description="Identifiant stable du groupe. — Stable id of the group.")
+    name: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Nom du groupe pays. — Name of the country group."
+    )
+    acronym: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="Sigle (GPMar). — Acronym (GPMar)."
+    )
+    country: CountryCode = Field(
+        description="Le pays avec lequel le groupe travaille (ISO 3166-1). — "
+        "The country the group works with (ISO 3166-1)."
+    )
+    anchor: tuple[SubdivisionCode, ...] = Field(
+        default=(),
+        description="La ou les régions françaises d'ancrage du groupe (ISO 3166-2). — "
+        "The French region(s) the group is anchored in (ISO 3166-2).",
+    )
+    network: Network = Field(
+        description="Le réseau régional multi-acteurs (RRMA) qui porte le groupe. — "
+        "The regional multi-actor network (RRMA) that hosts the group."
+    )
     default_language: LanguageCode = Field(
-        default="fr", description="Language of texts written without a language tag."
+        default="fr",
+        description="Langue des textes écrits sans indication de langue. — "
+        "Language of texts written without a language tag.",
     )
     languages: tuple[LanguageCode, ...] = Field(
-        default=(), description="Languages the group offers its content in."
+        default=(),
+        description="Langues dans lesquelles le groupe propose ses contenus. — "
+        "Languages the group offers its content in.",
     )
-    description: LocalisedText | None = None
-    objectives: tuple[Objective, ...] = ()
-    priorities: tuple[ThematicPriority, ...] = ()
-    membership_policy: MembershipPolicy | None = None
+    description: LocalisedText | None = Field(
+        default=None, description="Présentation du groupe. — What the group is."
+    )
+    objectives: tuple[Objective, ...] = Field(
+        default=(), description="Objectifs du groupe. — The group's objectives."
+    )
+    priorities: tuple[ThematicPriority, ...] = Field(
+        default=(),
+        description="Thèmes prioritaires (domaines de travail). — "
+        "Thematic priorities (domains of work).",
+    )
+    membership_policy: MembershipPolicy | None = Field(
+        default=None, description="Qui peut rejoindre le groupe. — Who may join the group."
+    )
     working_arrangements: LocalisedText | None = Field(
-        default=None, description="How the group works (its form is left to its members)."
+        default=None,
+        description="Comment le groupe fonctionne (sa forme est laissée à ses membres). — "
+        "How the group works (its form is left to its members).",
     )
-    actors: tuple[Actor, ...] = ()
-    persons: tuple[Person, ...] = ()
-    members: tuple[Membership, ...] = ()
-    partnerships: tuple[Partnership, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
+    actors: tuple[Actor, ...] = Field(
+        default=(),
+        description="Les structures : collectivités, associations, services de l'État, "
+        "universités... — The organisations: local authorities, associations, State services, "
+        "universities...",
+    )
+    persons: tuple[Person, ...] = Field(default=(), description="Les personnes. — The people.")
+    members: tuple[Membership, ...] = Field(
+        default=(),
+        description="Les structures membres du groupe (autre chose que l'adhésion au réseau). — "
+        "The group's member organisations (not the same as membership of the network).",
+    )
+    partnerships: tuple[Partnership, ...] = Field(
+        default=(),
+        description="Partenariats entre acteurs, dont la coopération décentralisée. — "
+        "Partnerships between actors, such as decentralised cooperation.",
+    )
+    meetings: tuple[Meeting, ...] = Field(
+        default=(),
+        description="Les rencontres du groupe et leur programme. — "
+        "The group's meetings and their programmes.",
+    )
     series: tuple[Series, ...] = Field(
-        default=(), description="Meetings that recur by a rule (the first Friday of a quarter)."
+        default=(),
+        description="Rencontres qui reviennent selon une règle (le premier vendredi du "
+        "trimestre). — Meetings that recur by a rule (the first Friday of a quarter).",
     )
     projects: tuple[Project, ...] = Field(
-        default=(), description="Actions of the group's actors in the country."
+        default=(),
+        description="Actions des acteurs du groupe dans le pays. — "
+        "Actions of the group's actors in the country.",
     )
     resources: tuple[Resource, ...] = Field(
-        default=(), description="Documents, links, trainings and events offered to members."
+        default=(),
+        description="Documents, liens, formations et événements offerts aux membres. — "
+        "Documents, links, trainings and events offered to members.",
     )
 
     # --- lookups ---------------------------------------------------------------------------

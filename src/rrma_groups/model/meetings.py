@@ -24,12 +24,16 @@ __all__ = ["AttendanceMode", "Meeting", "MeetingStatus", "Room", "Venue"]
 
 
 class AttendanceMode(enum.StrEnum):
+    """How a meeting is held: in one place, online, or both."""
+
     IN_PERSON = "in_person"
     ONLINE = "online"
     HYBRID = "hybrid"
 
 
 class MeetingStatus(enum.StrEnum):
+    """Whether a meeting takes place as announced."""
+
     SCHEDULED = "scheduled"
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
@@ -38,20 +42,36 @@ class MeetingStatus(enum.StrEnum):
 class Room(Model):
     """A room of a venue, for parallel sessions."""
 
-    id: Id
-    name: Annotated[LocalisedText, SingleLine()]
-    capacity: int | None = Field(default=None, ge=1)
+    id: Id = Field(
+        description="Identifiant de la salle, repris par les activités (room). — "
+        "Id of the room, used by agenda items (room)."
+    )
+    name: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Nom de la salle. — Name of the room."
+    )
+    capacity: int | None = Field(
+        default=None, ge=1, description="Nombre de places. — Number of seats."
+    )
 
 
 class Venue(Model):
     """Where a meeting takes place."""
 
-    name: Annotated[LocalisedText, SingleLine()]
-    address: Line | None = None
-    postal_code: Line | None = None
-    city: Annotated[LocalisedText, SingleLine()] | None = None
-    country: CountryCode = "FR"
-    rooms: tuple[Room, ...] = ()
+    name: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Nom du lieu. — Name of the venue."
+    )
+    address: Line | None = Field(default=None, description="Adresse. — Street address.")
+    postal_code: Line | None = Field(default=None, description="Code postal. — Postal code.")
+    city: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="Ville. — City."
+    )
+    country: CountryCode = Field(
+        default="FR", description="Pays (ISO 3166-1). — Country (ISO 3166-1)."
+    )
+    rooms: tuple[Room, ...] = Field(
+        default=(),
+        description="Salles, pour les sessions en parallèle. — Rooms, for parallel sessions.",
+    )
 
 
 class Meeting(Model):
@@ -62,28 +82,83 @@ class Meeting(Model):
     item's start and the last item's end. Times are local to ``timezone``.
     """
 
-    id: Id
-    title: Annotated[LocalisedText, SingleLine()]
-    date: Day
-    end_date: Day | None = None
-    start: TimeOfDay | None = None
-    end: TimeOfDay | None = None
-    timezone: TimezoneName = "Europe/Paris"
-    venue: Venue | None = None
-    organiser: Id | None = Field(default=None, description="Id of the organising actor.")
-    contact: Id | None = Field(default=None, description="Id of the contact person.")
-    signatory: Id | None = Field(default=None, description="Id of the person who signs it.")
-    description: LocalisedText | None = None
-    objectives: tuple[Objective, ...] = ()
-    attendance_mode: AttendanceMode = AttendanceMode.IN_PERSON
-    online_url: Url | None = None
-    status: MeetingStatus = MeetingStatus.SCHEDULED
-    previous_date: Day | None = Field(
-        default=None, description="The date first announced, for a postponed meeting."
+    id: Id = Field(
+        description="Identifiant stable de la rencontre (limoges-2016). — "
+        "Stable id of the meeting (limoges-2016)."
     )
-    agenda: Agenda = Agenda(())
+    title: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Intitulé de la rencontre. — Title of the meeting."
+    )
+    date: Day = Field(
+        description="Date du premier jour : 04/11/2016 ou 2016-11-04. — "
+        "Date of the first day: 04/11/2016 or 2016-11-04."
+    )
+    end_date: Day | None = Field(
+        default=None,
+        description="Dernier jour, pour une rencontre sur plusieurs jours. — "
+        "Last day, for a meeting over several days.",
+    )
+    start: TimeOfDay | None = Field(
+        default=None,
+        description="Heure de début ; par défaut, celle de la première activité. — "
+        "Start time; by default, the first item's.",
+    )
+    end: TimeOfDay | None = Field(
+        default=None,
+        description="Heure de fin ; par défaut, celle de la dernière activité. — "
+        "End time; by default, the last item's.",
+    )
+    timezone: TimezoneName = Field(
+        default="Europe/Paris",
+        description="Fuseau horaire IANA des heures. — IANA timezone of the times.",
+    )
+    venue: Venue | None = Field(default=None, description="Le lieu. — The venue.")
+    organiser: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure organisatrice. — Id of the organising actor.",
+    )
+    contact: Id | None = Field(
+        default=None,
+        description="Identifiant de la personne à contacter. — Id of the contact person.",
+    )
+    signatory: Id | None = Field(
+        default=None,
+        description="Identifiant de la personne qui signe le programme. — "
+        "Id of the person who signs the programme.",
+    )
+    description: LocalisedText | None = Field(
+        default=None,
+        description="Présentation de la rencontre. — What the meeting is about.",
+    )
+    objectives: tuple[Objective, ...] = Field(
+        default=(), description="Objectifs de la rencontre. — The meeting's objectives."
+    )
+    attendance_mode: AttendanceMode = Field(
+        default=AttendanceMode.IN_PERSON,
+        description="Sur place, en ligne ou hybride. — In person, online or hybrid.",
+    )
+    online_url: Url | None = Field(
+        default=None,
+        description="Lien pour participer en ligne. — Link to take part online.",
+    )
+    status: MeetingStatus = Field(
+        default=MeetingStatus.SCHEDULED,
+        description="Prévue, reportée ou annulée. — Scheduled, postponed or cancelled.",
+    )
+    previous_date: Day | None = Field(
+        default=None,
+        description="La date annoncée d'abord, pour une rencontre reportée. — "
+        "The date first announced, for a postponed meeting.",
+    )
+    agenda: Agenda = Field(
+        default=Agenda(()),
+        description="Le programme : ses activités, dans l'ordre. — "
+        "The programme: its items, in order.",
+    )
     participants: tuple[Registration, ...] = Field(
-        default=(), description="Registrations, and attendance once recorded."
+        default=(),
+        description="Inscriptions, puis présences une fois relevées. — "
+        "Registrations, and attendance once recorded.",
     )
 
     @field_validator("end_date")

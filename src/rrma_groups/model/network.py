@@ -43,18 +43,32 @@ class Founder(enum.StrEnum):
 class Network(Actor):
     """A regional multi-actor network (réseau régional multi-acteurs, RRMA)."""
 
-    kind: ActorKind = ActorKind.NETWORK
-    acronym: Annotated[LocalisedText, SingleLine()] | None = None
+    kind: ActorKind = Field(
+        default=ActorKind.NETWORK,
+        description="Type de structure : un réseau. — Kind of organisation: a network.",
+    )
+    acronym: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None, description="Sigle. — Acronym."
+    )
     tagline: Annotated[LocalisedText, SingleLine()] | None = Field(
         default=None,
-        description="How it presents itself (Centre régional de ressources pour la coopération "
-        "internationale).",
+        description="Comment il se présente en une ligne : « Centre régional de ressources pour "
+        "la coopération internationale ». — How it presents itself, in one line.",
     )
-    mission: LocalisedText | None = None
+    mission: LocalisedText | None = Field(default=None, description="Sa mission. — Its mission.")
     context: LocalisedText | None = Field(
-        default=None, description="Where RRMAs come from, as the network tells it."
+        default=None,
+        description="D'où viennent les RRMA, tel que le réseau le raconte. — "
+        "Where RRMAs come from, as the network tells it.",
     )
     founded_by: tuple[Founder, ...] = Field(
-        default=(), description="The joint initiative behind the network."
+        default=(),
+        description="L'initiative conjointe à l'origine du réseau : État, collectivités, "
+        "associations. — The joint initiative behind the network: State, local authorities, "
+        "associations.",
     )
-    offers: tuple[Offer, ...] = Field(default=(), description="What it offers the group.")
+    offers: tuple[Offer, ...] = Field(
+        default=(),
+        description="Ce qu'il offre au groupe : hébergement, secrétariat, animation... — "
+        "What it offers the group: hosting, secretariat, facilitation...",
+    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from ..messages import custom_error
 from ..types import Id, SingleLine
@@ -35,10 +37,10 @@ class Objective(Model):
     """
 
     text: LocalisedText = Field(
-        description="The objective, as a sentence / L'objectif, en une phrase."
+        description="L'objectif, en une phrase. — The objective, as a sentence."
     )
     id: Id | None = Field(
-        default=None, description="Optional stable id / Identifiant stable facultatif."
+        default=None, description="Identifiant stable, facultatif. — Optional stable id."
     )
 
     @model_validator(mode="before")
@@ -50,14 +52,36 @@ class Objective(Model):
             return {"text": data}  # a table of languages to texts
         return data
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler, /
+    ) -> JsonSchemaValue:
+        # A file may give the text alone, as the validator above reads it: the schema offers
+        # the text's own forms (a string, a table of languages) beside the full table.
+        model = handler.resolve_ref_schema(handler(core_schema))
+        full = {k: v for k, v in model.items() if k not in ("title", "description")}
+        text_alone = [dict(form) for form in model["properties"]["text"]["anyOf"]]
+        for form in text_alone:
+            if form.get("type") == "object":
+                form["not"] = {"required": ["id"]}  # {id = ...} is the full form, missing text
+        return {
+            "title": model["title"],
+            "description": model["description"],
+            "anyOf": [*text_alone, full],
+        }
+
 
 class ThematicPriority(Model):
     """A domain of work (economic development, vocational training, culture, ...)."""
 
-    id: Id
-    title: Annotated[LocalisedText, SingleLine()]
-    description: LocalisedText | None = None
+    id: Id = Field(description="Identifiant stable du thème. — Stable id of the priority.")
+    title: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Intitulé du thème. — Title of the priority."
+    )
+    description: LocalisedText | None = Field(
+        default=None, description="Ce que couvre le thème. — What the priority covers."
+    )
     dac_codes: tuple[DacCode, ...] = Field(
         default=(),
-        description="OECD-DAC sector or purpose codes / Codes secteur ou objet du CAD de l'OCDE.",
+        description="Codes secteur ou objet du CAD de l'OCDE. — OECD-DAC sector or purpose codes.",
     )

@@ -40,21 +40,41 @@ class Registration(Model):
     (and, for the counts by kind, ``organisation_kind``).
     """
 
-    person: Id | None = Field(default=None, description="Id of a known person.")
-    name: Line | None = Field(default=None, description="A new person's name, as written.")
-    organisation: Id | None = Field(default=None, description="Id of the actor represented.")
+    person: Id | None = Field(
+        default=None,
+        description="Identifiant d'une personne connue. — Id of a known person.",
+    )
+    name: Line | None = Field(
+        default=None,
+        description="Nom d'une nouvelle personne, tel qu'écrit. — A new person's name, as written.",
+    )
+    organisation: Id | None = Field(
+        default=None,
+        description="Identifiant de la structure représentée. — Id of the actor represented.",
+    )
     organisation_name: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="An organisation the group does not know yet."
+        default=None,
+        description="Une structure que le groupe ne connaît pas encore. — "
+        "An organisation the group does not know yet.",
     )
     organisation_kind: ActorKind | None = Field(
-        default=None, description="What kind of organisation organisation_name is."
+        default=None,
+        description="Type de la structure nommée par organisation_name. — "
+        "What kind of organisation organisation_name is.",
     )
-    mode: ParticipationMode = ParticipationMode.IN_PERSON
+    mode: ParticipationMode = Field(
+        default=ParticipationMode.IN_PERSON,
+        description="Sur place ou en ligne. — In person or online.",
+    )
     attendance: Attendance | None = Field(
-        default=None, description="Recorded after the meeting; none before."
+        default=None,
+        description="Relevée après la rencontre ; aucune avant. — "
+        "Recorded after the meeting; none before.",
     )
     fictional: bool = Field(
-        default=False, description="A made-up sample participant, shown as such."
+        default=False,
+        description="Participant inventé pour l'exemple, présenté comme tel. — "
+        "A made-up sample participant, shown as such.",
     )
 
     @model_validator(mode="after")

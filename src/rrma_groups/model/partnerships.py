@@ -15,6 +15,8 @@ __all__ = ["Partnership", "PartnershipKind", "PartnershipStatus"]
 
 
 class PartnershipKind(enum.StrEnum):
+    """What kind of partnership it is."""
+
     DECENTRALISED_COOPERATION = "decentralised_cooperation"
     """coopération décentralisée: between a French and a foreign local authority"""
     ASSOCIATIVE = "associative"
@@ -23,6 +25,8 @@ class PartnershipKind(enum.StrEnum):
 
 
 class PartnershipStatus(enum.StrEnum):
+    """Where a partnership stands."""
+
     PLANNED = "planned"
     ACTIVE = "active"
     SUSPENDED = "suspended"
@@ -32,14 +36,36 @@ class PartnershipStatus(enum.StrEnum):
 class Partnership(Model):
     """A partnership between two or more actors."""
 
-    id: Id
-    parties: tuple[Id, ...] = Field(min_length=2, description="Ids of the actors in partnership.")
-    kind: PartnershipKind = PartnershipKind.DECENTRALISED_COOPERATION
-    status: PartnershipStatus = PartnershipStatus.ACTIVE
-    since: Day | Year | None = Field(default=None, description="A date, or a year alone.")
-    until: Day | Year | None = None
-    themes: tuple[Id, ...] = Field(default=(), description="Ids of thematic priorities.")
-    description: LocalisedText | None = None
+    id: Id = Field(description="Identifiant stable du partenariat. — Stable id of the partnership.")
+    parties: tuple[Id, ...] = Field(
+        min_length=2,
+        description="Identifiants des acteurs partenaires, deux au moins. — "
+        "Ids of the actors in partnership, at least two.",
+    )
+    kind: PartnershipKind = Field(
+        default=PartnershipKind.DECENTRALISED_COOPERATION,
+        description="Type de partenariat. — Kind of partnership.",
+    )
+    status: PartnershipStatus = Field(
+        default=PartnershipStatus.ACTIVE,
+        description="Où en est le partenariat. — Where the partnership stands.",
+    )
+    since: Day | Year | None = Field(
+        default=None,
+        description="Début : une date, ou une année seule. — Start: a date, or a year alone.",
+    )
+    until: Day | Year | None = Field(
+        default=None,
+        description="Fin : une date, ou une année seule. — End: a date, or a year alone.",
+    )
+    themes: tuple[Id, ...] = Field(
+        default=(),
+        description="Identifiants des thèmes prioritaires. — Ids of thematic priorities.",
+    )
+    description: LocalisedText | None = Field(
+        default=None,
+        description="Présentation du partenariat. — What the partnership is about.",
+    )
 
     @property
     def since_year(self) -> int | None:

@@ -100,11 +100,19 @@ Written to files as text, so that no binary fraction ever creeps in.
 class Funding(Model):
     """A funder's share of a budget: an actor of the group, or a funder named in words."""
 
-    actor: Id | None = Field(default=None, description="Id of the funding actor.")
-    name: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="The funder's name, when it is not one of the group's actors."
+    actor: Id | None = Field(
+        default=None,
+        description="Identifiant de l'acteur financeur. — Id of the funding actor.",
     )
-    amount: Amount | None = Field(default=None, description="In the budget's currency.")
+    name: Annotated[LocalisedText, SingleLine()] | None = Field(
+        default=None,
+        description="Nom du financeur, quand il n'est pas un acteur du groupe. — "
+        "The funder's name, when it is not one of the group's actors.",
+    )
+    amount: Amount | None = Field(
+        default=None,
+        description="Montant, dans la devise du budget. — Amount, in the budget's currency.",
+    )
 
     @model_validator(mode="after")
     def _one_funder(self) -> Funding:
@@ -116,9 +124,14 @@ class Funding(Model):
 class Budget(Model):
     """A project's budget in one currency, and who funds it."""
 
-    amount: Amount
-    currency: CurrencyCode
-    funders: tuple[Funding, ...] = ()
+    amount: Amount = Field(description="Montant total. — Total amount.")
+    currency: CurrencyCode = Field(
+        description="Devise (ISO 4217 : EUR, MAD, XOF). — Currency (ISO 4217: EUR, MAD, XOF)."
+    )
+    funders: tuple[Funding, ...] = Field(
+        default=(),
+        description="Les financeurs et leur part. — Who funds it, and their shares.",
+    )
 
 
 def period_bounds(
@@ -137,26 +150,56 @@ def period_bounds(
 class Project(Model):
     """An action of one of the group's actors in the country, with its partners."""
 
-    id: Id
-    title: Annotated[LocalisedText, SingleLine()]
-    lead: Id = Field(description="Id of the actor who leads the project.")
+    id: Id = Field(description="Identifiant stable du projet. — Stable id of the project.")
+    title: Annotated[LocalisedText, SingleLine()] = Field(
+        description="Intitulé du projet. — Title of the project."
+    )
+    lead: Id = Field(
+        description="Identifiant de l'acteur qui porte le projet. — "
+        "Id of the actor who leads the project."
+    )
     partners: tuple[Id, ...] = Field(
-        default=(), description="Ids of partner actors, French and local."
+        default=(),
+        description="Identifiants des partenaires, français et locaux. — "
+        "Ids of partner actors, French and local.",
     )
-    places: tuple[Place, ...] = ()
-    themes: tuple[Id, ...] = Field(default=(), description="Ids of the group's priorities.")
+    places: tuple[Place, ...] = Field(
+        default=(), description="Où le projet se déroule. — Where the project takes place."
+    )
+    themes: tuple[Id, ...] = Field(
+        default=(),
+        description="Identifiants des thèmes prioritaires du groupe. — "
+        "Ids of the group's priorities.",
+    )
     dac_codes: tuple[DacCode, ...] = Field(
-        default=(), description="OECD-DAC sector or purpose codes."
+        default=(),
+        description="Codes secteur ou objet du CAD de l'OCDE. — OECD-DAC sector or purpose codes.",
     )
-    start: Day | Year | None = Field(default=None, description="A date, or a year alone.")
-    end: Day | Year | None = None
-    status: ProjectStatus = ProjectStatus.IDEA
-    budget: Budget | None = None
-    contact: Id | None = Field(default=None, description="Id of the contact person.")
-    description: LocalisedText | None = None
-    website: Url | None = None
+    start: Day | Year | None = Field(
+        default=None,
+        description="Début : une date, ou une année seule. — Start: a date, or a year alone.",
+    )
+    end: Day | Year | None = Field(
+        default=None,
+        description="Fin : une date, ou une année seule. — End: a date, or a year alone.",
+    )
+    status: ProjectStatus = Field(
+        default=ProjectStatus.IDEA,
+        description="Où en est le projet. — Where the project stands.",
+    )
+    budget: Budget | None = Field(default=None, description="Le budget. — The budget.")
+    contact: Id | None = Field(
+        default=None,
+        description="Identifiant de la personne à contacter. — Id of the contact person.",
+    )
+    description: LocalisedText | None = Field(
+        default=None, description="Présentation du projet. — What the project does."
+    )
+    website: Url | None = Field(default=None, description="Site web. — Website.")
     fictional: bool = Field(
-        default=False, description="A made-up sample, shown as such; never about a real actor."
+        default=False,
+        description="Exemple inventé, présenté comme tel ; jamais sur un acteur réel. — "
+        "A made-up sample, shown as such; never about a real actor.",
     )
 
     @model_validator(mode="after")
@@ -198,18 +241,37 @@ class ResourceKind(enum.StrEnum):
 class Resource(Model):
     """A document, link, training or event offered to the group's members."""
 
-    id: Id
-    title: Annotated[LocalisedText, SingleLine()]
-    kind: ResourceKind = ResourceKind.DOCUMENT
-    offered_by: Id | None = Field(default=None, description="Id of the actor who offers it.")
-    languages: tuple[LanguageCode, ...] = Field(
-        default=(), description="Languages it is available in."
+    id: Id = Field(description="Identifiant stable de la ressource. — Stable id of the resource.")
+    title: Annotated[LocalisedText, SingleLine()] = Field(description="Titre. — Title.")
+    kind: ResourceKind = Field(
+        default=ResourceKind.DOCUMENT,
+        description="Document, lien, formation ou événement. — Document, link, training or event.",
     )
-    date: Day | None = Field(default=None, description="Publication date, or day of the event.")
-    themes: tuple[Id, ...] = Field(default=(), description="Ids of the group's priorities.")
-    url: Url | None = None
-    author: Line | None = None
-    description: LocalisedText | None = None
+    offered_by: Id | None = Field(
+        default=None,
+        description="Identifiant de l'acteur qui la propose. — Id of the actor who offers it.",
+    )
+    languages: tuple[LanguageCode, ...] = Field(
+        default=(),
+        description="Langues dans lesquelles elle existe. — Languages it is available in.",
+    )
+    date: Day | None = Field(
+        default=None,
+        description="Date de publication, ou jour de l'événement. — "
+        "Publication date, or day of the event.",
+    )
+    themes: tuple[Id, ...] = Field(
+        default=(),
+        description="Identifiants des thèmes prioritaires du groupe. — "
+        "Ids of the group's priorities.",
+    )
+    url: Url | None = Field(default=None, description="Adresse web. — Web address.")
+    author: Line | None = Field(default=None, description="Auteur. — Author.")
+    description: LocalisedText | None = Field(
+        default=None, description="Ce qu'elle contient. — What it holds."
+    )
     fictional: bool = Field(
-        default=False, description="A made-up sample, shown as such; never about a real actor."
+        default=False,
+        description="Exemple inventé, présenté comme tel ; jamais sur un acteur réel. — "
+        "A made-up sample, shown as such; never about a real actor.",
     )

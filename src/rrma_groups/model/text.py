@@ -177,8 +177,9 @@ class LocalisedText:
                 },
             ],
             "description": (
-                "Text in the file's default language, or a table of language codes to texts "
-                "(fr, ar, ar_MA, en, ...)."
+                "Texte dans la langue par défaut du fichier, ou table des langues (fr, ar, "
+                "ar_MA, en...) et de leurs textes. — Text in the file's default language, or a "
+                "table of language codes to texts (fr, ar, ar_MA, en, ...)."
             ),
         }
 
