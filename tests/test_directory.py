@@ -13,7 +13,6 @@ import pytest
 
 import rrma_groups
 from builders import group_data
-from rrma_groups.commands_activity import add_parsers
 from rrma_groups.actor_directory import (
     DirectoryError,
     directory,
@@ -21,6 +20,7 @@ from rrma_groups.actor_directory import (
     render_directory,
     sort_key,
 )
+from rrma_groups.commands_activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.model import CountryGroup
 from rrma_groups.render.data_tables import Cell, Table, neutralise_formula, table_csv
