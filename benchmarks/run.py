@@ -841,7 +841,7 @@ def table(results: Sequence[Result]) -> str:
             measured, baseline, ratio = "error", "", ""
         else:
             measured, baseline = _fmt(r.measured, r.unit), _fmt(r.baseline, r.unit)
-            ratio = f"{r.ratio:.2f}x" if r.ratio is not None else ""
+            ratio = f"{r.ratio:.3f}x" if r.ratio is not None else ""
         target = f"<= {r.target:g}x" if r.target is not None else "report"
         rows.append((r.title, measured, baseline, ratio, target, _OK[r.status]))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]

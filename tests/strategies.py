@@ -392,7 +392,7 @@ def table_texts(max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 # ============================================================================================
-# rrma_groups (whole groups): valid, varied country groups for the round-trip tests
+# Round trips and fuzzing: valid, varied country groups, and texts mutated from real inputs
 # ============================================================================================
 
 if TYPE_CHECKING:
@@ -404,18 +404,20 @@ GROUP_LANGUAGES = ("fr", "ar", "en")
 GROUP_TIMEZONES = ("Europe/Paris", "Africa/Casablanca", "Africa/Dakar", "America/New_York", "UTC")
 """Timezones of generated meetings: daylight saving, Morocco's Ramadan rule, none, and UTC."""
 
-CLOCK_CHANGE_DAYS = (
-    dt.date(2016, 3, 27),  # Europe/Paris and Africa/Casablanca spring forward at 02:00
-    dt.date(2016, 10, 30),  # Europe/Paris falls back: 02:00-03:00 happens twice
-    dt.date(2016, 6, 5),  # Africa/Casablanca: Ramadan begins, clocks go back
-    dt.date(2019, 5, 5),
-    dt.date(2016, 3, 13),  # America/New_York
-    dt.date(2016, 11, 6),
-    dt.date(2024, 3, 31),
-    dt.date(2024, 10, 27),
+CLOCK_CHANGES = (
+    # Europe/Paris springs forward at 02:00 (02:00-03:00 does not exist), then falls back at
+    # 03:00 (02:00-03:00 happens twice); Morocco's clocks go back for Ramadan and forward
+    # after it; New York's change at 02:00 too.
+    (dt.date(2016, 3, 27), "Europe/Paris"),
+    (dt.date(2016, 10, 30), "Europe/Paris"),
+    (dt.date(2024, 3, 31), "Europe/Paris"),
+    (dt.date(2019, 5, 5), "Africa/Casablanca"),
+    (dt.date(2019, 6, 9), "Africa/Casablanca"),
+    (dt.date(2016, 3, 13), "America/New_York"),
+    (dt.date(2016, 11, 6), "America/New_York"),
 )
-"""Days on which the clocks of some of :data:`GROUP_TIMEZONES` change: some wall times of
-those days do not exist, others happen twice."""
+"""Days on which the clocks of a timezone change, with that timezone: some wall times of
+those days do not exist, others happen twice. Meetings on those days start in the night."""
 
 _LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêàâçôûùëïÉÀÇŒœ"
 _ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإةىئؤ"
@@ -557,6 +559,11 @@ def _unique_ids(prefix: str, count: int) -> st.SearchStrategy[list[str]]:
     )
 
 
+def _one_in(draw: st.DrawFn, n: int) -> bool:
+    """True about once in ``n`` draws (an integer draw would favour 0, and so True)."""
+    return bool(draw(st.sampled_from((False,) * (n - 1) + (True,))))
+
+
 def _maybe(draw: st.DrawFn, data: dict[str, object], key: str, value: object) -> None:
     """Put ``value`` (drawn, if it is a strategy) under ``key`` half of the time: optional
     fields present or absent. Nothing is drawn for a field left out."""
@@ -585,6 +592,8 @@ def _day_items(
     draw: st.DrawFn,
     lanes: list[tuple[str | None, str | None]],
     facilitators: st.SearchStrategy[list[dict[str, object]]],
+    *,
+    night: bool = False,
 ) -> list[dict[str, object]]:
     """The items of one day (times as minutes), built in order so that nothing overlaps.
 
@@ -592,7 +601,8 @@ def _day_items(
     two or three ``lanes`` (a room, a track or both; a lane holds one session or two halves)
     and the day rejoins after the longest; the day may end with an open-ended item.
     """
-    clock = draw(st.integers(0, 16 * 12)) * 5  # from midnight (clock changes) to 16:00
+    # The first start: 00:00 to 16:00, or to 02:30 on a night when the clocks change.
+    clock = draw(st.integers(0, 30 if night else 16 * 12)) * 5
     items: list[dict[str, object]] = []
 
     def item(start: int, end: int | None, **fields: object) -> dict[str, object]:
@@ -604,14 +614,14 @@ def _day_items(
             "facilitators": draw(facilitators),
             **fields,
         }
-        if draw(st.integers(0, 3)) == 0:
+        if _one_in(draw, 4):
             data["notes"] = draw(localised_data(hostile_texts()))
         _maybe(draw, data, "fixed", True)
         return {k: v for k, v in data.items() if v is not None}
 
     for _ in range(draw(st.integers(1, 4))):
         clock += draw(st.sampled_from((0, 0, 0, 5, 15, 60)))
-        if len(lanes) >= 2 and draw(st.integers(0, 3)) == 0:
+        if len(lanes) >= 2 and _one_in(draw, 4):
             length = draw(st.sampled_from((30, 60, 90)))
             if clock + length > _LAST_MINUTE:
                 break
@@ -678,19 +688,21 @@ def _meeting_data(
     draw: st.DrawFn, key: str, persons: list[str], actors: list[str]
 ) -> dict[str, object]:
     """A valid meeting, as data: one to three days, rooms and tracks, declared bounds or not."""
-    if draw(st.integers(0, 4)) == 0:
-        first = draw(st.sampled_from(CLOCK_CHANGE_DAYS))
+    night = _one_in(draw, 5)
+    if night:
+        first, zone = draw(st.sampled_from(CLOCK_CHANGES))
     else:
         first = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31)))
+        zone = draw(st.sampled_from(GROUP_TIMEZONES))
     length = draw(st.sampled_from((1, 1, 1, 2, 3)))
     mode = draw(st.sampled_from(("in_person", "in_person", "online", "hybrid")))
     data: dict[str, object] = {
         "id": key,
         "title": draw(localised_data()),
         "date": first,
-        "timezone": draw(st.sampled_from(GROUP_TIMEZONES)),
+        "timezone": zone,
     }
-    if length > 1 or draw(st.integers(0, 5)) == 0:
+    if length > 1 or _one_in(draw, 6):
         data["end_date"] = first + dt.timedelta(days=length - 1)  # end_date == date is legal
     rooms: list[str] = []
     if mode != "online" or draw(st.booleans()):
@@ -720,10 +732,10 @@ def _meeting_data(
     facilitators = _facilitators(persons, actors)
     items: list[dict[str, object]] = []
     days = [first + dt.timedelta(days=n) for n in range(length)]
-    empty = draw(st.integers(0, 9)) == 0
+    empty = _one_in(draw, 10)
     for n, day in enumerate(days if not empty else []):
-        for data_item in draw(_day_items(lanes, facilitators)):
-            if n > 0 or draw(st.integers(0, 4)) == 0:
+        for data_item in draw(_day_items(lanes, facilitators, night=night and n == 0)):
+            if n > 0 or _one_in(draw, 5):
                 data_item["day"] = day
             items.append(data_item)
     for n, item_id in enumerate(draw(_unique_ids("i", len(items)))):
@@ -972,7 +984,7 @@ def _actor_data(
             },
             {"name": draw(localised_data()), "attested": [dt.date(2016, 11, 4)]},
         ]
-    if draw(st.integers(0, 4)) == 0:
+    if _one_in(draw, 5):
         actor["dissolved"] = dt.date(2020, 12, 31)
         actor["successor"] = draw(st.sampled_from(every_actor))
     if draw(st.booleans()):
@@ -1046,3 +1058,116 @@ def groups() -> st.SearchStrategy[CountryGroup]:
     from rrma_groups import CountryGroup
 
     return group_data_valid().map(CountryGroup.model_validate)
+
+
+FUZZ_TOKENS = (
+    # structure of each format the readers take
+    "\n",
+    "\r\n",
+    "\t",
+    "|",
+    "\\|",
+    "|---|",
+    " - ",
+    "–",
+    "(",
+    ")",
+    '"',
+    "'",
+    "\\",
+    "=",
+    "[",
+    "]",
+    "[[",
+    "{",
+    "}",
+    ",",
+    ":",
+    ";",
+    "#",
+    '"""',
+    "\\u",
+    "\\ud800",
+    "BEGIN:VEVENT\r\n",
+    "END:VEVENT\r\n",
+    "BEGIN:VCALENDAR\r\n",
+    "END:VCALENDAR\r\n",
+    "DTSTART;TZID=Europe/Paris:20161104T140000\r\n",
+    "DTEND:20161104T130000Z\r\n",
+    "RELATED-TO;RELTYPE=PARENT:",
+    "X-RRMA-FACILITATOR;X-RRMA-TYPE=person;X-RRMA-ID=",
+    "TZID=/vendor/Europe/Paris",
+    " ",
+    # values that readers must refuse or take apart
+    "14h00 - 14h15",
+    "24:00",
+    "25h",
+    "2 pm",
+    "٢:٣٠ م",
+    "04/11/2016",
+    "31/02/2016",
+    "9999-12-31",
+    "0000-00-00",
+    "person:",
+    "actor:",
+    "person:!",
+    "Khalid",
+    "et",
+    "و",
+    "-1",
+    "1e999",
+    "NaN",
+    "9" * 40,
+    "0x1F",
+    "true",
+    "null",
+    # characters no text may hold, or that a file cannot
+    "\x00",
+    "\x1b[2J",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "\uffff",
+    "👩\u200d👩\u200d👧",
+)
+"""Pieces that :func:`mutated` inserts: each reader's syntax, values at or past their limits,
+and characters that must be refused."""
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str, *, tokens: tuple[str, ...] = FUZZ_TOKENS) -> str:
+    """``text`` with one to four mutations: a slice deleted, duplicated or replaced, two lines
+    swapped, a token of :data:`FUZZ_TOKENS` (or any text) inserted, a line repeated many
+    times."""
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.integers(0, len(text)))
+        size = draw(st.integers(0, 40))
+        how = draw(
+            st.sampled_from(
+                ("delete", "duplicate", "insert", "insert", "replace", "swap", "repeat")
+            )
+        )
+        if how == "delete":
+            text = text[:where] + text[where + size :]
+        elif how == "duplicate":
+            text = text[:where] + text[where : where + size] * 2 + text[where + size :]
+        elif how in ("insert", "replace"):
+            piece = draw(st.one_of(st.sampled_from(tokens), st.text(max_size=10)))
+            cut = size if how == "replace" else 0
+            text = text[:where] + piece + text[where + cut :]
+        elif how == "swap":
+            lines = text.split("\n")
+            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+        else:
+            lines = text.split("\n")
+            i = draw(st.integers(0, len(lines) - 1))
+            lines[i:i] = [lines[i]] * draw(st.integers(2, 200))
+            text = "\n".join(lines)
+    return text

@@ -140,6 +140,19 @@ class TestGenerator:
         assert from_json == rrma_groups.loads(json.dumps(small), "json")
 
 
+class _Without(ModuleType):
+    """rrma_groups without one of its names, as before that API was written."""
+
+    def __init__(self, hidden: str) -> None:
+        super().__init__("rrma_groups")
+        self._hidden = hidden
+
+    def __getattr__(self, name: str) -> Any:
+        if name == self._hidden:
+            raise AttributeError(name)
+        return getattr(rrma_groups, name)
+
+
 class TestHarness:
     def test_quick_run_prints_every_figure(self, bench: ModuleType, tmp_path: Path) -> None:
         """`run.py --quick` runs, prints a row per figure, and exits 0 or 1 (a missed target)."""
@@ -167,16 +180,11 @@ class TestHarness:
     ) -> None:
         """A missing API is "not available"; once it exists the figure measures it."""
         ctx = bench.Context(bench.QUICK, tmp_path)
-        monkeypatch.delattr(rrma_groups, "to_ical", raising=False)
+        monkeypatch.setattr(bench, "rrma_groups", _Without("to_ical"))
         assert bench.run_figure(bench.FIGURES["to_ical"], ctx).status == "not available"
-        monkeypatch.setattr(
-            rrma_groups,
-            "to_ical",
-            lambda group, per_item: bench.icalendar_direct(group),
-            raising=False,
-        )
+        monkeypatch.setattr(bench, "rrma_groups", rrma_groups)
         result = bench.run_figure(bench.FIGURES["to_ical"], ctx)
-        assert result.status in ("ok", "missed")
+        assert result.status in ("ok", "missed"), result.notes
         assert result.measured > 0
         assert result.baseline > 0
 

@@ -72,10 +72,24 @@ def _without_latin_names(text: str) -> str:
 TEXTS = list(_localised_texts(groupe_pays_maroc(), "group"))
 TEXT_AT = dict(TEXTS)
 PATHS = [path for path, _ in TEXTS]
+# The texts whose Arabic is one of the names kept in Latin script, on its own ("GPMar"), and
+# the others, written in Arabic script: each test below takes the texts it is about.
+LATIN_NAME_PATHS = [path for path in PATHS if TEXT_AT[path].exact("ar") in LATIN_IN_ARABIC]
+ARABIC_SCRIPT_PATHS = [path for path in PATHS if path not in LATIN_NAME_PATHS]
 
 
 @pytest.fixture(params=PATHS)
 def text(request: pytest.FixtureRequest) -> LocalisedText:
+    return TEXT_AT[request.param]
+
+
+@pytest.fixture(params=ARABIC_SCRIPT_PATHS)
+def arabic_script_text(request: pytest.FixtureRequest) -> LocalisedText:
+    return TEXT_AT[request.param]
+
+
+@pytest.fixture(params=LATIN_NAME_PATHS)
+def latin_name_text(request: pytest.FixtureRequest) -> LocalisedText:
     return TEXT_AT[request.param]
 
 
@@ -132,13 +146,36 @@ class TestArabic:
         arabic = _without_latin_names(text.exact("ar") or "")
         assert not [c for c in arabic if "LATIN" in unicodedata.name(c, "")]
 
-    def test_starts_right_to_left(self, text: LocalisedText) -> None:
+    def test_starts_right_to_left(self, arabic_script_text: LocalisedText) -> None:
         """The first letter is Arabic, so an auto-direction paragraph lays it out right to left."""
-        arabic = text.exact("ar") or ""
-        if arabic in LATIN_IN_ARABIC:
-            pytest.skip("a Latin name on its own")
+        arabic = arabic_script_text.exact("ar") or ""
         first = next(c for c in arabic if c.isalpha())
         assert _is_arabic_letter(first)
+
+    def test_a_latin_name_on_its_own_is_written_as_it_is(
+        self, latin_name_text: LocalisedText
+    ) -> None:
+        """A name kept in Latin script ("GPMar") is the Arabic text exactly, as French writes it.
+
+        Such a text starts with a Latin letter, so it is not expected to start right to left.
+        """
+        arabic = latin_name_text.exact("ar")
+        assert arabic is not None
+        assert arabic in LATIN_IN_ARABIC
+        assert arabic == latin_name_text.exact("fr")
+
+    def test_the_latin_names_on_their_own(self) -> None:
+        """Which texts are a Latin name alone: the group's and the network's names and acronyms.
+
+        Both lists are used to parametrize tests above; neither may silently become empty.
+        """
+        assert LATIN_NAME_PATHS == [
+            "group.acronym",
+            "group.network.name",
+            "group.network.former_names[0].name",
+            "group.network.acronym",
+        ]
+        assert len(ARABIC_SCRIPT_PATHS) == len(PATHS) - 4 > 0
 
     def test_arabic_punctuation(self, text: LocalisedText) -> None:
         """Commas, semicolons and question marks are the Arabic ones (، ؛ ؟)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import Any
 
@@ -19,9 +20,14 @@ from rrma_groups import (
     PersonFacilitator,
     RoleFacilitator,
     check,
+    describe,
+    explain,
 )
 from rrma_groups.examples import groupe_pays_maroc
+from rrma_groups.i18n.catalog import translator
 from rrma_groups.scheduling import (
+    SCHEDULING_MESSAGES,
+    SCHEDULING_WORDINGS,
     AgendaBuilder,
     ItemLookupError,
     RetimeError,
@@ -1174,3 +1180,241 @@ class TestLargeAgendas:
         assert len(retime(meeting).compact(gap=1).agenda) == 4000
         assert minutes(time_by_kind(meeting)[ItemKind.OTHER]) == 20000
         assert len(free_slots(middle)) == 0
+
+
+# --------------------------------------------------------------------------------------------
+# The messages in French and Arabic
+# --------------------------------------------------------------------------------------------
+
+RLM = "\u200f"  # CLDR's Arabic numeric dates keep their order with it: 03‏/01‏/2000
+
+
+def latin_words(text: str) -> set[str]:
+    """The runs of ASCII letters of a text: English words, or the Latin letters of data."""
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
+def small_agenda() -> Agenda:
+    return AgendaBuilder("9h").add("Accueil", 15, id="accueil").add("Débat", 30).agenda()
+
+
+def ten_workshops() -> Agenda:
+    builder = AgendaBuilder("9h")
+    for n in range(10):
+        builder.add(f"Atelier {n}", 10)
+    return builder.agenda()
+
+
+def fixed_lunch() -> Agenda:
+    builder = AgendaBuilder("9h").add("Accueil", 30).add("Repas", 60, fixed=True)
+    return builder.add("Débat", 30).agenda()
+
+
+def late_evening() -> Agenda:
+    return AgendaBuilder("21h").add("Débat", 60).add("Clôture", 60).agenda()
+
+
+def overlapping() -> Agenda:
+    builder = AgendaBuilder("9h").add("A", 60)
+    for letter, start in zip("BCDE", ("9h10", "9h15", "9h20", "9h25"), strict=True):
+        builder.add(letter, 30, start=start)
+    return builder.agenda()
+
+
+def add_in_an_open_block() -> None:
+    builder = AgendaBuilder("9h")
+    with builder.rooms("salle-a"):
+        builder.add("Atelier", 30)
+
+
+def add_a_room_to_a_closed_block() -> None:
+    builder = AgendaBuilder("9h")
+    with builder.rooms("salle-a") as block:
+        pass
+    block.room("salle-b")
+
+
+class TestMessagesInFrenchAndArabic:
+    """Scheduling errors told in French and Arabic, with no English fragment left in them.
+
+    The fragments that fill a message (the operation, "it", "the next day", a list of candidates
+    and its "and 2 more", the reason...) are translated with it. Each case gives the English
+    message (as before), the French and Arabic ones, the English words of its fragments (none
+    may remain in French), and the data the message quotes: titles, ids, locations, codes,
+    keyword names. In Arabic, every Latin word comes from that data.
+    """
+
+    @pytest.mark.parametrize(
+        ("action", "english", "french", "arabic", "fragments", "data"),
+        [
+            P(lambda: AgendaBuilder("23h30").add("Débat", 45),
+              "cannot add 'Débat': it would end at 00:15 the next day, outside its day "
+              "(00:00 to 24:00)",
+              "opération impossible (ajouter 'Débat') : le point finirait à 00:15 le lendemain, "
+              "en dehors de sa journée (de 00:00 à 24:00)",
+              "تعذّر تنفيذ العملية (إضافة 'Débat'): ستنتهي الفقرة على الساعة 00:15 من اليوم "
+              "الموالي، أي خارج يومها (من 00:00 إلى 24:00)",
+              "add it end at next", "Débat", id="added-past-midnight"),
+            P(lambda: retime(SEED).shift(0, -900),
+              "cannot shift 'Accueil des participants' by -900 minutes: it would start at 23:00 "
+              "the day before, outside its day (00:00 to 24:00)",
+              "opération impossible (décaler 'Accueil des participants' de -900 minutes) : le "
+              "point commencerait à 23:00 la veille, en dehors de sa journée (de 00:00 à 24:00)",
+              "تعذّر تنفيذ العملية (إزاحة 'Accueil des participants' بمقدار -900 د): ستبدأ "
+              "الفقرة على الساعة 23:00 من اليوم السابق، أي خارج يومها (من 00:00 إلى 24:00)",
+              "shift by it start at the day before", "Accueil des participants",
+              id="shifted-before-midnight"),
+            P(lambda: retime(late_evening()).shift("Débat", 70, cascade=True),
+              "cannot shift 'Débat' by +70 minutes: 'Clôture' would end at 00:10 the next day, "
+              "outside its day (00:00 to 24:00)",
+              "opération impossible (décaler 'Débat' de +70 minutes) : 'Clôture' finirait à "
+              "00:10 le lendemain, en dehors de sa journée (de 00:00 à 24:00)",
+              "تعذّر تنفيذ العملية (إزاحة 'Débat' بمقدار +70 د): ستنتهي الفقرة 'Clôture' على "
+              "الساعة 00:10 من اليوم الموالي، أي خارج يومها (من 00:00 إلى 24:00)",
+              "shift by end at the next day", "Débat Clôture", id="pushed-past-midnight"),
+            P(lambda: retime(fixed_lunch()).stretch("Accueil", 30),
+              "cannot stretch 'Accueil': the programme would have 1 error: agenda[1].start: "
+              "overlaps 'Accueil' (09:00–10:00) at agenda[0] in the plenary [overlap]",
+              "opération impossible (allonger 'Accueil') : le programme aurait une erreur : "
+              "agenda[1].start: chevauche 'Accueil' (09:00–10:00), en agenda[0], dans la "
+              "plénière [overlap]",
+              "تعذّر تنفيذ العملية (تمديد 'Accueil'): سيتضمن البرنامج خطأً واحدًا: "
+              "agenda[1].start: تتداخل مع 'Accueil' (9:00 ص–10:00 ص) في agenda[0] ضمن الجلسة "
+              "العامة [overlap]",
+              "stretch error overlaps plenary", "Accueil agenda start overlap",
+              id="one-error"),
+            P(overlapping,
+              "cannot build the agenda: the programme would have 4 errors: agenda[1].start: "
+              "overlaps 'A' (09:00–10:00) at agenda[0] in the plenary [overlap]; "
+              "agenda[2].start: overlaps 'A' (09:00–10:00) at agenda[0] in the plenary "
+              "[overlap]; agenda[3].start: overlaps 'A' (09:00–10:00) at agenda[0] in the "
+              "plenary [overlap]; and 1 more",
+              "opération impossible (construire l'ordre du jour) : le programme aurait 4 "
+              "erreurs : agenda[1].start: chevauche 'A' (09:00–10:00), en agenda[0], dans la "
+              "plénière [overlap] ; agenda[2].start: chevauche 'A' (09:00–10:00), en "
+              "agenda[0], dans la plénière [overlap] ; agenda[3].start: chevauche 'A' "
+              "(09:00–10:00), en agenda[0], dans la plénière [overlap] ; et 1 de plus",
+              "تعذّر تنفيذ العملية (بناء جدول الأعمال): سيتضمن البرنامج أخطاء (عددها 4): "
+              "agenda[1].start: تتداخل مع 'A' (9:00 ص–10:00 ص) في agenda[0] ضمن الجلسة العامة "
+              "[overlap]؛ agenda[2].start: تتداخل مع 'A' (9:00 ص–10:00 ص) في agenda[0] ضمن "
+              "الجلسة العامة [overlap]؛ agenda[3].start: تتداخل مع 'A' (9:00 ص–10:00 ص) في "
+              "agenda[0] ضمن الجلسة العامة [overlap]؛ وغيرها (عددها 1)",
+              "build the errors more", "A agenda start overlap", id="four-errors"),
+            P(lambda: find_item(small_agenda(), "Zzz"),
+              "no item 'Zzz' in the agenda; its items are: [0] 'Accueil' (id 'accueil'), "
+              "[1] 'Débat'",
+              "pas de point 'Zzz' dans l'ordre du jour ; ses points sont : [0] 'Accueil' "
+              "(identifiant 'accueil'), [1] 'Débat'",
+              "لا توجد فقرة 'Zzz' في جدول الأعمال؛ فقراته هي: [0] 'Accueil' (المعرّف "
+              "'accueil')، [1] 'Débat'",
+              "its items are id", "Zzz Accueil accueil Débat", id="unknown-item"),
+            P(lambda: find_item(ten_workshops(), "Atelier"),
+              "'Atelier' could be any of 10 items: [0] 'Atelier 0', [1] 'Atelier 1', "
+              "[2] 'Atelier 2', [3] 'Atelier 3', [4] 'Atelier 4', [5] 'Atelier 5', "
+              "[6] 'Atelier 6', [7] 'Atelier 7' and 2 more; give its id or its index",
+              "'Atelier' peut désigner 10 points : [0] 'Atelier 0', [1] 'Atelier 1', "
+              "[2] 'Atelier 2', [3] 'Atelier 3', [4] 'Atelier 4', [5] 'Atelier 5', "
+              "[6] 'Atelier 6', [7] 'Atelier 7' et 2 de plus ; indiquez son identifiant ou sa "
+              "position",
+              "قد يدل 'Atelier' على عدة فقرات (عددها 10): [0] 'Atelier 0'، [1] 'Atelier 1'، "
+              "[2] 'Atelier 2'، [3] 'Atelier 3'، [4] 'Atelier 4'، [5] 'Atelier 5'، "
+              "[6] 'Atelier 6'، [7] 'Atelier 7' وغيرها (عددها 2)؛ حدّد معرّفها أو موضعها",
+              "and more", "Atelier", id="ambiguous-item"),
+            P(lambda: retime(small_agenda()).move("Débat", after="Débat"),
+              "cannot move 'Débat' after itself",
+              "impossible de déplacer 'Débat' après lui-même",
+              "تعذّر نقل 'Débat' بعد نفسها",
+              "move after itself", "Débat", id="after-itself"),
+            P(lambda: retime(SEED).insert("Pause", 10, before=1, after=2, at="14h"),
+              "give at most one of before=, after= and at=, not before= and after= and at=",
+              "indiquez au plus un de before=, after= et at=, pas before= et after= et at=",
+              "حدّد واحدًا على الأكثر من before= وafter= وat=، لا before= وafter= وat=",
+              "and", "before after at", id="three-positions"),
+            P(add_in_an_open_block,
+              "a parallel block is open: leave its 'with' block before adding an item",
+              "un bloc parallèle est ouvert : sortez de son bloc 'with' avant d'ajouter un point",
+              "توجد كتلة متوازية مفتوحة: اخرج من كتلة 'with' الخاصة بها قبل إضافة فقرة",
+              "adding an item", "with", id="block-open"),
+            P(add_a_room_to_a_closed_block,
+              "this parallel block was closed: add a lane in a new one",
+              "ce bloc parallèle a été fermé : ajoutez une salle ou un parcours dans un nouveau "
+              "bloc",
+              "أُغلقت هذه الكتلة المتوازية: أضف قاعة أو مسارًا في كتلة جديدة",
+              "add lane", "", id="block-closed"),
+            P(lambda: AgendaBuilder("9h").next_day(start="9h"),
+              "the date of the first day is not known: give next_day() its date",
+              "la date du premier jour n'est pas connue : indiquez la date à next_day()",
+              "تاريخ اليوم الأول غير معروف: حدّد التاريخ في next_day()",
+              "give its", "next_day", id="first-day"),
+            P(lambda: retime(fixed_lunch()).fit(end="9h40"),
+              "cannot fit the programme of 2000-01-03 between 09:00 and 09:40: 'Repas' is fixed "
+              "until 10:30",
+              "impossible de faire tenir le programme du 3 janv. 2000 entre 09:00 et 09:40 : "
+              "'Repas' est fixé jusqu'à 10:30",
+              f"تعذّر إدراج برنامج يوم 03{RLM}/01{RLM}/2000 بين 09:00 و09:40: 'Repas' مثبَّتة "
+              "حتى 10:30",
+              "is fixed until", "Repas", id="fixed-until"),
+            P(lambda: retime(fixed_lunch()).compact(start="9h20"),
+              "cannot compact 2000-01-03: 'Repas' is fixed at 09:30, but the items before it "
+              "would run until 09:50",
+              "opération impossible (resserrer le programme du 3 janv. 2000) : 'Repas' est fixé "
+              "à 09:30, mais les points précédents dureraient jusqu'à 09:50",
+              f"تعذّر تنفيذ العملية (ضغط برنامج يوم 03{RLM}/01{RLM}/2000): 'Repas' مثبَّتة على "
+              "الساعة 09:30، لكن الفقرات التي قبلها ستمتد إلى 09:50",
+              "compact", "Repas", id="compact-a-day"),
+            P(lambda: AgendaBuilder("9h").add("Débat", 30, facilitators={"person": "BAD ID!"}),
+              "cannot make an item of 'Débat': facilitators[0].person: 'BAD ID!' is not a valid "
+              "id: use letters, digits, '-', '_' or '.', starting with a letter or digit, at most "
+              "64 characters",
+              "impossible de faire un point de 'Débat' : facilitators[0].person: 'BAD ID!' n'est "
+              "pas un identifiant valide : utilisez des lettres, des chiffres, '-', '_' ou '.', "
+              "en commençant par une lettre ou un chiffre, 64 caractères au plus",
+              "تعذّر إنشاء فقرة من 'Débat': facilitators[0].person: 'BAD ID!' ليس معرّفًا "
+              "صالحًا: استعمل حروفًا أو أرقامًا أو '-' أو '_' أو '.'، على أن يبدأ بحرف أو رقم، "
+              "وألا يتجاوز 64 حرفًا",
+              "valid id letters digits", "Débat facilitators person BAD ID",
+              id="invalid-item"),
+        ],
+    )  # fmt: skip
+    def test_told_in_each_language(
+        self,
+        action: Any,
+        english: str,
+        french: str,
+        arabic: str,
+        fragments: str,
+        data: str,
+    ) -> None:
+        """The exact sentence in each language; the English words of fragments are gone."""
+        with pytest.raises(SchedulingError) as info:
+            action()
+        error = info.value
+        problem = error.as_problem()
+        assert (str(error), error.describe(), problem.message) == (english, english, english)
+        assert (problem.code, problem.value) == (error.code, error.value)
+        assert (describe(problem, "fr"), describe(problem, "ar")) == (french, arabic)
+        assert (error.describe("fr"), error.describe("ar")) == (french, arabic)
+        words = set(fragments.split())
+        assert words <= latin_words(english) - latin_words(data)
+        assert not words & latin_words(french)
+        assert latin_words(arabic) <= latin_words(data)
+
+    def test_every_wording_of_a_code_is_translated(self) -> None:
+        """The other wordings of a code (one error, "it", its start) have their own sentence."""
+        for (code, _), template in SCHEDULING_WORDINGS.items():
+            assert code in SCHEDULING_MESSAGES
+            for language in ("fr", "ar"):
+                assert translator(language).gettext(template) != template, template
+
+    def test_a_guessed_facilitator_is_a_person_in_every_language(self) -> None:
+        """The kind of a guessed facilitator is a translated word, not "person"."""
+        builder = AgendaBuilder("9h", group=GROUP).add("Débat", 30, facilitators="Khalid")
+        warning = builder.warnings[0]
+        assert warning.message == "'Khalid' was read as person 'khalid-chihani' (Khalid Chihani)"
+        assert explain([warning], "fr") == [
+            "agenda[0].facilitators[0]: 'Khalid' a été lu comme personne 'khalid-chihani' "
+            "(Khalid Chihani) [facilitator_guessed]"
+        ]
+        assert describe(warning, "ar") == (
+            "قُرئ 'Khalid' على أنه شخص 'khalid-chihani' (Khalid Chihani)"
+        )

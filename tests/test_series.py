@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -11,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from rrma_groups import MeetingStatus, check
+from rrma_groups import MeetingStatus, check, describe
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.messages import problems_from_pydantic
-from rrma_groups.series import Frequency, Recurrence, Series, SeriesError
+from rrma_groups.messages import MESSAGES, problems_from_pydantic
+from rrma_groups.series import SERIES_MESSAGES, Frequency, Recurrence, Series, SeriesError
 
 P = pytest.param
 D = dt.date
@@ -280,3 +281,115 @@ class TestRefusals:
             D(2017, 7, 7),
             D(2017, 10, 6),
         ]
+
+
+RLM = "\u200f"  # CLDR's Arabic numeric dates keep their order with it: 06‏/01‏/2017
+
+
+def latin_words(text: str) -> set[str]:
+    """The runs of ASCII letters of a text: English words, or the Latin letters of data."""
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
+class TestMessagesInFrenchAndArabic:
+    """Series errors told in French and Arabic, fragments included ("; its first date...").
+
+    A series refused by pydantic gives problems with the library's template and parameters (the
+    series codes are merged into MESSAGES), so describe() translates them; a SeriesError tells
+    itself with describe(lang).
+    """
+
+    @pytest.mark.parametrize(
+        ("model", "data", "english", "french", "arabic", "fragments"),
+        [
+            P(Series, {**BASE, "first_date": "2017-01-02"},
+              "2017-01-02 is not a date of the series' rule; its first date after it is "
+              "2017-01-06",
+              "2 janv. 2017 n'est pas une date de la règle de la série ; la date suivante de la "
+              "règle est le 6 janv. 2017",
+              f"02{RLM}/01{RLM}/2017 ليس تاريخًا من تواريخ قاعدة السلسلة؛ والتاريخ الموالي في "
+              f"القاعدة هو 06{RLM}/01{RLM}/2017",
+              "its first after it is", id="first-date-hint"),
+            P(Series, {**BASE, "moved": [{"date": "2017-04-07", "to": "2017-07-07"}]},
+              "the occurrence of 2017-04-07 is moved to 2017-07-07, which is already a date of "
+              "the series",
+              "la rencontre du 7 avr. 2017 est déplacée au 7 juil. 2017, qui est déjà une date "
+              "de la série",
+              f"نُقل موعد 07{RLM}/04{RLM}/2017 إلى 07{RLM}/07{RLM}/2017، وهو أصلًا تاريخ من "
+              "تواريخ السلسلة",
+              "occurrence moved already", id="moved-onto-another"),
+            P(Series, {**BASE, "time": "14h00 - 25h"},
+              "cannot read '14h00 - 25h' as a time range: the end time is wrong: hours go from "
+              "0 to 23",
+              "impossible de lire '14h00 - 25h' comme une plage horaire : l'heure de fin est "
+              "incorrecte : les heures vont de 0 à 23",
+              "تعذّرت قراءة '14h00 - 25h' كفترة زمنية: وقت الانتهاء غير صحيح: الساعات من 0 إلى "
+              "23",
+              "the end time is wrong hours go from", id="time-reason"),
+            P(Recurrence, {"frequency": "monthly", "month_days": [0]},
+              "expected a whole number from 1 to 31, or from -31 to -1, got 0",
+              "attendu : un nombre entier de 1 à 31, ou de -31 à -1 ; reçu : 0",
+              "المتوقع: عدد صحيح من 1 إلى 31، أو من -31 إلى -1، والوارد: 0",
+              "a whole number from or to", id="day-zero"),
+        ],
+    )  # fmt: skip
+    def test_refusals(
+        self,
+        model: type[Series | Recurrence],
+        data: dict[str, Any],
+        english: str,
+        french: str,
+        arabic: str,
+        fragments: str,
+    ) -> None:
+        """The exact sentence in each language; no English word of a fragment is left."""
+        with pytest.raises(ValidationError) as info:
+            model.model_validate(data)
+        problem = problems_from_pydantic(info.value, model)[0]
+        assert problem.message == english
+        assert (describe(problem, "fr"), describe(problem, "ar")) == (french, arabic)
+        words = set(fragments.split())
+        assert words <= latin_words(english)
+        assert not words & latin_words(french)
+        assert latin_words(arabic) <= {"h"}  # the "14h00 - 25h" quoted
+
+    def test_the_series_codes_are_the_library_s(self) -> None:
+        """A series refusal carries its template and values, not pydantic's English text."""
+        assert SERIES_MESSAGES.items() <= MESSAGES.items()
+        with pytest.raises(ValidationError) as info:
+            series(exceptions=["2017-04-08"])
+        problem = problems_from_pydantic(info.value, Series)[0]
+        assert problem.template == SERIES_MESSAGES["not_an_occurrence"]
+        assert problem.params == {"value": D(2017, 4, 8), "hint": ""}
+        assert describe(problem, "fr") == "8 avr. 2017 n'est pas une date de la règle de la série"
+
+    @pytest.mark.parametrize(
+        ("expand", "english", "french", "arabic"),
+        [
+            P(lambda: series(recurrence="FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR").meetings(),
+              "the series 'gpmar-trimestre' has no end (no count, no until): give until= or "
+              "limit=",
+              "la série 'gpmar-trimestre' n'a pas de fin (ni count, ni until) : indiquez until= "
+              "ou limit=",
+              "السلسلة 'gpmar-trimestre' بلا نهاية (لا count ولا until): حدّد until= أو limit=",
+              id="unbounded"),
+            P(lambda: series().meeting_on("2017-07-08"),
+              "the series 'gpmar-trimestre' has no meeting on 2017-07-08",
+              "la série 'gpmar-trimestre' n'a pas de rencontre le 8 juil. 2017",
+              f"لا لقاء للسلسلة 'gpmar-trimestre' يوم 08{RLM}/07{RLM}/2017",
+              id="no-such-occurrence"),
+        ],
+    )  # fmt: skip
+    def test_series_errors(self, expand: Any, english: str, french: str, arabic: str) -> None:
+        """A SeriesError is told in each language, its dates written for the locale."""
+        with pytest.raises(SeriesError) as info:
+            expand()
+        error = info.value
+        assert (str(error), error.describe()) == (english, english)
+        assert (error.describe("fr"), error.describe("ar")) == (french, arabic)
+        problem = error.as_problem()
+        assert (problem.code, problem.message, describe(problem, "fr")) == (
+            error.code,
+            english,
+            french,
+        )

@@ -175,7 +175,7 @@ from .model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from .render._common import comma, needs_isolation
+from .render._common import comma, join_names, needs_isolation
 from .render.text import meeting_text
 from .render.view import ItemView, MeetingView, Piece, meeting_view
 from .series import MovedOccurrence, Recurrence, Series
@@ -627,9 +627,7 @@ def _item_events(
         if item_view.facilitators:
             names = item_view.facilitators_text
             if rtl:
-                for piece in item_view.facilitators:
-                    if piece.text and needs_isolation(piece, language):
-                        names = names.replace(piece.text, f"{FSI}{piece.text}{PDI}", 1)
+                names = join_names(item_view.facilitators, names, _isolated_in(language))
             lines.append(f"{_('Facilitator')}: {names}")
         if item_view.notes:
             lines.append(item_view.notes.text)
@@ -1297,8 +1295,11 @@ class _Reader:
         value: Any = component.get("X-RRMA-PREVIOUS-DATE")
         if value is None:
             return None
-        if isinstance(getattr(value, "dt", None), dt.date):  # read as a date (VALUE=DATE)
-            day: dt.date = value.dt
+        try:
+            day = value.dt
+        except Exception:  # icalendar's BrokenCalendarProperty: check_broken already warned
+            return None
+        if isinstance(day, dt.date):  # read as a date (VALUE=DATE)
             return day.date() if isinstance(day, dt.datetime) else day
         raw = _x_text(value).strip()
         try:
@@ -1975,3 +1976,14 @@ def _unique(key: str, used: Mapping[str, str]) -> str:
     while f"{key[:60]}-{n}" in used:
         n += 1
     return f"{key[:60]}-{n}"
+
+
+def _isolated_in(language: str) -> Callable[[Piece], str]:
+    """A name as an Arabic description writes it: isolated when it runs the other way."""
+
+    def name(piece: Piece) -> str:
+        if needs_isolation(piece, language):
+            return f"{FSI}{piece.text}{PDI}"
+        return piece.text
+
+    return name

@@ -71,6 +71,7 @@ from .checks import check
 from .errors import (
     GroupValidationError,
     Location,
+    Msg,
     Problem,
     Report,
     RrmaError,
@@ -78,7 +79,7 @@ from .errors import (
     format_location,
 )
 from .i18n.catalog import N_
-from .messages import problems_from_pydantic
+from .messages import KIND_NAMES, describe, problems_from_pydantic
 from .model import (
     ActorFacilitator,
     Agenda,
@@ -99,6 +100,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEDULING_MESSAGES",
+    "SCHEDULING_WORDINGS",
     "AgendaBuilder",
     "FacilitatorSpec",
     "FreeSlot",
@@ -125,10 +127,10 @@ SCHEDULING_MESSAGES: Final[dict[str, str]] = {
     ),
     "item_index_out_of_range": N_("no item at index {value}: the agenda has {count} items"),
     "invalid_programme": N_(
-        "cannot {operation}: the programme would have {count} {noun}: {details}"
+        "cannot {operation}: the programme would have {count} errors: {details}"
     ),
-    "outside_day": (
-        N_("cannot {operation}: {who} would {when} {clock}, outside its day (00:00 to 24:00)")
+    "outside_day": N_(
+        "cannot {operation}: {title!r} would end at {clock}, outside its day (00:00 to 24:00)"
     ),
     "open_end": N_("cannot {operation}: {title!r} has no end time"),
     "order_changed": (
@@ -154,7 +156,7 @@ SCHEDULING_MESSAGES: Final[dict[str, str]] = {
     ),
     "conflicting_position": N_("give at most one of before=, after= and at=, not {given}"),
     "missing_position": N_("give before= or after= to say where {value!r} goes"),
-    "same_item": N_("cannot move {value!r} {where} itself"),
+    "same_item": N_("cannot move {value!r} before itself"),
     "invalid_item": N_("cannot make an item of {value!r}: {reason}"),
     "invalid_facilitator_spec": (
         N_(
@@ -171,7 +173,35 @@ SCHEDULING_MESSAGES: Final[dict[str, str]] = {
     "nothing_to_fit": N_("give the new end=, the new start=, or both"),
     "invalid_meeting": N_("cannot make the meeting {value!r}: {reason}"),
 }
-"""Templates of the scheduling errors, by code (merged into MESSAGES)."""
+"""Templates of the scheduling errors, by code: the usual wording of each.
+
+A few codes have other wordings, in :data:`SCHEDULING_WORDINGS`, where a translation needs a
+whole sentence: one error or several, the item itself or another one, its start or its end."""
+
+SCHEDULING_WORDINGS: Final[dict[tuple[str, str], str]] = {
+    ("invalid_programme", "one"): N_(
+        "cannot {operation}: the programme would have 1 error: {details}"
+    ),
+    ("outside_day", "it_start"): N_(
+        "cannot {operation}: it would start at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    ("outside_day", "it_end"): N_(
+        "cannot {operation}: it would end at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    ("outside_day", "start"): N_(
+        "cannot {operation}: {title!r} would start at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    ("same_item", "after"): N_("cannot move {value!r} after itself"),
+}
+"""Other wordings of some codes, by (code, wording); ``SchedulingError(..., wording=...)``."""
+
+# Translatable joints of lists whose entries are translated too ("[3] 'Débat' (id 'debat')").
+# TRANSLATORS: joins two entries of a list; keep both placeholders, translate the comma.
+_COMMA: Final = N_("{previous}, {next}")
+# TRANSLATORS: joins two entries of a list; keep both placeholders, translate the semicolon.
+_SEMICOLON: Final = N_("{previous}; {next}")
+# TRANSLATORS: joins two entries of a list, such as "minutes= and end=".
+_AND: Final = N_("{previous} and {next}")
 
 ItemKey = str | int
 """How an item is addressed: its id, its title (or a unique prefix of it), or its index."""
@@ -195,7 +225,17 @@ class SchedulingError(RrmaError):
     """An agenda could not be built or re-timed as asked; nothing was changed.
 
     ``code`` is stable; ``value`` is the offending value (an item key, a time, a title);
-    ``loc`` locates it in the agenda when it is an item; ``params`` fill the message template.
+    ``loc`` locates it in the agenda when it is an item; ``params`` fill the message template
+    (``template``, a gettext message id). The message is English; :meth:`describe` gives it in
+    another language, and :meth:`as_problem` as a :class:`~rrma_groups.Problem`.
+
+    >>> try:
+    ...     AgendaBuilder("9h00").add("Accueil", 30).add("Débat", 0)
+    ... except SchedulingError as error:
+    ...     print(error)
+    ...     print(error.describe("fr"))
+    cannot add 'Débat': an item lasts at least a minute, not 0 minutes
+    opération impossible (ajouter 'Débat') : un point dure au moins une minute, pas 0 minutes
     """
 
     code = "scheduling_error"
@@ -207,6 +247,7 @@ class SchedulingError(RrmaError):
         value: object = None,
         loc: Location = (),
         problems: Sequence[Problem] = (),
+        wording: str | None = None,
         **params: Any,
     ) -> None:
         self.code = code
@@ -214,12 +255,26 @@ class SchedulingError(RrmaError):
         self.loc = loc
         self.params = params
         self.problems: tuple[Problem, ...] = tuple(problems)
-        self.template = SCHEDULING_MESSAGES[code]
+        self.template = (
+            SCHEDULING_MESSAGES[code] if wording is None else SCHEDULING_WORDINGS[code, wording]
+        )
         super().__init__(self.template.format(value=value, **params))
 
     @property
     def location(self) -> str:
         return format_location(self.loc)
+
+    def as_problem(self) -> Problem:
+        """The error as a problem: its code, location, template and parameters."""
+        return Problem(
+            self.code, self.loc, self.template, {"value": self.value, **self.params}, self.value
+        )
+
+    def describe(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (French, Arabic...), its values formatted for that locale."""
+        if lang is None:
+            return str(self)
+        return describe(self.as_problem(), lang)
 
 
 class ItemLookupError(SchedulingError):
@@ -239,14 +294,31 @@ class RetimeError(SchedulingError):
 # --------------------------------------------------------------------------------------------
 
 
-def _describe(index: int, item: AgendaItem) -> str:
-    text = f"[{index}] {item.title.get()!r}"
-    return f"{text} (id {item.id!r})" if item.id else text
+def _joined(entries: Sequence[Any], joint: str) -> Any:
+    """Entries joined two by two with a translatable ``joint`` (``_COMMA``, ``_AND``...)."""
+    if not entries:
+        return ""
+    result = entries[0]
+    for entry in entries[1:]:
+        result = Msg(joint, {"previous": result, "next": entry})
+    return result
 
 
-def _listed(entries: Sequence[str]) -> str:
+def _describe(index: int, item: AgendaItem) -> Msg | str:
+    title = item.title.get()
+    if item.id:
+        return Msg(
+            N_("[{index}] {title!r} (id {id!r})"), {"index": index, "title": title, "id": item.id}
+        )
+    return f"[{index}] {title!r}"
+
+
+def _listed(entries: Sequence[Msg | str]) -> Any:
     more = len(entries) - _LISTED
-    return ", ".join(entries[:_LISTED]) + (f" and {more} more" if more > 0 else "")
+    listed = _joined(entries[:_LISTED], _COMMA)
+    if more > 0:
+        return Msg(N_("{listed} and {more} more"), {"listed": listed, "more": more})
+    return listed
 
 
 def find_item(agenda: Agenda, key: ItemKey) -> int:
@@ -297,11 +369,12 @@ def _prefixed(items: Sequence[AgendaItem], folded: str) -> list[int]:
     ]
 
 
-def _suggestions(items: Sequence[AgendaItem], key: str) -> str:
+def _suggestions(items: Sequence[AgendaItem], key: str) -> Msg:
     if not items:
-        return "the agenda is empty"
+        return Msg(N_("the agenda is empty"))
     if len(items) <= _LISTED:
-        return "its items are: " + _listed([_describe(i, item) for i, item in enumerate(items)])
+        listed = _listed([_describe(i, item) for i, item in enumerate(items)])
+        return Msg(N_("its items are: {items}"), {"items": listed})
     names: dict[str, int] = {}
     for index, item in enumerate(items):
         for text in (*item.title.values(), item.id or ""):
@@ -309,8 +382,9 @@ def _suggestions(items: Sequence[AgendaItem], key: str) -> str:
                 names.setdefault(text, index)
     close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
     if not close:
-        return "no title is close to it"
-    return "did you mean " + ", ".join(_describe(names[c], items[names[c]]) for c in close) + "?"
+        return Msg(N_("no title is close to it"))
+    found = _joined([_describe(names[c], items[names[c]]) for c in close], _COMMA)
+    return Msg(N_("did you mean {items}?"), {"items": found})
 
 
 # --------------------------------------------------------------------------------------------
@@ -357,7 +431,7 @@ def _length(
         raise SchedulingError("missing_length", value=str(title))
     if len(given) > 1:
         raise SchedulingError(
-            "conflicting_length", value=str(title), given=" and ".join(f"{n}=" for n in given)
+            "conflicting_length", value=str(title), given=_joined([f"{n}=" for n in given], _AND)
         )
     if minutes is not None:
         return minutes * 60
@@ -374,10 +448,20 @@ def _title_text(title: str | LocalisedText | Mapping[str, str]) -> str:
     return LocalisedText(title).get()
 
 
+def _message(problem: Problem) -> Msg:
+    """A problem's message as a translatable fragment."""
+    return Msg(problem.template, problem.params)
+
+
 def _invalid_item(title: object, exc: ValidationError) -> SchedulingError:
-    reason = "; ".join(
-        f"{p.location}: {p.message}" if p.location else p.message
-        for p in problems_from_pydantic(exc, AgendaItem)
+    reason = _joined(
+        [
+            Msg("{location}: {message}", {"location": p.location, "message": _message(p)})
+            if p.location
+            else _message(p)
+            for p in problems_from_pydantic(exc, AgendaItem)
+        ],
+        _SEMICOLON,
     )
     return SchedulingError("invalid_item", value=str(title), reason=reason)
 
@@ -431,12 +515,16 @@ def _facilitator_data(
             match = matcher.read_one(one)
             result.append(match.facilitator)
             if match.code is not None and matcher.group is not None:
+                params = dict(match.params)
+                kind = params.get("kind")
+                if isinstance(kind, str) and kind in KIND_NAMES:  # "person": a word, translated
+                    params["kind"] = KIND_NAMES[kind]
                 warnings.append(
                     Problem(
                         match.code,
                         (*loc, "facilitators", j),
                         TABLE_MESSAGES[match.code],
-                        dict(match.params),
+                        params,
                         one,
                         Severity.WARNING,
                     )
@@ -520,7 +608,8 @@ class AgendaBuilder:
 
         Its length is ``minutes``, a ``duration`` (``"1h30"``, a timedelta) or an ``end`` time.
         """
-        self._closed("adding an item")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("adding an item")))
         begin = self._cursor if start is None else _seconds(_time(start))
         self._cursor = self._make(
             title, begin, minutes, duration, end, kind, facilitators, room, track, id, notes, fixed
@@ -534,22 +623,27 @@ class AgendaBuilder:
 
     def gap(self, minutes: int) -> Self:
         """Leave ``minutes`` of free time, without an item."""
-        self._closed("leaving a gap")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("leaving a gap")))
         self._cursor += minutes * 60
         return self
 
     def at(self, time: TimeLike) -> Self:
         """Move the cursor: the next item starts at ``time``."""
-        self._closed("moving the cursor")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("moving the cursor")))
         self._cursor = _seconds(_time(time))
         return self
 
     def next_day(self, date: DateLike | None = None, *, start: TimeLike) -> Self:
         """Start another day at ``start``; ``date`` defaults to the day after the current one."""
-        self._closed("starting another day")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("starting another day")))
         if date is None:
             if self._day is None:
-                raise SchedulingError("unknown_first_day", action="give next_day() its date")
+                raise SchedulingError(
+                    "unknown_first_day", action=Msg(N_("give next_day() its date"))
+                )
             new_day = self._day + dt.timedelta(days=1)
         else:
             new_day = _date(date)
@@ -562,7 +656,8 @@ class AgendaBuilder:
 
     def parallel(self) -> Parallel:
         """Open a block of parallel sessions, at the cursor; use it in a ``with`` statement."""
-        self._closed("opening another parallel block")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("opening another parallel block")))
         self._block = Parallel(self, self._cursor)
         return self._block
 
@@ -584,9 +679,10 @@ class AgendaBuilder:
 
     def agenda(self) -> Agenda:
         """The agenda, checked: overlapping items raise :class:`RetimeError`."""
-        self._closed("making the agenda")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("making the agenda")))
         agenda = Agenda(tuple(self._items))
-        _refuse(check(_standalone(agenda, self._first_day)), None, "build the agenda")
+        _refuse(check(_standalone(agenda, self._first_day)), None, Msg(N_("build the agenda")))
         return agenda
 
     def meeting(
@@ -597,10 +693,11 @@ class AgendaBuilder:
         **fields: Any,
     ) -> Meeting:
         """A meeting holding the agenda, checked; ``fields`` are other Meeting fields."""
-        self._closed("making the meeting")
+        # TRANSLATORS: the {action} of "... leave its 'with' block before {action}".
+        self._closed(Msg(N_("making the meeting")))
         first = _date(date) if date is not None else self._first_day
         if first is None:
-            raise SchedulingError("unknown_first_day", action="give meeting() its date")
+            raise SchedulingError("unknown_first_day", action=Msg(N_("give meeting() its date")))
         days = [item.day for item in self._items if item.day is not None]
         data: dict[str, Any] = {"id": id, "title": title, "date": first}
         if days:
@@ -612,12 +709,12 @@ class AgendaBuilder:
         except ValidationError as exc:
             problems = problems_from_pydantic(exc, Meeting)
             raise GroupValidationError(problems, source=f"meeting {id!r}") from None
-        _refuse(check(meeting), None, f"make the meeting {id!r}")
+        _refuse(check(meeting), None, Msg(N_("make the meeting {id!r}"), {"id": id}))
         return meeting
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _closed(self, action: str) -> None:
+    def _closed(self, action: Msg) -> None:
         if self._block is not None:
             raise SchedulingError("parallel_block_open", action=action)
 
@@ -639,17 +736,17 @@ class AgendaBuilder:
         """Validate and keep one item; return its end, in seconds."""
         text = _title_text(title)
         stop = start + _length(text, start, minutes, duration, end)
+        operation = Msg(N_("add {title!r}"), {"title": text})
         if stop <= start:
             raise SchedulingError(
-                "invalid_length", operation=f"add {text!r}", minutes=(stop - start) // 60
+                "invalid_length", operation=operation, minutes=(stop - start) // 60
             )
         if stop >= _DAY_SECONDS:
             raise SchedulingError(
                 "outside_day",
                 value=text,
-                operation=f"add {text!r}",
-                who="it",
-                when="end at",
+                wording="it_end",
+                operation=operation,
                 clock=_outside_clock(stop),
             )
         loc: Location = ("agenda", len(self._items))
@@ -702,7 +799,8 @@ class Lane:
         fixed: bool = False,
     ) -> Self:
         """Add a session in this lane (see :meth:`AgendaBuilder.add`)."""
-        builder = self._block.open_builder("add a session")
+        # TRANSLATORS: the {action} of "this parallel block was closed: {action} in a new one".
+        builder = self._block.open_builder(Msg(N_("add a session")))
         begin = self._cursor if start is None else _seconds(_time(start))
         self._cursor = builder._make(
             title,
@@ -722,7 +820,8 @@ class Lane:
 
     def gap(self, minutes: int) -> Self:
         """Leave ``minutes`` free in this lane."""
-        self._block.open_builder("leave a gap")
+        # TRANSLATORS: the {action} of "this parallel block was closed: {action} in a new one".
+        self._block.open_builder(Msg(N_("leave a gap")))
         self._cursor += minutes * 60
         return self
 
@@ -741,7 +840,8 @@ class Parallel:
 
     def lane(self, room: str | None = None, track: str | None = None) -> Lane:
         """The lane of this room and/or track (created on first use)."""
-        self.open_builder("add a lane")
+        # TRANSLATORS: the {action} of "this parallel block was closed: {action} in a new one".
+        self.open_builder(Msg(N_("add a lane")))
         key = (room, track)
         if key not in self._lanes:
             self._lanes[key] = Lane(self, room, track)
@@ -758,14 +858,15 @@ class Parallel:
 
     def rejoin(self) -> AgendaBuilder:
         """Close the block: the builder's cursor moves to the end of the longest lane."""
-        builder = self.open_builder("rejoin")
+        # TRANSLATORS: the {action} of "this parallel block was closed: {action} in a new one".
+        builder = self.open_builder(Msg(N_("rejoin")))
         ends = [lane._cursor for lane in self._lanes.values()]
         builder._cursor = max([self.start_seconds, *ends])
         builder._block = None
         self._builder = None
         return builder
 
-    def open_builder(self, action: str) -> AgendaBuilder:
+    def open_builder(self, action: Msg | str) -> AgendaBuilder:
         if self._builder is None:
             raise SchedulingError("parallel_block_closed", action=action)
         return self._builder
@@ -889,7 +990,7 @@ class _Blocked(Exception):
 
 
 @contextlib.contextmanager
-def _pushing(operation: str, key: object) -> Iterator[None]:
+def _pushing(operation: Msg, key: object) -> Iterator[None]:
     """Say which fixed item stopped the items an operation pushed."""
     try:
         yield
@@ -982,7 +1083,7 @@ def _signature(problem: Problem) -> _Signature:
     return _Signature(problem.code, kept)
 
 
-def _refuse(report: Report, before: Meeting | None, operation: str, key: object = None) -> None:
+def _refuse(report: Report, before: Meeting | None, operation: Msg, key: object = None) -> None:
     """Raise :class:`RetimeError` for the errors of ``report`` that ``before`` did not have."""
     errors: tuple[Problem, ...] = report.errors
     if not errors:
@@ -992,18 +1093,26 @@ def _refuse(report: Report, before: Meeting | None, operation: str, key: object 
         errors = tuple(p for p in errors if _signature(p) not in known)
         if not errors:
             return
-    details = "; ".join(str(p) for p in errors[:3])
+    details = _joined([_shown(p) for p in errors[:3]], _SEMICOLON)
     if len(errors) > 3:
-        details += f"; and {len(errors) - 3} more"
-    noun = "error" if len(errors) == 1 else "errors"
+        details = Msg(N_("{listed}; and {more} more"), {"listed": details, "more": len(errors) - 3})
     raise RetimeError(
         "invalid_programme",
         value=key,
         problems=errors,
+        wording="one" if len(errors) == 1 else None,
         operation=operation,
         count=len(errors),
-        noun=noun,
         details=details,
+    )
+
+
+def _shown(problem: Problem) -> Msg:
+    """A problem as ``str(problem)`` writes it, ``location: message [code]``, translatable."""
+    where = problem.location or Msg(N_("(top)"))
+    return Msg(
+        "{location}: {message} [{code}]",
+        {"location": where, "message": _message(problem), "code": problem.code},
     )
 
 
@@ -1037,22 +1146,27 @@ class Retimer(Generic[T]):
     def _title(self, index: int) -> str:
         return self._meeting.agenda[index].title.get()
 
-    def _finish(self, slots: list[_Slot], operation: str, key: object, **bounds: Any) -> T:
+    def _finish(self, slots: list[_Slot], operation: Msg, key: object, **bounds: Any) -> T:
         meeting = self._meeting
         items: list[AgendaItem] = []
         touched: set[dt.date] = {meeting.date, meeting.last_date} if bounds else set()
         for slot in slots:
             item = slot.item
             # An item lies within its day: it starts from 00:00 and ends before 24:00.
-            for when, seconds in (("start at", slot.start), ("end at", slot.end)):
+            for when, seconds in (("start", slot.start), ("end", slot.end)):
                 if seconds is not None and not 0 <= seconds < _DAY_SECONDS:
-                    title = repr(item.title.get())
+                    title = item.title.get()
+                    # "it" when the operation names the item ("shift 'Débat'"), else its title.
+                    if repr(title) in str(operation):
+                        wording: str | None = f"it_{when}"
+                    else:
+                        wording = "start" if when == "start" else None
                     raise SchedulingError(
                         "outside_day",
                         value=key,
+                        wording=wording,
                         operation=operation,
-                        who="it" if title in operation else title,
-                        when=when,
+                        title=title,
                         clock=_outside_clock(seconds),
                     )
             changes: dict[str, Any] = {}
@@ -1073,7 +1187,8 @@ class Retimer(Generic[T]):
         try:
             new = meeting.replace(agenda=Agenda(tuple(items)), **bounds)
         except ValidationError as exc:
-            reason = "; ".join(p.message for p in problems_from_pydantic(exc, Meeting))
+            problems = problems_from_pydantic(exc, Meeting)
+            reason = _joined([_message(p) for p in problems], _SEMICOLON)
             raise SchedulingError("invalid_meeting", value=meeting.id, reason=reason) from None
         if not _fine(new, touched, {id(item) for item in meeting.agenda}):
             _refuse(check(new), meeting, operation, key)
@@ -1109,7 +1224,10 @@ class Retimer(Generic[T]):
         delta = (_seconds(_time(to)) - slot.start) if to is not None else minutes * 60
         if delta == 0:
             return self._unchanged()
-        operation = f"shift {self._title(index)!r} by {delta // 60:+d} minutes"
+        operation = Msg(
+            N_("shift {title!r} by {minutes} minutes"),
+            {"title": self._title(index), "minutes": f"{delta // 60:+d}"},
+        )
         if cascade:
             blocks = _blocks(slots, slot.day)
             block = _block_of(blocks, slot)
@@ -1131,10 +1249,13 @@ class Retimer(Generic[T]):
         index = self._index(key)
         item = self._meeting.agenda[index]
         if item.end is None:
+            # TRANSLATORS: the {operation} of "cannot {operation}: ..."; "it" is the item.
+            stretch_it = Msg(N_("stretch it"))
             raise SchedulingError(
-                "open_end", value=key, operation="stretch it", title=self._title(index)
+                "open_end", value=key, operation=stretch_it, title=self._title(index)
             )
-        return self._set_end(key, index, _seconds(item.end) + minutes * 60, reflow, "stretch")
+        new_end = _seconds(item.end) + minutes * 60
+        return self._set_end(key, index, new_end, reflow, N_("stretch {title!r}"))
 
     def resize(
         self,
@@ -1150,14 +1271,16 @@ class Retimer(Generic[T]):
         given = [n for n, v in (("minutes", minutes), ("end", end)) if v is not None]
         if len(given) != 1:
             code = "missing_length" if not given else "conflicting_length"
-            raise SchedulingError(code, value=self._title(index), given="minutes= and end=")
+            both = _joined(["minutes=", "end="], _AND)
+            raise SchedulingError(code, value=self._title(index), given=both)
         new_end = _seconds(_time(end)) if end is not None else start + (minutes or 0) * 60
-        return self._set_end(key, index, new_end, reflow, "resize")
+        return self._set_end(key, index, new_end, reflow, N_("resize {title!r}"))
 
-    def _set_end(self, key: ItemKey, index: int, new_end: int, reflow: bool, verb: str) -> T:
+    def _set_end(self, key: ItemKey, index: int, new_end: int, reflow: bool, doing: str) -> T:
+        """Give item ``index`` a new end; ``doing`` names the operation ("stretch {title!r}")."""
         slots = _slots(self._meeting)
         slot = slots[index]
-        operation = f"{verb} {self._title(index)!r}"
+        operation = Msg(doing, {"title": self._title(index)})
         if new_end - slot.start < 60:
             minutes = math.floor((new_end - slot.start) / 60)
             raise SchedulingError("invalid_length", value=key, operation=operation, minutes=minutes)
@@ -1181,7 +1304,7 @@ class Retimer(Generic[T]):
         index = self._index(key)
         slots = _slots(self._meeting)
         _remove(slots, index, close_gap)  # pulls items earlier: no fixed item is in the way
-        return self._finish(slots, f"remove {self._title(index)!r}", key)
+        return self._finish(slots, Msg(N_("remove {title!r}"), {"title": self._title(index)}), key)
 
     def insert(
         self,
@@ -1215,7 +1338,7 @@ class Retimer(Generic[T]):
         given = [n for n, v in (("before", before), ("after", after), ("at", at)) if v is not None]
         if len(given) > 1:
             raise SchedulingError(
-                "conflicting_position", given=" and ".join(f"{n}=" for n in given)
+                "conflicting_position", given=_joined([f"{n}=" for n in given], _AND)
             )
         if isinstance(item, AgendaItem) and not given:
             at, day = item.start, day if day is not None else item.day
@@ -1226,14 +1349,21 @@ class Retimer(Generic[T]):
         if other is not None:
             target = self._index(other)
             where = "before" if before is not None else "after"
-            operation = f"insert {title!r} {where} {self._title(target)!r}"
+            doing = (
+                N_("insert {title!r} before {other!r}")
+                if before is not None
+                else N_("insert {title!r} after {other!r}")
+            )
+            operation = Msg(doing, {"title": title, "other": self._title(target)})
             with _pushing(operation, title):
                 _insert_next_to(slots, new, slots[target], where, push, operation)
         else:
             on = _date(day) if day is not None else None
-            operation = f"insert {title!r}"
-            if at is not None:
-                operation += f" at {_clock(_seconds(_time(at)))}"
+            if at is None:
+                operation = Msg(N_("insert {title!r}"), {"title": title})
+            else:
+                clock = _clock(_seconds(_time(at)))
+                operation = Msg(N_("insert {title!r} at {time}"), {"title": title, "time": clock})
             with _pushing(operation, title):
                 _insert_at(slots, new, self._meeting, at, on, push)
         return self._finish(slots, operation, title)
@@ -1261,14 +1391,22 @@ class Retimer(Generic[T]):
         if len(given) != 1:
             if not given:
                 raise SchedulingError("missing_position", value=title)
-            raise SchedulingError("conflicting_position", given="before= and after=")
+            given_both = _joined(["before=", "after="], _AND)
+            raise SchedulingError("conflicting_position", given=given_both)
         where = given[0]
         other = before if before is not None else after
         assert other is not None
         target = self._index(other)
         if target == index:
-            raise SchedulingError("same_item", value=title, where=where)
-        operation = f"move {title!r} {where} {self._title(target)!r}"
+            raise SchedulingError(
+                "same_item", value=title, wording=None if where == "before" else "after"
+            )
+        doing = (
+            N_("move {title!r} before {other!r}")
+            if where == "before"
+            else N_("move {title!r} after {other!r}")
+        )
+        operation = Msg(doing, {"title": title, "other": self._title(target)})
         slots = _slots(self._meeting)
         moving, neighbour = slots[index], slots[target]
         if moving.end is None:
@@ -1309,7 +1447,10 @@ class Retimer(Generic[T]):
         title = _title_text(base["title"])
         if length < 60 or length >= _DAY_SECONDS:
             raise SchedulingError(
-                "invalid_length", value=title, operation=f"insert {title!r}", minutes=length // 60
+                "invalid_length",
+                value=title,
+                operation=Msg(N_("insert {title!r}"), {"title": title}),
+                minutes=length // 60,
             )
         base["start"], base["end"] = _time_of(0), _time_of(length)
         try:
@@ -1346,7 +1487,7 @@ class Retimer(Generic[T]):
                         raise SchedulingError(
                             "fixed_in_the_way",
                             value=title,
-                            operation=f"compact {current}",
+                            operation=Msg(N_("compact {day}"), {"day": current}),
                             title=title,
                             start=_clock(block.start),
                             until=_clock(previous_end),
@@ -1358,7 +1499,7 @@ class Retimer(Generic[T]):
                         slot.move(delta)
                     previous_end = block.end + delta
                 cursor = previous_end + gap * 60
-        return self._finish(slots, "compact the programme", day)
+        return self._finish(slots, Msg(N_("compact the programme")), day)
 
     def fit(
         self,
@@ -1385,7 +1526,7 @@ class Retimer(Generic[T]):
         new_first = _seconds(_time(start)) if start is not None else first
         new_last = _seconds(_time(end)) if end is not None else last
 
-        def fail(reason: str) -> SchedulingError:
+        def fail(reason: Msg) -> SchedulingError:
             return SchedulingError(
                 "cannot_fit",
                 value=end if end is not None else start,
@@ -1396,9 +1537,9 @@ class Retimer(Generic[T]):
             )
 
         if not ordered:
-            raise fail("it has no item")
+            raise fail(Msg(N_("it has no item")))
         if new_last <= new_first:
-            raise fail("the end is not after the start")
+            raise fail(Msg(N_("the end is not after the start")))
         fixed = [s for s in ordered if s.fixed]
         segments: list[tuple[int, int, int, int]] = []  # (old a, old b, new a, new b)
         if not fixed:
@@ -1409,14 +1550,25 @@ class Retimer(Generic[T]):
             if new_last != last:
                 if anchor_end.stop >= new_last:
                     raise fail(
-                        f"{anchor_end.item.title.get()!r} is fixed until {_clock(anchor_end.stop)}"
+                        Msg(
+                            N_("{title!r} is fixed until {until}"),
+                            {
+                                "title": anchor_end.item.title.get(),
+                                "until": _clock(anchor_end.stop),
+                            },
+                        )
                     )
                 segments.append((anchor_end.stop, last, anchor_end.stop, new_last))
             if new_first != first:
                 if anchor_start.start <= new_first:
                     raise fail(
-                        f"{anchor_start.item.title.get()!r} is fixed from "
-                        f"{_clock(anchor_start.start)}"
+                        Msg(
+                            N_("{title!r} is fixed from {start}"),
+                            {
+                                "title": anchor_start.item.title.get(),
+                                "start": _clock(anchor_start.start),
+                            },
+                        )
                     )
                 segments.append((first, anchor_start.start, new_first, anchor_start.start))
         mapping: dict[int, int] = {}
@@ -1432,7 +1584,10 @@ class Retimer(Generic[T]):
             bounds["end"] = _time_of(new_last)
         if start is not None and meeting.start is not None and current == meeting.date:
             bounds["start"] = _time_of(new_first)
-        operation = f"fit the programme of {current} into {_clock(new_first)}–{_clock(new_last)}"
+        operation = Msg(
+            N_("fit the programme of {day} into {start}–{end}"),
+            {"day": current, "start": _clock(new_first), "end": _clock(new_last)},
+        )
         return self._finish(slots, operation, end if end is not None else start, **bounds)
 
     def _day(self, day: DateLike) -> dt.date:
@@ -1449,10 +1604,10 @@ class Retimer(Generic[T]):
         return days[0] if days else self._meeting.date
 
 
-def _outside_clock(seconds: int) -> str:
+def _outside_clock(seconds: int) -> Msg:
     if seconds < 0:
-        return _clock(seconds + _DAY_SECONDS) + " the day before"
-    return _clock(seconds - _DAY_SECONDS) + " the next day"
+        return Msg(N_("{time} the day before"), {"time": _clock(seconds + _DAY_SECONDS)})
+    return Msg(N_("{time} the next day"), {"time": _clock(seconds - _DAY_SECONDS)})
 
 
 def _remove(slots: list[_Slot], index: int, close_gap: bool) -> None:
@@ -1490,7 +1645,7 @@ def _insert_next_to(
     other: _Slot,
     where: str,
     push: bool,
-    operation: str,
+    operation: Msg,
 ) -> None:
     """Insert ``item`` (its times give its length) before or after ``other``."""
     length = _seconds(item.end or item.start) - _seconds(item.start)
@@ -1561,7 +1716,7 @@ def _scale(
     old_b: int,
     new_a: int,
     new_b: int,
-    fail: Callable[[str], SchedulingError],
+    fail: Callable[[Msg], SchedulingError],
 ) -> dict[int, int]:
     """Where each time point of ``[old_a, old_b]`` goes when it is scaled into the new span.
 
@@ -1591,10 +1746,10 @@ def _scale(
     covered = sum(length for length, is_covered in pieces if is_covered)
     gaps = (old_b - old_a) - covered
     if covered == 0:
-        raise fail("no item there can be scaled")
+        raise fail(Msg(N_("no item there can be scaled")))
     available = (new_b - new_a) - gaps
     if available <= 0:
-        raise fail(f"the gaps alone take {gaps // 60} minutes")
+        raise fail(Msg(N_("the gaps alone take {minutes} minutes"), {"minutes": gaps // 60}))
     every = [*ordered, new_a, new_b]
     step = 300 if all(p % 300 == 0 for p in every) else 60 if all(p % 60 == 0 for p in every) else 1
     units = available // step
@@ -1604,8 +1759,12 @@ def _scale(
     if sum(given.values()) > units:
         need = sum(given.values()) * step // 60
         raise fail(
-            f"it needs at least {need} minutes, {step // 60} for each of its {len(indexes)} "
-            "time spans"
+            Msg(
+                N_(
+                    "it needs at least {minutes} minutes, {step} for each of its {count} time spans"
+                ),
+                {"minutes": need, "step": step // 60, "count": len(indexes)},
+            )
         )
     left = units - sum(given.values())
     for i in sorted(indexes, key=lambda i: (-(quotas[i] - given[i]), i))[:left]:

@@ -51,9 +51,9 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from .errors import RrmaError
+from .errors import Msg, Problem, RrmaError, TimeParseError
 from .i18n.catalog import N_
-from .messages import MESSAGES, custom_error
+from .messages import MESSAGES, custom_error, describe
 from .model.agenda import (  # submodules, not .model: model/groups.py may import us
     Agenda,
     time_range_shorthand,
@@ -129,21 +129,32 @@ SERIES_MESSAGES: Final[dict[str, str]] = {
 }
 """Templates of the series errors, by code (merged into MESSAGES)."""
 
+# Merged here, when the series are imported (the group model imports them): a series refused
+# by pydantic then gives problems with the library's template and parameters, translatable.
+for _code, _template in SERIES_MESSAGES.items():
+    if MESSAGES.setdefault(_code, _template) != _template:  # pragma: no cover
+        raise RuntimeError(f"the series code {_code!r} is already used by another message")
+del _code, _template
+
+# TRANSLATORS: the {hint} of "{value} is not a date of the series' rule{hint}", or nothing.
+_FIRST_DATE_AFTER: Final = N_("; its first date after it is {date}")
+
 _MAX_ID: Final = 64 - len("-YYYY-MM-DD")
 _MAX_OCCURRENCES: Final = 10_000
 
 
 def _error(code: str, **ctx: Any) -> PydanticCustomError:
-    """A pydantic error with one of the library's codes (series codes until they are merged)."""
-    if code in MESSAGES:
-        return custom_error(code, **ctx)
-    template = SERIES_MESSAGES[code]
-    shown = {k: repr(v) if f"{{{k}!r}}" in template else v for k, v in ctx.items()}
-    return PydanticCustomError(code, template.replace("!r}", "}"), shown)
+    """A pydantic error with one of the library's codes (the series codes are among them)."""
+    return custom_error(code, **ctx)
 
 
 class SeriesError(RrmaError):
-    """A series cannot be expanded as asked."""
+    """A series cannot be expanded as asked.
+
+    ``code`` is stable; ``value`` and ``params`` fill the message template (``template``, a
+    gettext message id). The message is English; :meth:`describe` gives it in another language,
+    and :meth:`as_problem` as a :class:`~rrma_groups.Problem`.
+    """
 
     code = "series_error"
 
@@ -151,7 +162,29 @@ class SeriesError(RrmaError):
         self.code = code
         self.value = value
         self.params = params
-        super().__init__(SERIES_MESSAGES[code].format(value=value, **params))
+        self.template = SERIES_MESSAGES[code]
+        super().__init__(self.template.format(value=value, **params))
+
+    def as_problem(self) -> Problem:
+        """The error as a problem: its code, template and parameters (it has no location)."""
+        return Problem(
+            self.code, (), self.template, {"value": self.value, **self.params}, self.value
+        )
+
+    def describe(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (French, Arabic...), its values formatted for that locale.
+
+        >>> series = Series(id="gpmar", title="GPMar", recurrence="FREQ=MONTHLY",
+        ...                 first_date="2017-01-06", time="14h00 - 17h30")
+        >>> try:
+        ...     series.meetings()
+        ... except SeriesError as error:
+        ...     print(error.describe("fr"))
+        la série 'gpmar' n'a pas de fin (ni count, ni until) : indiquez until= ou limit=
+        """
+        if lang is None:
+            return str(self)
+        return describe(self.as_problem(), lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,7 +238,9 @@ def _nonzero(limit: int) -> Any:
         if value == 0 or abs(value) > limit:
             raise _error(
                 "wrong_type",
-                expected=f"a whole number from 1 to {limit}, or from -{limit} to -1",
+                expected=Msg(
+                    N_("a whole number from 1 to {limit}, or from -{limit} to -1"), {"limit": limit}
+                ),
                 got=str(value),
             )
         return value
@@ -543,9 +578,8 @@ class Series(Model):
             try:
                 data["start"], data["end"] = parse_time_range(text)
             except RrmaError as exc:
-                raise custom_error(
-                    "invalid_time_range", value=text, reason=getattr(exc, "reason", str(exc))
-                ) from None
+                reason = exc.reason_msg if isinstance(exc, TimeParseError) else str(exc)
+                raise custom_error("invalid_time_range", value=text, reason=reason) from None
         return data
 
     @field_validator("end")
@@ -575,7 +609,9 @@ class Series(Model):
             rule = recurrence.rrule(first)
             if not _in_rule(rule, first):
                 following = rule.after(dt.datetime.combine(first, dt.time()))
-                hint = f"; its first date after it is {following.date()}" if following else ""
+                hint: Msg | str = ""
+                if following:
+                    hint = Msg(_FIRST_DATE_AFTER, {"date": following.date()})
                 raise _error("not_an_occurrence", value=first, hint=hint)
         return first
 

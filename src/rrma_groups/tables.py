@@ -635,9 +635,19 @@ class _Reader:
             self.first_date = date
         return None if date == self.first_date else date
 
-    def facilitators(self, line: int, text: str, cell: str) -> list[Facilitator]:
+    def facilitators(self, line: int, text: str, cell: str, title: str) -> list[Facilitator] | None:
+        """The facilitators of a cell; ``None``, with the problem reported, when a part of it
+        cannot be one (``person:`` and an invalid id, a control character, too long...)."""
+        try:
+            matches = self.matcher.read(cell)
+        except ValidationError as exc:
+            reason = "; ".join(f"{p.location}: {p.message}" for p in problems_from_pydantic(exc))
+            self.problems.append(
+                _problem("table_invalid_item", line, text, title=title, reason=reason)
+            )
+            return None
         result = []
-        for match in self.matcher.read(cell):
+        for match in matches:
             result.append(match.facilitator)
             if self.matcher.group is None and isinstance(match.facilitator, RoleFacilitator):
                 if not self.warned_no_group:
@@ -959,7 +969,10 @@ def _read_row(reader: _Reader, row: _Row, current_date: dt.date | None) -> dt.da
         data["kind"] = guess_kind(title)
     facilitators = cells.get("facilitators", "")
     if facilitators:
-        data["facilitators"] = reader.facilitators(row.line, row.text, facilitators)
+        leaders = reader.facilitators(row.line, row.text, facilitators, title)
+        if leaders is None:
+            return current_date
+        data["facilitators"] = leaders
     if cells.get("room"):
         key = _slug(cells["room"])
         reader.rooms.setdefault(key, cells["room"])
@@ -1067,7 +1080,10 @@ def _read_lines(reader: _Reader, lines: list[str]) -> None:
         if reader.infer_kinds:
             data["kind"] = guess_kind(rest)
         if facilitators:
-            data["facilitators"] = reader.facilitators(n, line, facilitators)
+            leaders = reader.facilitators(n, line, facilitators, rest)
+            if leaders is None:
+                continue
+            data["facilitators"] = leaders
         reader.add(n, line, data)
 
 

@@ -294,11 +294,14 @@ def _prepare(value: object, code: str, expected: Msg) -> tuple[str, str]:
 
 # All patterns below are matched against cleaned text (ASCII digits, single spaces, lower case)
 # and contain no nested or adjacent unbounded repetitions, so they cannot backtrack badly.
+# Arabic writes the half of the day after the time: ص (sabahan, morning) and م (masa'an,
+# evening), as CLDR's Arabic locales do ("2:00 م"): they are am and pm.
 _TIME_RE: Final = re.compile(
     r"(?P<h>[0-9]+)"
     r"(?: ?(?P<sep>[:.]|heures?|h) ?(?P<m>[0-9]+)?(?::(?P<s>[0-9]+))?)?"
-    r"(?: ?(?P<mer>[ap])\.? ?m\.?)?"
+    r"(?: ?(?:(?P<mer>[ap])\.? ?m\.?|(?P<armer>[صم])))?"
 )
+_ARABIC_MERIDIEM: Final = {"ص": "a", "م": "p"}
 _BARE_HOUR_RE: Final = re.compile(r"[0-9]{1,2}")
 _RANGE_PREFIX_RE: Final = re.compile(r"(?:(?P<between>entre|between|بين)|de|from|من) ")
 _RANGE_SEP_RE: Final = re.compile(
@@ -317,6 +320,8 @@ def _read_time(cleaned: str) -> tuple[time, str | None]:
     if match is None:
         raise _Bad(_EXPECTED_TIME)
     hour_txt, sep, minute_txt, second_txt, mer = match.group("h", "sep", "m", "s", "mer")
+    if match["armer"] is not None:
+        mer = _ARABIC_MERIDIEM[match["armer"]]
     if (
         (sep is None and mer is None)  # a bare number: "14"
         or (sep in (":", ".") and minute_txt is None)  # "14:"
@@ -353,7 +358,8 @@ def parse_time(text: str) -> time:
 
     Accepted: ``14h00``, ``14h``, ``14 h 30``, ``14H30``, ``9h05``, ``14 heures``, ``14:00``,
     ``14:00:00``, ``14.00``, ``2pm``, ``2:30 pm``, ``2.30 p.m.``, ``12am`` (midnight), ``12pm``
-    (noon), ``midi``, ``minuit``, ``noon``, ``midnight``, ``منتصف الليل``, with digits of any
+    (noon), ``2:30 م`` and ``9:00 ص`` (Arabic pm and am, as CLDR's Arabic locales write them),
+    ``midi``, ``minuit``, ``noon``, ``midnight``, ``منتصف الليل``, with digits of any
     script and surrounding spaces (NBSP included). Minutes need two digits. The result has
     seconds only if they were written.
 
@@ -363,6 +369,8 @@ def parse_time(text: str) -> time:
     datetime.time(14, 30)
     >>> parse_time("١٤:٠٠")
     datetime.time(14, 0)
+    >>> parse_time("٢:٣٠ م")
+    datetime.time(14, 30)
     >>> parse_time("midi")
     datetime.time(12, 0)
     >>> parse_time("25h00")

@@ -50,8 +50,9 @@ MAX_TEXT_LENGTH = 20_000
 
 # C0 and C1 controls, DEL, and the line/paragraph separators. Tab and newline are allowed in
 # multi-line text only.
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Lone surrogates (U+D800..U+DFFF) are no characters: text holding one cannot be saved as UTF-8.
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # Embeddings and overrides (LRE, RLE, PDF, LRO, RLO) reorder text invisibly ("Trojan source");
 # isolates (U+2066..U+2069) and marks are harmless and are what correct bidi text uses.
 _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e]")
@@ -173,14 +174,20 @@ CountryCode = Annotated[
 _SUBDIVISION = re.compile(r"([A-Z]{2})-([A-Z0-9]{1,3})")
 
 
+@functools.cache
+def _known_subdivisions(country: str) -> frozenset[str]:
+    # Looked up once per country: regions.known_subdivisions scans the whole table each time.
+    from .i18n import regions
+
+    return frozenset(regions.known_subdivisions(country))
+
+
 def _check_subdivision(value: str) -> str:
     code = value.strip().upper()
     match = _SUBDIVISION.fullmatch(code)
     if match is None or match.group(1) not in _countries() or match.group(1) in _NOT_COUNTRIES:
         raise custom_error("invalid_subdivision", value=value)
-    from .i18n import regions
-
-    known = regions.known_subdivisions(match.group(1))
+    known = _known_subdivisions(match.group(1))
     if known and code not in known:
         # For the countries whose subdivisions the library lists in full, a code outside the
         # list is a typo, not a region we do not know.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -186,16 +187,26 @@ class CountryGroup(Model):
         """The actor (or the network) with this id."""
         if key == self.network.id:
             return self.network
-        for actor in self.actors:
-            if actor.id == key:
-                return actor
-        raise KeyError(key)
+        return self._actors_by_id[key]
 
     def person(self, key: str) -> Person:
+        return self._persons_by_id[key]
+
+    # Renderers and exports look up every facilitator: index once per (immutable) group. The
+    # first of a duplicated id wins, as the checks report the others.
+    @functools.cached_property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        index: dict[str, Actor] = {}
+        for actor in self.actors:
+            index.setdefault(actor.id, actor)
+        return index
+
+    @functools.cached_property
+    def _persons_by_id(self) -> dict[str, Person]:
+        index: dict[str, Person] = {}
         for person in self.persons:
-            if person.id == key:
-                return person
-        raise KeyError(key)
+            index.setdefault(person.id, person)
+        return index
 
     def meeting(self, key: str) -> Meeting:
         for meeting in self.meetings:

@@ -9,6 +9,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from ..errors import LocaleError
 from ..messages import custom_error
 from ..types import check_text
 
@@ -184,12 +185,20 @@ class LocalisedText:
         }
 
     @classmethod
+    def _from_normalised(cls, texts: dict[str, str]) -> LocalisedText:
+        """An instance holding ``texts``, whose keys are already normalised (not copied)."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_hash", None)
+        return self
+
+    @classmethod
     def _validate(cls, value: Any) -> LocalisedText:
         if isinstance(value, LocalisedText):
             return value
         if isinstance(value, str):
             check_text(value, single_line=False)
-            return cls(value)
+            return cls._from_normalised({UNTAGGED: value})
         if isinstance(value, Mapping):
             if not value:
                 raise custom_error("empty_text")
@@ -201,7 +210,7 @@ class LocalisedText:
                     raise custom_error("wrong_type", expected="text", got=repr(text)[:60])
                 check_text(text, single_line=False)
                 texts[_validate_key(key)] = text
-            return cls(texts)
+            return cls._from_normalised(texts)
         raise custom_error(
             "wrong_type",
             expected="text or a table of language codes to texts",
@@ -216,14 +225,19 @@ def _serialize(value: LocalisedText) -> str | dict[str, str]:
 def _normalize_key(key: str) -> str:
     if key == UNTAGGED:
         return key
+    return _normalize_locale(key)
+
+
+def _normalize_locale(key: str) -> str:
+    # i18n imports Babel: imported on first use, then this global is rebound to the function.
+    global _normalize_locale
     from ..i18n.locales import normalize_locale
 
+    _normalize_locale = normalize_locale
     return normalize_locale(key)
 
 
 def _validate_key(key: str) -> str:
-    from ..errors import LocaleError
-
     try:
         return _normalize_key(key)
     except LocaleError:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..i18n.bidi import first_strong_direction
 from ..i18n.catalog import translator
 from ..i18n.locales import direction
 from .view import MeetingView, Piece
 
-__all__ = ["Labels", "comma", "needs_isolation", "programme_columns"]
+__all__ = ["Labels", "comma", "join_names", "needs_isolation", "programme_columns"]
 
 
 class Labels:
@@ -55,6 +55,29 @@ def needs_isolation(piece: Piece, page_lang: str) -> bool:
         return True
     strong = first_strong_direction(piece.text)
     return strong is not None and strong != page
+
+
+def join_names(
+    pieces: Sequence[Piece],
+    joined: str,
+    name: Callable[[Piece], str],
+    between: Callable[[str], str] = lambda text: text,
+) -> str:
+    """Write ``joined`` (the names already joined as the language lists them) again, each name
+    through ``name`` and the separators through ``between``.
+
+    The names are found from left to right, each after the previous one, so a name that occurs
+    inside another ("Ali" after "Ali Ben") or inside the markup already written is never hit.
+    """
+    out: list[str] = []
+    rest = joined
+    for piece in pieces:
+        at = rest.find(piece.text) if piece.text else -1
+        if at < 0:
+            continue
+        out += [between(rest[:at]), name(piece)]
+        rest = rest[at + len(piece.text) :]
+    return "".join(out) + between(rest)
 
 
 def comma(lang: str) -> str:

@@ -14,7 +14,7 @@ from html import escape
 
 from ..i18n.formatting import format_time_range
 from ..i18n.locales import to_bcp47
-from ._common import Labels, comma, needs_isolation
+from ._common import Labels, comma, join_names, needs_isolation
 from .view import DayView, GroupView, ItemView, MeetingView, Piece
 
 __all__ = ["STYLE", "group_html", "meeting_html", "page"]
@@ -114,12 +114,7 @@ class _Html:
     def names(self, item: ItemView) -> str:
         if not item.facilitators:
             return ""
-        # Build the joined text again from escaped, isolated names with the same separators.
-        joined = escape(item.facilitators_text)
-        for piece in item.facilitators:
-            if piece.text:
-                joined = joined.replace(escape(piece.text), self.piece(piece), 1)
-        return joined
+        return join_names(item.facilitators, item.facilitators_text, self.piece, escape)
 
     def objectives(self, heading: str, items: tuple[Piece, ...], level: int) -> list[str]:
         if not items:

@@ -12,7 +12,7 @@ import unicodedata
 
 from ..i18n.bidi import FSI, LRI, PDI
 from ..i18n.locales import is_rtl
-from ._common import Labels, comma, needs_isolation, programme_columns
+from ._common import Labels, comma, join_names, needs_isolation, programme_columns
 from .view import GroupView, MeetingView, Piece
 
 __all__ = ["group_text", "meeting_text"]
@@ -46,12 +46,7 @@ class _Writer:
     def names(self, pieces: tuple[Piece, ...], joined: str) -> str:
         if not self.rtl:
             return joined
-        # Isolate each name, keep the separators of the joined text between them.
-        out = joined
-        for piece in pieces:
-            if needs_isolation(piece, self.lang) and piece.text:
-                out = out.replace(piece.text, f"{FSI}{piece.text}{PDI}", 1)
-        return out
+        return join_names(pieces, joined, self.piece)
 
 
 def _table(rows: list[list[str]]) -> list[str]:

@@ -1,0 +1,36 @@
+"""Atheris harness: the calendar importer reads any bytes, or refuses them with IcalError.
+
+Each input goes to rrma_groups.ical.from_ical; the only exception allowed is
+rrma_groups.RrmaError. The meetings read must be valid and export again. icalendar, which
+parses the content lines, is instrumented too. See fuzz/README.md for how to run it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports(include=["rrma_groups", "icalendar"]):
+    from rrma_groups import Meeting, RrmaError
+    from rrma_groups.ical import from_ical, to_ical
+
+
+def test_one_input(data: bytes) -> None:
+    try:
+        imported = from_ical(data)
+    except RrmaError:
+        return
+    for meeting in imported.meetings:
+        if Meeting.model_validate(meeting.model_dump()) != meeting:
+            raise AssertionError(f"meeting {meeting.id!r} read is not valid data")
+        to_ical(meeting, per_item=True)
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
