@@ -18,10 +18,12 @@ import functools
 import gettext as _gettext
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:
+    from babel.support import Translations
 
-from .locales import fallback_chain
+# Babel (support, locales) is imported on first translation, not when N_ is imported.
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "catalog_languages", "gettext", "ngettext", "translator"]
 
@@ -52,6 +54,8 @@ def _load_one(language: str) -> Translations | None:
     # Not cached: add_fallback() below changes the object it is called on, so every chain
     # gets objects of its own (each chain is built once, by the cached translator()).
     folder = LOCALE_DIR / language / "LC_MESSAGES"
+    from babel.support import Translations
+
     mo = folder / f"{DOMAIN}.mo"
     po = folder / f"{DOMAIN}.po"
     if po.is_file() and (not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime):
@@ -65,6 +69,7 @@ def _load_one(language: str) -> Translations | None:
 def _compile_in_memory(po: Path, language: str) -> Translations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
+    from babel.support import Translations
 
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=DOMAIN)
@@ -89,6 +94,10 @@ def translator(language: str | None) -> _gettext.NullTranslations:
     >>> translator("ar-MA").gettext("Date")
     'التاريخ'
     """
+    from babel.support import NullTranslations
+
+    from .locales import fallback_chain
+
     if language is None:
         return NullTranslations()
     chain = [t for t in (_load_one(code) for code in fallback_chain(language)) if t is not None]
