@@ -143,7 +143,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import re
 import unicodedata
@@ -159,6 +158,7 @@ import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from pydantic import ValidationError
 
+from ._gc import cyclic_gc_paused
 from .errors import Msg, Problem, RrmaError, Severity
 from .i18n.bidi import FSI, PDI
 from .i18n.catalog import N_, translator
@@ -401,12 +401,7 @@ def to_ical(
         calendar.add("NAME", _Text(name.text), parameters=_language(name.lang))
         calendar.add("X-WR-CALNAME", _Text(name.text))
 
-    # A large calendar allocates many objects and frees few until it is written: automatic
-    # collections of the cyclic GC would rescan them all, time after time (superlinear
-    # growth). Collection resumes, as it was, once the bytes are made.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         events: list[icalendar.Event] = []
         for chosen in meetings:
             view = meeting_view(chosen, language, group)
@@ -427,9 +422,6 @@ def to_ical(
             calendar.add_component(event)
         _add_timezones(calendar, meetings, series)
         data: bytes = calendar.to_ical()
-    finally:
-        if collecting:
-            gc.enable()
     return data
 
 

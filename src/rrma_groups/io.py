@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from pydantic import ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from ._gc import cyclic_gc_paused
 from .checks import check
 from .errors import FileFormatError, GroupValidationError
 from .messages import problem, problems_from_pydantic
@@ -169,23 +169,16 @@ def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
             [problem("schema_version", ("schema_version",), version, supported=SCHEMA_VERSION)],
             source=source,
         )
-    # Building a group allocates hundreds of thousands of objects and frees none: each
-    # automatic collection of the cyclic GC would scan them all again (a third or more of the
-    # load time of a large file, and growing faster than the file). The tree holds no cycles.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        group = CountryGroup.model_validate(data)
-        report = check(group)
+        with cyclic_gc_paused():
+            group = CountryGroup.model_validate(data)
+            report = check(group)
     except ValidationError as exc:
         raise GroupValidationError(
             problems_from_pydantic(exc, CountryGroup), source=source
         ) from None
     except RecursionError:
         raise FileFormatError("data nested too deeply", source=source) from None
-    finally:
-        if collecting:
-            gc.enable()
     report.raise_for_errors(source)
     return group
 
