@@ -667,6 +667,50 @@ def _to_ical(ctx: Context) -> Outcome:
     return Outcome(ours, theirs)
 
 
+def series_size(config: Config) -> int:
+    """The dates of the series figure: one per two items, at most the 10,000 a series may have."""
+    return min(10_000, config.items // 2)
+
+
+@figure(
+    "series_check",
+    "validate a series of {dates:g} dates, 15 % of them changed",
+    "dateutil expanding the same rule once",
+    2.0,
+)
+def _series_check(ctx: Context) -> Outcome:
+    from dateutil.rrule import rrulestr
+
+    from rrma_groups.series import Recurrence, Series, _rule_dates
+
+    first = dt.date(2017, 1, 6)
+    every_3_days = "FREQ=DAILY;INTERVAL=3"
+    count = series_size(ctx.config)
+    dates = Recurrence.from_rrule_string(f"{every_3_days};COUNT={count}").dates(first)
+    rule = f"{every_3_days};UNTIL={dates[-1]:%Y%m%d}"
+    data = {
+        "id": "series",
+        "title": "Point",
+        "recurrence": rule,
+        "first_date": first,
+        "time": "14h00 - 16h00",
+        "exceptions": dates[1::20],
+        "moved": [{"date": day, "to": day + dt.timedelta(days=1)} for day in dates[2::20]],
+        "added": [day + dt.timedelta(days=2) for day in dates[3::20]],
+    }
+
+    def ours() -> None:
+        _rule_dates.cache_clear()  # each run expands the rule, as a fresh process does
+        Series.model_validate(data)
+
+    def baseline() -> None:
+        list(rrulestr(rule, dtstart=dt.datetime.combine(first, dt.time())))
+
+    measured, theirs = _median_pair(ours, baseline, ctx.config.repeats)
+    assert theirs is not None
+    return Outcome(measured, theirs)
+
+
 def _growth(ctx: Context, run: Callable[[Dataset], object]) -> Outcome:
     small, large = (ctx.dataset(n) for n in ctx.config.growth)
     t_small = _median_pair(lambda: run(small), None, ctx.config.repeats)[0]
@@ -790,6 +834,7 @@ def run_figure(fig: Figure, ctx: Context) -> Result:
     cfg = ctx.config
     names: dict[str, float] = {"items": cfg.items, "small": cfg.growth[0], "large": cfg.growth[1]}
     names["linear"] = cfg.growth[1] / cfg.growth[0]
+    names["dates"] = series_size(cfg)
     title = fig.title.format(**names)
     label = fig.baseline.format(**names)
     started = time.perf_counter()

@@ -62,11 +62,14 @@ def tables_seeds() -> Iterable[bytes]:
 
 
 def ical_seeds() -> Iterable[bytes]:
-    """Exports of the examples, with and without an event per item."""
+    """Exports of the examples, with and without an event per item, and the hostile calendars
+    of the tests (tests/data/bad-ical)."""
     for _, group in _examples():
         for language in LANGUAGES:
             yield to_ical(group, language)
             yield to_ical(group, language, per_item=True)
+    for path in sorted((REPOSITORY / "tests" / "data" / "bad-ical").glob("*.ics")):
+        yield path.read_bytes()
 
 
 _TIME_VALUE = re.compile(

@@ -6,6 +6,8 @@ Each section belongs to one module under test; add new sections below the existi
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -391,6 +393,105 @@ def table_texts(max_size: int = 40) -> st.SearchStrategy[str]:
     )
 
 
+TABLE_HEADERS = {
+    "fr": {"date": "Date", "venue": "Lieu", "time": "Heure", "title": "Activité",
+           "facilitators": "Animateur"},
+    "en": {"date": "Date", "venue": "Venue", "time": "Time", "title": "Activity",
+           "facilitators": "Facilitator"},
+    "ar": {"date": "التاريخ", "venue": "المكان", "time": "الساعة", "title": "النشاط",
+           "facilitators": "المنشط"},
+}  # fmt: skip
+"""Header rows of pasted programmes, by language: what each column holds, as written."""
+
+WRONG_TABLE_DATES = ("31/02/2016", "Samedi 6 novembre 2016", "04/11/16")
+"""Dates written wrong: a day the month lacks, a weekday that does not match, a short year."""
+
+WRONG_TABLE_TIMES = ("23h30 - 00h30", "16h - 15h", "14h60 - 15h00", "25h00 - 26h00")
+"""Times written wrong: past midnight, an end before the start, minutes and hours too big."""
+
+
+def _plain_cell(text: str) -> bool:
+    """Whether a title, a place or a name reads as nothing else: no time, no date (not even
+    a wrong one), no header name."""
+    from rrma_groups import TimeParseError
+    from rrma_groups.timeparse import parse_date, parse_time, parse_time_range
+
+    for parse in (parse_time, parse_time_range, parse_date):
+        try:
+            parse(text)
+        except TimeParseError as error:
+            if error.code not in ("invalid_time", "invalid_time_range", "invalid_date"):
+                return False
+        else:
+            return False
+    return _bare(text) not in _header_names()
+
+
+def _bare(text: str) -> str:
+    """Letters and digits alone, without accents, harakat or case."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum()).casefold()
+
+
+@functools.cache
+def _header_names() -> frozenset[str]:
+    from rrma_groups.tables import COLUMN_NAMES
+
+    return frozenset(_bare(name) for names in COLUMN_NAMES.values() for name in names)
+
+
+def _programme_texts() -> st.SearchStrategy[str]:
+    return table_texts(20).filter(_plain_cell)
+
+
+@st.composite
+def programme_tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    """A programme as a pasted table: its header row, and the cells of its other rows.
+
+    One to three days, each starting with its date, in a Date column (on the day's first row,
+    the others left blank) or on a row of its own; a place on the first row, and now and then a
+    new one on a later day; times, titles and, when some item has one, facilitators. Now and
+    then a date or a time is wrong (:data:`WRONG_TABLE_DATES`, :data:`WRONG_TABLE_TIMES`): a
+    reader must report it, with or without the header row.
+    """
+    date_rows = draw(st.booleans())
+    with_place = draw(st.booleans())
+    first = draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+    rows: list[dict[str, str]] = []
+    for n in range(draw(st.integers(1, 3))):
+        day = first + dt.timedelta(days=n)
+        written = draw(st.sampled_from([day.strftime("%d/%m/%Y"), day.isoformat()]))
+        if _one_in(draw, 6):
+            written = draw(st.sampled_from(WRONG_TABLE_DATES))
+        if date_rows:
+            rows.append({"lone": written})
+        clock = draw(st.integers(8 * 12, 10 * 12)) * 5
+        for k in range(draw(st.integers(1, 4))):
+            end = clock + draw(st.sampled_from(_LENGTHS))
+            time = f"{clock // 60:02d}h{clock % 60:02d} - {end // 60:02d}h{end % 60:02d}"
+            if _one_in(draw, 8):
+                time = draw(st.sampled_from(WRONG_TABLE_TIMES))
+            row = {"time": time, "title": draw(_programme_texts())}
+            row["facilitators"] = draw(st.just("") | _programme_texts())
+            if k == 0 and not date_rows:
+                row["date"] = written
+            if with_place and k == 0 and (n == 0 or _one_in(draw, 3)):
+                row["venue"] = draw(_programme_texts())
+            rows.append(row)
+            clock = end + draw(st.sampled_from(_GAPS))
+    columns = [*([] if date_rows else ["date"]), *(["venue"] if with_place else []), "time"]
+    columns.append("title")
+    if any(row.get("facilitators") for row in rows):
+        columns.append("facilitators")
+    headers = TABLE_HEADERS[draw(st.sampled_from(sorted(TABLE_HEADERS)))]
+    cells = [
+        [row["lone"], *[""] * (len(columns) - 1)]
+        if "lone" in row
+        else [row.get(column, "") for column in columns]
+        for row in rows
+    ]
+    return [headers[column] for column in columns], cells
+
+
 # ============================================================================================
 # Round trips and fuzzing: valid, varied country groups, and texts mutated from real inputs
 # ============================================================================================
@@ -553,9 +654,16 @@ def _ids(prefix: str) -> st.SearchStrategy[str]:
 
 
 def _unique_ids(prefix: str, count: int) -> st.SearchStrategy[list[str]]:
-    # Built unique rather than filtered: the index is part of each id.
+    """``count`` ids of every shape, unique even with case ignored.
+
+    Built unique rather than filtered: each id holds its index right after the prefix, with
+    as many digits for every id (``i03x``, ``i12``), so that a tail cannot make one index look
+    like another (``i1`` then ``0`` would be ``i10``), and ids that differ by their index
+    differ by a digit, which has no case.
+    """
+    width = len(str(max(count - 1, 0)))
     return st.lists(_ID_TAIL, min_size=count, max_size=count).map(
-        lambda rests: [f"{prefix}{n}{rest}" for n, rest in enumerate(rests)]
+        lambda rests: [f"{prefix}{n:0{width}d}{rest}" for n, rest in enumerate(rests)]
     )
 
 
@@ -846,11 +954,16 @@ def group_data_valid(draw: st.DrawFn) -> dict[str, object]:
     _maybe(draw, data, "languages", st.lists(st.sampled_from(GROUP_LANGUAGES), unique=True))
     _maybe(draw, data, "description", localised_data(hostile_texts()))
     _maybe(draw, data, "working_arrangements", localised_data(hostile_texts()))
-    objectives = st.one_of(
-        localised_data(),
-        st.fixed_dictionaries({"text": localised_data()}, optional={"id": _ids("o")}),
-    )
-    _maybe(draw, data, "objectives", st.lists(objectives, max_size=3))
+    if draw(st.booleans()):
+        # Objectives given as a text alone, or as a table with or without an id: the ids, when
+        # given, are unique like any other.
+        objectives: list[object] = []
+        for key in draw(_unique_ids("o", draw(st.integers(0, 3)))):
+            text = draw(localised_data())
+            objectives.append(
+                draw(st.sampled_from([text, {"text": text}, {"id": key, "text": text}]))
+            )
+        data["objectives"] = objectives
     data["priorities"] = [
         {
             "id": key,
@@ -1171,3 +1284,73 @@ def mutated(draw: st.DrawFn, text: str, *, tokens: tuple[str, ...] = FUZZ_TOKENS
             lines[i:i] = [lines[i]] * draw(st.integers(2, 200))
             text = "\n".join(lines)
     return text
+
+
+# ============================================================================================
+# rrma_groups.i18n.bidi: text with directional controls, balanced or not
+# ============================================================================================
+
+BIDI_ALPHABET = (
+    "aZé ال0-"  # letters of both directions, a digit, a space, a neutral
+    "\u2066\u2067\u2068\u2069"  # isolates (LRI, RLI, FSI) and PDI
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings, overrides and PDF
+    "\u200e\u200f"  # marks
+    "\n\r\u2029"  # paragraph separators
+)
+
+
+def bidi_texts(max_size: int = 30) -> st.SearchStrategy[str]:
+    """Texts thick with bidi controls: isolates opened and never closed, PDIs that close
+    nothing, isolates across lines, embeddings and overrides."""
+    return st.text(alphabet=BIDI_ALPHABET, max_size=max_size)
+
+
+# ============================================================================================
+# rrma_groups.series: recurrence rules
+# ============================================================================================
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@st.composite
+def rrule_texts(draw: st.DrawFn) -> str:
+    """RRULE texts with a COUNT, of rules that give dates often enough for dateutil, which walks
+    to the year 9999 before it gives up on a rule without dates.
+
+    Every frequency, interval, WKST and BYMONTH; BYMONTHDAY up to the 28th from either end, or
+    weekdays with a position (monthly and yearly rules) or without one, never both in a list
+    (month days and weekdays together give dates years apart); BYSETPOS 1 or -1, never in a
+    daily rule (its periods hold one date). A monthly rule with BYMONTH steps one month at a
+    time.
+    """
+    frequency = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
+    months = draw(st.lists(st.integers(1, 12), max_size=3, unique=True))
+    interval = 1 if frequency == "MONTHLY" and months else draw(st.integers(1, 3))
+    parts = [f"FREQ={frequency}", f"INTERVAL={interval}"]
+    if months:
+        parts.append("BYMONTH=" + ",".join(map(str, months)))
+    positioned = frequency in ("MONTHLY", "YEARLY") and draw(st.booleans())
+    if positioned:
+        largest = 4 if frequency == "MONTHLY" or months else 52
+        positions = st.integers(1, largest).map(lambda n: n * draw(st.sampled_from([1, -1])))
+        days = draw(
+            st.lists(st.tuples(positions, st.sampled_from(_WEEKDAY_CODES)), max_size=2, unique=True)
+        )
+        if days:
+            parts.append("BYDAY=" + ",".join(f"{n}{code}" for n, code in days))
+    elif draw(st.booleans()):
+        month_days = draw(
+            st.lists(st.integers(1, 28).map(lambda n: n * draw(st.sampled_from([1, -1]))),
+                     max_size=2, unique=True)
+        )  # fmt: skip
+        if month_days:
+            parts.append("BYMONTHDAY=" + ",".join(map(str, month_days)))
+    else:
+        weekdays = draw(st.lists(st.sampled_from(_WEEKDAY_CODES), max_size=3, unique=True))
+        if weekdays:
+            parts.append("BYDAY=" + ",".join(weekdays))
+    if frequency != "DAILY" and draw(st.booleans()):
+        parts.append("BYSETPOS=" + draw(st.sampled_from(["1", "-1", "1,-1"])))
+    parts.append(f"WKST={draw(st.sampled_from(_WEEKDAY_CODES))}")
+    parts.append(f"COUNT={draw(st.integers(1, 15))}")
+    return ";".join(parts)

@@ -45,10 +45,11 @@ FILE_CODES = frozenset(
         "unreadable",
         "unknown_format",
         "file_too_large",
+        "not_a_file",
     }
 )
 """Codes of FileFormatError: their location is a line and column, not a place in the group."""
-UNREADABLE = frozenset({"unreadable", "unknown_format", "file_too_large"})
+UNREADABLE = frozenset({"unreadable", "unknown_format", "file_too_large", "not_a_file"})
 """Codes for which the command exits with 2 (usage), not 1 (invalid data)."""
 
 
@@ -236,8 +237,29 @@ class TestMadeOnTheFly:
         assert refusal(path) == (("file_too_large",), ("—",))
         status, output = run_cli(capsys, "validate", str(path))
         assert status == 2
-        size, limit = f"{MAX_FILE_SIZE + 1:,}", f"{MAX_FILE_SIZE:,}"
-        assert output == f"{path}: the file is {size} bytes; at most {limit} are read\n"
+        limit = f"{MAX_FILE_SIZE:,}"
+        assert output == f"{path}: the file is larger than {limit} bytes, the most that is read\n"
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+    def test_a_named_pipe(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A named pipe is refused before it is opened (opening it would wait for a writer)."""
+        path = tmp_path / "pipe.toml"
+        os.mkfifo(path)
+        assert refusal(path) == (("not_a_file",), ("—",))
+        assert run_cli(capsys, "validate", str(path)) == (
+            2,
+            f"{path}: is a named pipe, not a file\n",
+        )
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_a_link_to_an_endless_device(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A link to /dev/zero (size 0, no end) is refused at once, not read until memory ends."""
+        path = tmp_path / "zero.toml"
+        path.symlink_to("/dev/zero")
+        assert refusal(path) == (("not_a_file",), ("—",))
+        assert run_cli(capsys, "validate", str(path)) == (2, f"{path}: is a device, not a file\n")
 
     @pytest.mark.parametrize(
         ("name", "text"),

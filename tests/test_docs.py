@@ -31,6 +31,7 @@ from typing import Any
 
 import pytest
 
+import extras
 import rrma_groups
 from rrma_groups import cli
 
@@ -39,6 +40,10 @@ DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+WORKING = {"weasyprint": extras.pdf_unavailable}
+"""Modules that can be imported and still not work here, with a probe saying why: WeasyPrint
+without fonts for Latin and Arabic (see tests/extras.py)."""
 
 
 # --- reading the pages ------------------------------------------------------------------------
@@ -206,12 +211,17 @@ class PageRunner:
             pytest.fail(f"{self.where(instruction.line)}: unknown instruction {instruction.words}")
 
     def require(self, instruction: Instruction, modules: list[str]) -> None:
-        """Skip the rest of the page where an optional package cannot be imported."""
+        """Skip the rest of the page where an optional package cannot be imported, or cannot
+        work for want of what it needs from the system (see ``WORKING``)."""
         for name in modules:
             try:
                 importlib.import_module(name)
             except (ImportError, OSError) as exc:  # OSError: WeasyPrint without Pango
                 pytest.skip(f"{self.where(instruction.line)}: the rest needs {name} ({exc})")
+            probe = WORKING.get(name)
+            reason = probe() if probe is not None else None
+            if reason is not None:
+                pytest.skip(f"{self.where(instruction.line)}: the rest needs {name} ({reason})")
 
     def cut(self, instruction: Instruction, name: str, first: str, until: str = "") -> None:
         target = self.file(name)
@@ -458,18 +468,57 @@ def _import(name: str) -> ModuleType:
         raise
 
 
+class ExamplesRunner(doctest.DocTestRunner):
+    """Runs docstring examples, and notes why one stopped when an optional extra is missing."""
+
+    def __init__(self) -> None:
+        super().__init__(optionflags=DOCTEST_FLAGS)
+        self.missing: str | None = None
+
+    def report_unexpected_exception(
+        self, out: Any, test: doctest.DocTest, example: doctest.Example, exc_info: Any
+    ) -> None:
+        self.missing = self.missing or missing_extra(exc_info[1])
+        super().report_unexpected_exception(out, test, example, exc_info)
+
+
+def missing_extra(exc: BaseException) -> str | None:
+    """Why an example raised ``exc``, when the reason is an optional extra missing here;
+    ``None`` otherwise, and where the extra is there (then the example is wrong)."""
+    from rrma_groups.pdf import PdfEngineError, PdfFontError
+
+    if isinstance(exc, (PdfEngineError, PdfFontError)):
+        return extras.pdf_unavailable()
+    if isinstance(exc, ModuleNotFoundError) and exc.name and not exc.name.startswith("rrma_"):
+        return extras.module_unavailable(exc.name)
+    return None
+
+
 @pytest.mark.parametrize("name", _modules())
 def test_docstring_examples(name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The examples in the module's docstrings run and print what they show."""
+    """The examples in the module's docstrings run and print what they show.
+
+    A docstring whose examples stop because an optional extra is missing here (WeasyPrint, or
+    the Pango and fonts it needs) is skipped with the reason, if the others pass.
+    """
     monkeypatch.chdir(tmp_path)
     module = _import(name)
     finder = doctest.DocTestFinder(exclude_empty=True)
-    runner = doctest.DocTestRunner(optionflags=DOCTEST_FLAGS)
+    runner = ExamplesRunner()
     output = io.StringIO()
+    failed = 0
+    skipped: list[str] = []
     for test in finder.find(module, name, globs=vars(module).copy()):
-        runner.run(test, out=output.write)
-    if runner.failures:
-        pytest.fail(f"{runner.failures} docstring example(s) failed in {name}\n{output.getvalue()}")
+        runner.missing = None
+        result = runner.run(test, out=output.write)
+        if result.failed and runner.missing is not None:
+            skipped.append(f"{test.name}: {runner.missing}")
+        else:
+            failed += result.failed
+    if failed:
+        pytest.fail(f"{failed} docstring example(s) failed in {name}\n{output.getvalue()}")
+    if skipped:
+        pytest.skip(f"the examples need an optional extra: {'; '.join(skipped)}")
 
 
 # --- the API reference names everything ---------------------------------------------------------

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from typing import Any
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rrma_groups
+from builders import group_data
 from rrma_groups.i18n.bidi import (
     ALM,
     BIDI_CONTROLS,
@@ -18,6 +25,7 @@ from rrma_groups.i18n.bidi import (
     RLI,
     RLM,
     RLO,
+    balance_isolates,
     first_strong_direction,
     html_isolate,
     isolate,
@@ -25,8 +33,10 @@ from rrma_groups.i18n.bidi import (
     isolate_ltr,
     isolate_rtl,
     strip_bidi_controls,
+    unbalanced_isolate,
 )
 from rrma_groups.i18n.formatting import format_date, format_time_range
+from strategies import bidi_texts, hostile_lines
 
 ARABIC_BEFORE = "الجلسة الأولى "  # "the first session "
 ARABIC_AFTER = " في الرباط"  # " in Rabat"
@@ -232,3 +242,199 @@ class TestBidiAlgorithm:
         programme = format_time_range(dt.time(14), dt.time(14, 15), "fr", "programme")
         shown = self.visual(ARABIC_BEFORE + programme + ARABIC_AFTER)
         assert "14h00 - 14h15" in shown
+
+
+class TestBalanceIsolates:
+    @pytest.mark.parametrize(
+        ("text", "balanced"),
+        [
+            ("", ""),
+            ("Khalid", "Khalid"),
+            (LRI + "14:00–14:15" + PDI, LRI + "14:00–14:15" + PDI),
+            (RLI + "الرباط", RLI + "الرباط" + PDI),
+            ("Débat " + FSI + "Khalid", "Débat " + FSI + "Khalid" + PDI),
+            (FSI + "a" + LRI + "b", FSI + "a" + LRI + "b" + PDI + PDI),
+            ("Rabat" + PDI + " – Salé", "Rabat – Salé"),
+            (PDI + LRI + "x" + PDI + PDI, LRI + "x" + PDI),
+            ("a" + RLI + "b\nc" + PDI, "a" + RLI + "b" + PDI + "\nc"),
+            ("a\r\n" + LRI + "b", "a\r\n" + LRI + "b" + PDI),
+            ("a" + RLO + "b" + PDF + "c", "abc"),
+            (LRE + "x" + RLE + "y", "xy"),
+            (LRM + "x" + RLM + ALM, LRM + "x" + RLM + ALM),
+        ],
+        ids=[
+            "empty",
+            "plain",
+            "balanced",
+            "open-rli",
+            "open-fsi-after-text",
+            "two-open",
+            "stray-pdi",
+            "stray-pdis-around-a-pair",
+            "closed-on-the-next-line",
+            "crlf",
+            "override",
+            "embeddings",
+            "marks",
+        ],
+    )
+    def test_balanced_text(self, text: str, balanced: str) -> None:
+        """Open isolates are closed at the end of their line, stray PDIs dropped, embeddings
+        and overrides dropped; marks and balanced isolates are kept."""
+        assert balance_isolates(text) == balanced
+
+    @settings(max_examples=300)
+    @given(text=bidi_texts())
+    def test_any_text_comes_out_balanced(self, text: str) -> None:
+        """Whatever the controls, the result is balanced on every line, balancing it again
+        changes nothing, and only controls were added or removed."""
+        balanced = balance_isolates(text)
+        assert unbalanced_isolate(balanced) is None
+        assert balance_isolates(balanced) == balanced
+        assert not set(balanced) & {LRE, RLE, PDF, LRO, RLO}
+        assert strip_bidi_controls(balanced) == strip_bidi_controls(text)
+        if unbalanced_isolate(text) is None and not set(text) & {LRE, RLE, PDF, LRO, RLO}:
+            assert balanced == text
+
+
+class TestUnbalancedIsolate:
+    @pytest.mark.parametrize(
+        ("text", "index"),
+        [
+            ("Khalid", None),
+            (LRI + "x" + PDI, None),
+            (FSI + "a" + LRI + "b" + PDI + "c" + PDI, None),
+            ("ab" + RLI + "c", 2),
+            ("ab" + PDI, 2),
+            (LRI + LRI + "x" + PDI, 0),
+            (LRI + "x\n" + PDI, 0),
+            ("x\n" + PDI, 2),
+        ],
+    )
+    def test_first_unmatched_control(self, text: str, index: int | None) -> None:
+        """The first isolate left open at the end of its line, or PDI that closes nothing."""
+        assert unbalanced_isolate(text) == index
+
+
+# A French title with an Arabic name whose right-to-left isolate is never closed, and one with
+# a PDI that closes nothing: in a row, the first would take the facilitator into its
+# right-to-left run, the second would close the isolate the writer put around it.
+OPEN_TITLE = "Débat " + RLI + "الرباط"
+STRAY_TITLE = "Conclusion" + PDI
+ARABIC_SHOWN = "الرباط"[::-1]  # how python-bidi returns Arabic letters: in visual order
+
+
+def _group() -> rrma_groups.CountryGroup:
+    data: dict[str, Any] = group_data()
+    agenda = data["meetings"][0]["agenda"]
+    agenda[1]["title"] = OPEN_TITLE
+    agenda[2]["title"] = STRAY_TITLE
+    agenda[2]["facilitators"] = [{"person": "p2"}]
+    data["meetings"][0]["description"] = "Programme " + LRI + "GPMar\nsuite" + PDI
+    data["actors"][0]["name"] = "Association " + RLI + "الرباط"
+    data["persons"][1]["name"] = "Personne" + PDI + " Deux"
+    return rrma_groups.loads(json.dumps(data), "json")
+
+
+def _unbalanced_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if unbalanced_isolate(line) is not None]
+
+
+def _shown(line: str, base: str = "L") -> str:
+    bidi = pytest.importorskip("bidi")
+    shown: str = bidi.get_display(line, base_dir=base)
+    return strip_bidi_controls(shown)
+
+
+class TestEveryOutputBalancesIsolates:
+    @pytest.mark.parametrize("format", ["text", "markdown", "html"])
+    @pytest.mark.parametrize("language", ["fr", "ar", "en"])
+    def test_programmes(self, format: str, language: str) -> None:
+        """Text, Markdown and HTML (and so PDF, printed from the HTML): every line balanced."""
+        group = _group()
+        out = rrma_groups.render(group, format, language)
+        assert _unbalanced_lines(out) == []
+        assert "الرباط" + PDI in out
+
+    @pytest.mark.parametrize("format", ["text", "markdown"])
+    def test_the_row_is_not_reordered(self, format: str) -> None:
+        """python-bidi lays the row out with the facilitator after the title, where it is;
+        with the isolate left open it would be drawn inside the Arabic run, left of it."""
+        group = _group()
+        out = rrma_groups.render(group, format, "fr")
+        row = next(line for line in out.splitlines() if "Débat" in line)
+        shown = _shown(row)
+        assert shown.index("Débat") < shown.index(ARABIC_SHOWN) < shown.index("Personne Une")
+        raw = row.replace("الرباط" + PDI, "الرباط", 1)
+        raw_shown = _shown(raw)
+        assert raw_shown.index("Personne Une") < raw_shown.index(ARABIC_SHOWN)
+
+    def test_a_stray_pdi_cannot_close_the_writers_isolate(self) -> None:
+        """In an Arabic page Latin texts are isolated by the writer: a PDI of the data that
+        closes nothing is dropped, so that it cannot end the writer's isolate early."""
+        group = _group()
+        out = rrma_groups.render(group, "text", "ar")
+        row = next(line for line in out.splitlines() if "Conclusion" in line)
+        assert FSI + "Conclusion" + PDI + " " in row
+        assert FSI + "Personne Deux" + PDI in row
+
+    def test_icalendar(self) -> None:
+        """Every property of the calendar, unfolded, is balanced."""
+        group = _group()
+        data = rrma_groups.to_ical(group, "fr", per_item=True).decode("utf-8")
+        unfolded = data.replace("\r\n ", "")
+        assert _unbalanced_lines(unfolded) == []
+        assert "SUMMARY;LANGUAGE=fr:Débat " + RLI + "الرباط" + PDI in unfolded
+
+    def test_csv(self) -> None:
+        """Every row of a CSV export is balanced: no cell reorders the next."""
+        group = _group()
+        out = rrma_groups.render_directory(group, rrma_groups.directory(group), "csv")
+        assert _unbalanced_lines(out) == []
+        assert "Association " + RLI + "الرباط" + PDI in out
+
+    def test_data_tables(self) -> None:
+        """The directory as text, Markdown and HTML too."""
+        group = _group()
+        for format in ("text", "markdown", "html"):
+            out = rrma_groups.render_directory(group, rrma_groups.directory(group), format)
+            assert _unbalanced_lines(out) == [], format
+
+    def test_json_ld(self) -> None:
+        """Every string of the JSON-LD is balanced."""
+        group = _group()
+        data = rrma_groups.to_jsonld(group, "fr")
+        strings = list(_strings(data))
+        assert "Débat " + RLI + "الرباط" + PDI in strings
+        assert [s for s in strings if unbalanced_isolate(s) is not None] == []
+
+    def test_svg_charts(self) -> None:
+        """A chart's labels and title are balanced too (the report's SVG)."""
+        from rrma_groups.render.svg import Bar, bar_chart
+
+        bars = [Bar("Association " + RLI + "الرباط", 3, "3"), Bar("Région" + PDI, 1, "1")]
+        svg = bar_chart(bars, title="Actions " + FSI + "GPMar", lang="fr")
+        assert _unbalanced_lines(svg) == []
+        assert "Association " + RLI + "الرباط" + PDI + "</text>" in svg
+        assert ">Région</text>" in svg
+
+    @settings(max_examples=40, deadline=None)
+    @given(title=hostile_lines(), language=st.sampled_from(["fr", "ar"]))
+    def test_any_title_leaves_the_renderer_balanced(self, title: str, language: str) -> None:
+        """Whatever a (valid) title holds, no line of a rendered programme is unbalanced."""
+        data: dict[str, Any] = group_data()
+        data["meetings"][0]["agenda"][1]["title"] = title
+        group = rrma_groups.loads(json.dumps(data), "json")
+        for format in ("text", "markdown", "html"):
+            assert _unbalanced_lines(rrma_groups.render(group, format, language)) == []
+
+
+def _strings(value: object) -> Any:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for each in value.values():
+            yield from _strings(each)
+    elif isinstance(value, list):
+        for each in value:
+            yield from _strings(each)

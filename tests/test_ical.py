@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -574,7 +575,11 @@ class TestImport:
         """Exported, read back and exported again, a meeting gives the very same bytes."""
         data = to_ical(original, "fr", per_item=True, stamp=STAMP)
         imported = from_ical(data)
-        assert imported.warnings == ()
+        # A time the clocks skip or repeat comes back as written, with its warning.
+        assert {w.code for w in imported.warnings} <= {
+            "nonexistent_local_time",
+            "ambiguous_local_time",
+        }
         [back] = imported.meetings
         assert back.starts_at == original.starts_at
         if original.starts_at is not None:  # an all-day meeting has no timezone to carry
@@ -1473,3 +1478,252 @@ class TestSeriesImport:
         window = dates[-1] + dt.timedelta(days=2)
         last = dt.datetime.combine(window, dt.time(23, 59), ZoneInfo(timezone))
         assert expand(data, last) == starts(original.meetings(until=window))
+
+
+def _local_warnings(data: bytes, **options: Any) -> list[tuple[str, str, int | None]]:
+    imported = from_ical(data, **options)
+    return [
+        (w.code, w.location, w.params["line"])
+        for w in imported.warnings
+        if w.code in ("nonexistent_local_time", "ambiguous_local_time")
+    ]
+
+
+class TestImportedTimesTheClocksSkipOrRepeat:
+    @pytest.mark.parametrize(
+        ("lines", "expected"),
+        [
+            P([vevent("DTSTART;TZID=Europe/Paris:20170326T023000",
+                      "DTEND;TZID=Europe/Paris:20170326T040000")],
+              [("nonexistent_local_time", "events[0].DTSTART", 7)], id="tzid-skipped"),
+            P([vevent("DTSTART;TZID=Europe/Paris:20171029T020000",
+                      "DTEND;TZID=Europe/Paris:20171029T023000")],
+              [("ambiguous_local_time", "events[0].DTSTART", 7),
+               ("ambiguous_local_time", "events[0].DTEND", 8)], id="tzid-repeated"),
+            P(["X-WR-TIMEZONE:Europe/Paris",
+               vevent("DTSTART:20170326T020000", "DTEND:20170326T040000")],
+              [("nonexistent_local_time", "events[0].DTSTART", 8)], id="floating"),
+            P(["X-WR-TIMEZONE:Europe/Paris",
+               vevent("DTSTART:20171029T013000Z", "DTEND:20171029T023000Z")],
+              [("ambiguous_local_time", "events[0].DTSTART", 8)], id="utc-lands-on-them"),
+            P([vevent("DTSTART;TZID=Europe/Paris:20171029T010000",
+                      "DTEND;TZID=Europe/Paris:20171029T040000"),
+               vevent("DTSTART:20171029T013000Z", "DTEND:20171029T020000Z",
+                      "RELATED-TO:e1@example.org", uid="i1@example.org", summary="Point")],
+              [("ambiguous_local_time", "events[1].DTSTART", 13)], id="an-item-in-utc"),
+            P([vevent("DTSTART;TZID=Europe/Paris:20170325T023000",
+                      "DTEND;TZID=Europe/Paris:20170325T040000")],
+              [], id="the-day-before"),
+        ],
+    )  # fmt: skip
+    def test_each_such_time_is_a_warning(
+        self, lines: list[str], expected: list[tuple[str, str, int]]
+    ) -> None:
+        """A time the calendar gives, or that the meeting comes to hold in its timezone, that
+        the clocks skip or repeat is a warning on its event's property, with its line."""
+        assert _local_warnings(calendar(*lines)) == expected
+
+    def test_the_warning_says_which_instant_is_read(self) -> None:
+        """A skipped 02:30 is kept as written, and stands for 03:30 summer time, as RFC 5545
+        says; the warning says so."""
+        data = calendar(
+            vevent(
+                "DTSTART;TZID=Europe/Paris:20170326T023000",
+                "DTEND;TZID=Europe/Paris:20170326T040000",
+            )
+        )
+        imported = from_ical(data)
+        [warning] = imported.warnings
+        assert warning.message == (
+            "02:30 does not exist on 2017-03-26 in Europe/Paris: the clocks go forward from "
+            "UTC+01:00 to UTC+02:00 over it, so it is taken as 03:30 (UTC+02:00)"
+        )
+        [meeting] = imported.meetings
+        assert meeting.start == dt.time(2, 30)
+        assert meeting.starts_at is not None
+        assert meeting.starts_at.astimezone(UTC) == dt.datetime(2017, 3, 26, 1, 30, tzinfo=UTC)
+
+
+class TestImportedTimezonesOfTheDatabase:
+    @pytest.mark.parametrize("tzid", ["localtime", "Factory", "posixrules"])
+    def test_a_machine_timezone_is_no_timezone(self, tzid: str) -> None:
+        """A TZID naming the machine's zone is not resolved there: it is read in the
+        calendar's timezone, with a warning."""
+        data = calendar(
+            "X-WR-TIMEZONE:Europe/Paris",
+            vevent(f"DTSTART;TZID={tzid}:20260410T100000", f"DTEND;TZID={tzid}:20260410T120000"),
+        )
+        imported = from_ical(data)
+        assert [w.code for w in imported.warnings] == ["ical_undefined_timezone"]
+        assert imported.meetings[0].timezone == "Europe/Paris"
+
+    def test_a_machine_timezone_as_the_calendars(self) -> None:
+        """X-WR-TIMEZONE:localtime is ignored: UTC times stay in UTC."""
+        data = calendar("X-WR-TIMEZONE:localtime", vevent("DTSTART:20260410T090000Z"))
+        assert from_ical(data).meetings[0].timezone == "UTC"
+
+    @pytest.mark.parametrize("timezone", ["localtime", "Factory"])
+    def test_a_machine_timezone_asked_for(self, timezone: str) -> None:
+        """from_ical(timezone=...) takes IANA zones only."""
+        with pytest.raises(IcalError) as caught:
+            from_ical(calendar(vevent("DTSTART:20260410T090000Z")), timezone=timezone)
+        assert caught.value.code == "ical_invalid_timezone"
+
+    def test_times_with_seconds_are_refused(self) -> None:
+        """A meeting's times are given to the minute: an event at 14:00:30 cannot be one."""
+        data = calendar(
+            vevent(
+                "DTSTART;TZID=Europe/Paris:20260410T140030",
+                "DTEND;TZID=Europe/Paris:20260410T160000",
+            )
+        )
+        with pytest.raises(IcalError) as caught:
+            from_ical(data)
+        assert (caught.value.code, caught.value.params["where"]) == ("ical_invalid_event", "start")
+
+
+# --- folded lines, far dates and hostile calendars ------------------------------------------
+
+ARABIC_TITLE = "اجتماع مجموعة بلد المغرب"
+
+
+def folded_inside_a_character(newline: bytes, fold: bytes = b" ") -> bytes:
+    """A calendar whose Arabic SUMMARY is folded between the two bytes of its second letter."""
+    summary = b"SUMMARY;LANGUAGE=ar:" + ARABIC_TITLE.encode()
+    cut = len(b"SUMMARY;LANGUAGE=ar:") + 3  # each of these letters takes two bytes
+    lines = [
+        *HEAD.encode().splitlines(),
+        b"BEGIN:VEVENT",
+        b"UID:e1@example.org",
+        summary[:cut],
+        fold + summary[cut:],
+        b"DTSTART:20260701T100000Z",
+        b"DTEND:20260701T090000Z",
+        b"END:VEVENT",
+        b"END:VCALENDAR",
+        b"",
+    ]
+    return newline.join(lines)
+
+
+class TestFoldedLines:
+    @pytest.mark.parametrize("newline", [b"\r\n", b"\n"], ids=["crlf", "lf"])
+    @pytest.mark.parametrize("fold", [b" ", b"\t"], ids=["space", "tab"])
+    def test_a_fold_inside_a_character(self, newline: bytes, fold: bytes) -> None:
+        """A line folded inside a UTF-8 sequence is rejoined before it is decoded (RFC 5545)."""
+        data = folded_inside_a_character(newline, fold).replace(
+            b"DTEND:20260701T09", b"DTEND:20260701T11"
+        )
+        [read] = from_ical(data).meetings
+        assert read.title == LocalisedText({"ar": ARABIC_TITLE})
+
+    @pytest.mark.parametrize("newline", [b"\r\n", b"\n"], ids=["crlf", "lf"])
+    def test_lines_after_a_fold_keep_their_numbers(self, newline: bytes) -> None:
+        """An error after a folded line names the line as the file numbers it."""
+        with pytest.raises(IcalError) as caught:
+            from_ical(folded_inside_a_character(newline), source="x.ics")
+        assert (caught.value.code, caught.value.line) == ("ical_end_before_start", 9)
+
+    def test_a_wrong_byte_in_a_folded_part(self) -> None:
+        """A byte that is not UTF-8 after a fold is named with its line and offset."""
+        data = folded_inside_a_character(b"\r\n").replace(b"\x84\xd8", b"\x84\xff", 1)
+        with pytest.raises(IcalError) as caught:
+            from_ical(data, source="x.ics")
+        offset = data.index(b"\xff")
+        assert str(caught.value) == (
+            f"x.ics:7: the calendar is not UTF-8 text: byte 0xff at offset {offset}"
+        )
+
+
+class TestSupportedYears:
+    @pytest.mark.parametrize("day", ["1800-01-01", "2200-12-31"])
+    @pytest.mark.parametrize(
+        "timezone", ["Pacific/Kiritimati", "America/Adak", "Africa/Casablanca", "UTC"]
+    )
+    def test_the_first_and_the_last_day(self, day: str, timezone: str) -> None:
+        """A meeting at any hour of the first or last day a meeting can have exports and reads
+        back, in the timezones furthest from UTC."""
+        agenda = [{"time": "00h00 - 23h59", "title": {"fr": "Journée"}}]
+        first = meeting(date=day, timezone=timezone, agenda=agenda)
+        data = to_ical(first, per_item=True, stamp=STAMP)
+        [read] = from_ical(data).meetings
+        assert (read.starts_at, read.ends_at) == (first.starts_at, first.ends_at)
+
+    def test_a_series_to_the_last_day(self) -> None:
+        """A series until the last day a meeting can have writes its UNTIL in UTC, in 2201."""
+        last = Series.model_validate(
+            {
+                "id": "fin",
+                "title": {"fr": "Fin"},
+                "recurrence": "FREQ=YEARLY;UNTIL=22001231",
+                "first_date": "2190-12-31",
+                "time": "23h00 - 23h30",
+                "timezone": "America/Adak",
+            }
+        )
+        data = to_ical(last, stamp=STAMP)
+        assert b"RRULE:FREQ=YEARLY;UNTIL=22010101T090000Z" in data
+        assert from_ical(data).series == (last,)
+
+    @pytest.mark.parametrize(
+        ("fields", "where"),
+        [
+            ({"date": "9999-12-31"}, "date"),
+            ({"end_date": "2201-01-01"}, "end_date"),
+            ({"previous_date": "1799-12-31", "status": "postponed"}, "previous_date"),
+        ],
+    )
+    def test_a_date_out_of_them_is_refused(self, fields: dict[str, Any], where: str) -> None:
+        """A meeting is refused at validation, not by an export, out of the years 1800–2200."""
+        with pytest.raises(ValidationError) as caught:
+            meeting(**fields)
+        [error] = caught.value.errors()
+        assert (error["type"], error["loc"]) == ("date_out_of_range", (where,))
+
+
+BAD_ICAL = Path(__file__).parent / "data" / "bad-ical"
+_HOSTILE_ROW = re.compile(
+    r"^\| `(?P<file>[^`]+)` \| (?P<what>.+?) \| (?P<error>.+?) \| (?P<line>.+?) \| "
+    r"(?P<read>.+?) \| (?P<warnings>.+?) \|$"
+)
+
+
+def _hostile_rows() -> list[dict[str, str]]:
+    text = (BAD_ICAL / "README.md").read_text(encoding="utf-8")
+    return [m.groupdict() for m in map(_HOSTILE_ROW.match, text.splitlines()) if m]
+
+
+HOSTILE = _hostile_rows()
+
+
+def _cell(text: str) -> tuple[str, ...]:
+    return () if text == "—" else tuple(part.strip("` ") for part in text.split("<br>"))
+
+
+class TestHostileCalendars:
+    """tests/data/bad-ical: far dates, endless or empty rules, numbers out of range."""
+
+    def test_every_file_has_its_row(self) -> None:
+        """Each calendar of the folder is in the table of its README."""
+        files = sorted(path.name for path in BAD_ICAL.glob("*.ics"))
+        assert sorted(row["file"] for row in HOSTILE) == files
+
+    @pytest.mark.parametrize("row", HOSTILE, ids=[row["file"] for row in HOSTILE])
+    def test_read_or_refused_as_the_table_says(self, row: dict[str, str]) -> None:
+        """Each is read with its warnings and exports again, or is refused at its line."""
+        data = (BAD_ICAL / row["file"]).read_bytes()
+        if row["error"] != "—":
+            with pytest.raises(IcalError) as caught:
+                from_ical(data, source=row["file"])
+            assert (caught.value.code, str(caught.value.line)) == (
+                row["error"].strip("`"),
+                row["line"],
+            )
+            return
+        imported = from_ical(data)
+        read = [f"series {s.recurrence.to_rrule_string()}" for s in imported.series]
+        read += ["meeting" for _ in imported.meetings]
+        assert read == [row["read"].strip("`")]
+        assert tuple(w.code for w in imported.warnings) == _cell(row["warnings"])
+        for each in (*imported.meetings, *imported.series):
+            assert from_ical(to_ical(each, stamp=STAMP)).uids

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import importlib.util
 import io
 import json
 import re
@@ -15,6 +14,7 @@ import pytest
 
 import rrma_groups
 from builders import findings, first_problem, group_data
+from extras import needs_pdf
 from rrma_groups import ActorKind, GroupValidationError
 from rrma_groups.commands_activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
@@ -310,9 +310,7 @@ class TestSignInSheet:
         with pytest.raises(RenderError, match="no meeting 'x'; the group has: limoges-2016"):
             sign_in_sheet(GROUP, "x")
 
-    @pytest.mark.skipif(
-        importlib.util.find_spec("weasyprint") is None, reason="needs the pdf extra"
-    )
+    @needs_pdf
     def test_pdf(self) -> None:
         """Where the PDF extra is installed, the sheet prints to PDF."""
         assert sign_in_sheet_pdf(GROUP, "limoges-2016", "ar").startswith(b"%PDF-")
@@ -340,9 +338,7 @@ class TestCommand:
         status, _, err = run("sign-in-sheet", "--format", "pdf")
         assert (status, err) == (2, "a PDF is written to a file: give -o FILE\n")
 
-    @pytest.mark.skipif(
-        importlib.util.find_spec("weasyprint") is None, reason="needs the pdf extra"
-    )
+    @needs_pdf
     def test_pdf_file(self, tmp_path: Path) -> None:
         """--format pdf -o writes the PDF."""
         target = tmp_path / "emargement.pdf"

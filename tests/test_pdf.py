@@ -18,7 +18,6 @@ import io
 import itertools
 import json
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -28,6 +27,7 @@ import pypdf
 import pytest
 
 from builders import group_data
+from extras import needs_noto, needs_pdf, needs_pdftotext
 from rrma_groups import LocalisedText, loads
 from rrma_groups.cli import main
 from rrma_groups.examples import groupe_pays_maroc
@@ -52,13 +52,6 @@ FONTS_HINT = (
 )
 
 ARABIC = re.compile("[\u0600-\u06ff]")
-
-needs_engine = pytest.mark.skipif(
-    importlib.util.find_spec("weasyprint") is None, reason='needs pip install "rrma-groups[pdf]"'
-)
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="needs pdftotext (Debian: poppler-utils)"
-)
 
 
 def pieces(title: str) -> list[str]:
@@ -104,7 +97,7 @@ def font_names(page: pypdf.PageObject) -> dict[str, bool]:
     return fonts
 
 
-@needs_engine
+@needs_pdf
 class TestOnePage:
     @pytest.mark.parametrize("lang", ["fr", "ar", "ar-MA", "en"])
     def test_one_a4_page(self, lang: str) -> None:
@@ -131,8 +124,9 @@ class TestOnePage:
         assert to_pdf(GROUP, "fr", meeting="limoges-2016") == pdf_of("fr")
 
 
-@needs_engine
+@needs_pdf
 class TestFonts:
+    @needs_noto
     def test_latin_and_arabic_fonts_are_embedded(self) -> None:
         """Every font is embedded; Arabic is set in Noto Naskh Arabic, Latin in Noto Sans."""
         fonts = font_names(reader("ar").pages[0])
@@ -140,6 +134,7 @@ class TestFonts:
         assert "Noto-Naskh-Arabic" in fonts
         assert "Noto-Sans" in fonts
 
+    @needs_noto
     def test_french_needs_no_arabic_font(self) -> None:
         """A French programme embeds Noto Sans only."""
         fonts = font_names(reader("fr").pages[0])
@@ -158,7 +153,7 @@ class TestFonts:
         assert caught.value.code == "pdf_fonts_missing"
 
 
-@needs_engine
+@needs_noto  # another Arabic font shapes and orders what pypdf reads back otherwise
 class TestArabicText:
     def test_titles_and_times_read_back(self) -> None:
         """Every item's Arabic title and time range is in the PDF's text, in logical order."""
@@ -243,8 +238,8 @@ class TestErrors:
             to_pdf(loads(json.dumps(data), "json"), "fr")
 
 
-@needs_engine
 class TestCommand:
+    @needs_pdf
     def test_render_pdf(self, tmp_path: Path) -> None:
         """rrma-groups render --format pdf --lang ar -o programme.pdf writes a one-page PDF."""
         target = tmp_path / "programme.pdf"

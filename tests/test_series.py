@@ -16,6 +16,7 @@ from rrma_groups import MeetingStatus, check, describe
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.messages import MESSAGES, problems_from_pydantic
 from rrma_groups.series import SERIES_MESSAGES, Frequency, Recurrence, Series, SeriesError
+from strategies import rrule_texts
 
 P = pytest.param
 D = dt.date
@@ -97,6 +98,16 @@ class TestRecurrence:
               "give either 'count' or 'until', not both", id="count-and-until"),
             P({"frequency": "monthly", "month_days": [0]}, "wrong_type",
               "expected a whole number from 1 to 31, or from -31 to -1, got 0", id="day-zero"),
+            P("FREQ=DAILY;UNTIL=99999999999999999999", "invalid_rrule",
+              "cannot read the recurrence rule 'FREQ=DAILY;UNTIL=99999999999999999999': Python "
+              "int too large to convert to C long", id="until-overflow"),
+            P("FREQ=DAILY;UNTIL=2017-12-31", "invalid_rrule",
+              "cannot read the recurrence rule 'FREQ=DAILY;UNTIL=2017-12-31': invalid 'UNTIL': "
+              "2017-12-31: expected a date such as 20171231, or 20171231T235959Z",
+              id="until-with-dashes"),
+            P("FREQ=DAILY;UNTIL=99991231", "date_out_of_range",
+              "9999-12-31 is out of range: meetings and series are dated in the years 1800 to "
+              "2200", id="until-9999"),
         ],
     )  # fmt: skip
     def test_rules_that_cannot_be_read(self, data: object, code: str, message: str) -> None:
@@ -283,6 +294,113 @@ class TestRefusals:
         ]
 
 
+class TestBoundedRules:
+    """A rule is walked once, over the supported years and 10,000 dates at most."""
+
+    @pytest.mark.parametrize(
+        ("changes", "expected"),
+        [
+            P({"recurrence": "FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR;UNTIL=99991231",
+               "exceptions": ["9999-10-01"]},
+              [("date_out_of_range", "recurrence.until", "9999-12-31 is out of range: meetings "
+                "and series are dated in the years 1800 to 2200"),
+               ("date_out_of_range", "exceptions[0]", "9999-10-01 is out of range: meetings and "
+                "series are dated in the years 1800 to 2200")], id="until-9999"),
+            P({"recurrence": "FREQ=DAILY;UNTIL=22001231", "exceptions": ["2200-12-30"]},
+              [("too_many_occurrences", "recurrence.until", "the rule gives more than 10000 "
+                "dates from 2017-01-06 to 2200-12-31; a series has at most 10000 meetings")],
+              id="until-too-many"),
+            P({"recurrence": "FREQ=DAILY;COUNT=10000", "first_date": "2195-01-01"},
+              [("count_beyond_range", "recurrence.count", "the rule gives only 2191 of its "
+                "10000 dates by 2200-12-31, the last day a series can have")],
+              id="count-past-2200"),
+            P({"recurrence": "FREQ=DAILY", "exceptions": ["2190-12-30"]},
+              [("too_many_occurrences", "exceptions", "the rule gives more than 10000 dates "
+                "from 2017-01-06 to 2190-12-30; a series has at most 10000 meetings")],
+              id="endless-beyond-10000"),
+            P({"moved": [{"date": "2017-04-07", "to": "9999-04-07"}]},
+              [("date_out_of_range", "moved[0].to", "9999-04-07 is out of range: meetings and "
+                "series are dated in the years 1800 to 2200")], id="moved-to-9999"),
+            P({"first_date": "1799-12-06"},
+              [("date_out_of_range", "first_date", "1799-12-06 is out of range: meetings and "
+                "series are dated in the years 1800 to 2200")], id="first-date-1799"),
+        ],
+    )  # fmt: skip
+    def test_refused_at_their_place(
+        self, changes: dict[str, Any], expected: list[tuple[str, str, str]]
+    ) -> None:
+        """Dates out of the supported years and rules of too many dates are located errors."""
+        with pytest.raises(ValidationError) as info:
+            series(**changes)
+        problems = problems_from_pydantic(info.value, Series)
+        assert [(p.code, p.location, p.message) for p in problems] == expected
+
+    def test_the_longest_series_is_checked_date_by_date(self) -> None:
+        """10,000 dates with 1,500 changes: each is looked up, and the series expands."""
+        every_3_days = "FREQ=DAILY;INTERVAL=3"
+        dates = Recurrence.from_rrule_string(f"{every_3_days};COUNT=10000").dates(D(2017, 1, 6))
+        longest = series(
+            recurrence=f"{every_3_days};UNTIL={dates[-1]:%Y%m%d}",
+            exceptions=dates[1::20],
+            moved=[{"date": day, "to": day + dt.timedelta(days=1)} for day in dates[2::20]],
+            added=[day + dt.timedelta(days=2) for day in dates[3::20]],
+        )
+        found = longest.occurrences(include_cancelled=True)
+        assert len(longest.dates()) == len(dates) == 10_000
+        assert [o.status for o in found].count("cancelled") == 500
+        assert [o.status for o in found].count("moved") == 500
+        assert [o.status for o in found].count("added") == 500
+        assert (found[0].date, found[-1].date) == (D(2017, 1, 6), D(2099, 2, 22))
+        assert longest.meeting_on(dates[-1]).date == dates[-1]
+
+    def test_an_endless_rule_is_checked_far_ahead(self) -> None:
+        """An exception 173 years ahead in an endless weekly rule is one of its dates."""
+        endless = series(recurrence="FREQ=WEEKLY;BYDAY=FR", exceptions=["2190-12-24"])
+        assert endless.recurrence.includes(D(2190, 12, 24), endless.first_date)
+        assert not endless.recurrence.includes(D(2190, 12, 25), endless.first_date)
+        assert len(endless.dates()) == 9_600
+        assert endless.dates()[-1] == D(2200, 12, 26)
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            P("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", id="30-february"),
+            P("FREQ=MONTHLY;BYDAY=53FR", id="53rd-friday"),
+            P("FREQ=MONTHLY;BYDAY=FR;BYSETPOS=366", id="366th-friday"),
+            P("FREQ=MONTHLY;INTERVAL=12;BYMONTH=6", id="june-every-january"),
+        ],
+    )
+    def test_rules_that_give_no_date(self, rule: str) -> None:
+        """A rule without dates is walked to 2200 (dateutil walks on to 9999, or fails)."""
+        assert Recurrence.from_rrule_string(rule).dates(D(2017, 1, 6), limit=1) == []
+        assert refusal(recurrence=rule) == (
+            "not_an_occurrence",
+            "first_date",
+            "2017-01-06 is not a date of the series' rule",
+        )
+
+    def test_weekdays_with_and_without_a_position(self) -> None:
+        """BYDAY=MO,1FR: every Monday and the first Friday, as RFC 5545 says (dateutil: none)."""
+        rule = Recurrence.from_rrule_string("FREQ=MONTHLY;BYDAY=MO,1FR;COUNT=7")
+        assert rule.dates(D(2017, 1, 2)) == [
+            D(2017, 1, 2),
+            D(2017, 1, 6),
+            D(2017, 1, 9),
+            D(2017, 1, 16),
+            D(2017, 1, 23),
+            D(2017, 1, 30),
+            D(2017, 2, 3),
+        ]
+
+    @settings(max_examples=200, deadline=None)
+    @given(text=rrule_texts(), start=st.dates(D(2000, 1, 1), D(2030, 12, 31)))
+    def test_the_dates_are_dateutil_s(self, text: str, start: dt.date) -> None:
+        """The bounded walk gives the dates dateutil gives up to 2200, rule for rule."""
+        expected = rrulestr(text, dtstart=dt.datetime.combine(start, dt.time()))
+        dates = [moment.date() for moment in expected if moment.year <= 2200]
+        assert Recurrence.from_rrule_string(text).dates(start) == dates
+
+
 RLM = "\u200f"  # CLDR's Arabic numeric dates keep their order with it: 06‏/01‏/2017
 
 
@@ -326,6 +444,30 @@ class TestMessagesInFrenchAndArabic:
               "تعذّرت قراءة '14h00 - 25h' كفترة زمنية: وقت الانتهاء غير صحيح: الساعات من 0 إلى "
               "23",
               "the end time is wrong hours go from", id="time-reason"),
+            P(Series, {**BASE, "recurrence": "FREQ=DAILY;UNTIL=22001231"},
+              "the rule gives more than 10000 dates from 2017-01-06 to 2200-12-31; a series has "
+              "at most 10000 meetings",
+              "la règle donne plus de 10000 dates du 6 janv. 2017 au 31 déc. 2200\u00a0; une "
+              "série compte au plus 10000 rencontres",
+              f"تعطي القاعدة أكثر من 10000 تاريخ من 06{RLM}/01{RLM}/2017 إلى 31{RLM}/12{RLM}/2200؛ "
+              "ولا تضم السلسلة أكثر من 10000 لقاء",
+              "gives more than from has at most meetings", id="too-many-occurrences"),
+            P(Series, {**BASE, "recurrence": "FREQ=DAILY;COUNT=10000", "first_date": "2195-01-01"},
+              "the rule gives only 2191 of its 10000 dates by 2200-12-31, the last day a series "
+              "can have",
+              "la règle ne donne que 2191 de ses 10000 dates jusqu'au 31 déc. 2200, le dernier "
+              "jour qu'une série peut avoir",
+              f"لا تعطي القاعدة إلا 2191 من تواريخها البالغ عددها 10000 حتى 31{RLM}/12{RLM}/2200، "
+              "وهو آخر يوم يمكن أن تبلغه سلسلة",
+              "gives only of its by the last day can have", id="count-beyond-range"),
+            P(Series, {**BASE, "first_date": "9999-12-03"},
+              "9999-12-03 is out of range: meetings and series are dated in the years 1800 to "
+              "2200",
+              "3 déc. 9999 est hors limites\u00a0: les rencontres et les séries sont datées de "
+              "l'année 1800 à l'année 2200",
+              f"03{RLM}/12{RLM}/9999 خارج النطاق: تواريخ اللقاءات والسلاسل من سنة 1800 إلى سنة "
+              "2200",
+              "is out of range meetings and series dated in years to", id="date-out-of-range"),
             P(Recurrence, {"frequency": "monthly", "month_days": [0]},
               "expected a whole number from 1 to 31, or from -31 to -1, got 0",
               "attendu : un nombre entier de 1 à 31, ou de -31 à -1 ; reçu : 0",

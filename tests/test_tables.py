@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,12 +14,14 @@ from rrma_groups import (
     ActorFacilitator,
     Agenda,
     AgendaItem,
+    GroupValidationError,
     ItemKind,
     PersonFacilitator,
     RoleFacilitator,
     Severity,
     check,
 )
+from rrma_groups.cli import main
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.tables import (
     FacilitatorMatcher,
@@ -26,7 +29,7 @@ from rrma_groups.tables import (
     markdown_table,
     parse_table,
 )
-from strategies import scheduling_agendas, table_texts
+from strategies import programme_tables, scheduling_agendas, table_texts
 
 P = pytest.param
 FEW = settings(max_examples=50, deadline=None)
@@ -356,6 +359,9 @@ class TestUnreadableLines:
               "line 2: cannot read \"n'importe quoi\": expected a time range such as "
               "'14h00 - 14h15' followed by a title, or a date such as 'vendredi 4 novembre 2016' "
               "[table_unreadable_line]", id="a-line"),
+            P("23h30 - 00h30 Soirée\n",
+              "line 1: cannot read the time '23h30 - 00h30': the end (00:30) must be after the "
+              "start (23:30) [table_invalid_line_time]", id="a-line-past-midnight"),
             P("Date\tHeure\tActivité\n31/02/2016\t14h - 15h\tAccueil\n",
               "line 2: cannot read the date '31/02/2016' in column 'Date': February 2016 has 29 "
               "days [table_invalid_date]", id="a-date"),
@@ -528,3 +534,250 @@ class TestRoundTrip:
 
 
 GROUP_MATCHER = FacilitatorMatcher(GROUP)
+
+
+# --- the same programme with and without its header row ---------------------------------------
+
+
+def as_tsv(header: list[str] | None, rows: list[list[str]]) -> str:
+    """Rows as a word processor pastes them, under ``header`` when it is given."""
+    return "".join("\t".join(cells) + "\n" for cells in ([header] if header else []) + rows)
+
+
+def as_markdown(header: list[str] | None, rows: list[list[str]]) -> str:
+    """Rows as a Markdown table, under ``header`` and its separator row when it is given."""
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |\n"
+
+    top = row(header) + "|" + "---|" * len(header) + "\n" if header else ""
+    return top + "".join(row(cells) for cells in rows)
+
+
+def reading(result: Any, rows_above: int, filled: list[int]) -> tuple[Any, ...]:
+    """What an import read, lines counted from the first row under the header: the items, the
+    date, the venue, what the ``filled`` columns hold (a blank one holds nothing to tell it
+    by), and each problem (its column's name as written aside)."""
+    problems = [
+        (
+            p.line - rows_above,
+            p.severity,
+            p.code,
+            {k: v for k, v in p.params.items() if k != "column"},
+        )
+        for p in result.problems
+        if p.code not in ("table_no_header", "table_unknown_column")
+    ]
+    columns = [result.columns[i] for i in filled]
+    return result.agenda, result.date, result.venue, columns, problems
+
+
+def both_ways(
+    header: list[str], rows: list[list[str]], markdown: bool, **options: Any
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The readings of a table with its header row, then without."""
+    write, above = (as_markdown, 2) if markdown else (as_tsv, 1)
+    filled = [i for i in range(len(header)) if any(cells[i] for cells in rows)]
+    headed = parse_table(write(header, rows), strict=False, **options)
+    bare = parse_table(write(None, rows), strict=False, **options)
+    return reading(headed, above, filled), reading(bare, 0, filled)
+
+
+NO_HEADER = (
+    "line 1: warning: no header row was recognised: columns were read by their content (date, "
+    "place, time, title, facilitator, then notes) [table_no_header]"
+)
+SEED_HEADER = ["Date", "Lieu", "Heure", "Activité", "Animateur"]
+D1, D2 = dt.date(2016, 11, 4), dt.date(2016, 11, 5)
+
+HEADERLESS_CASES = [
+    P(SEED_HEADER,
+      [["04/11/2016", "Limoges", "14h00 - 14h15", "Accueil", "Khalid"],
+       ["", "", "14h15 - 15h00", "Débat", ""]],
+      [(None, "14:00", "Accueil"), (None, "14:15", "Débat")],
+      ["line 1: warning: 'Khalid' was read as person 'khalid-chihani' (Khalid Chihani) "
+       "[facilitator_guessed]"],
+      id="continuation-rows"),
+    P(SEED_HEADER,
+      [["31/02/2016", "Limoges", "14h00 - 14h15", "Accueil", "Khalid"],
+       ["", "", "14h15 - 15h00", "Débat", ""]],
+      [(None, "14:15", "Débat")],
+      ["line 1: cannot read the date '31/02/2016' in column 'date': February 2016 has 29 days "
+       "[table_invalid_date]"],
+      id="a-date-that-does-not-exist"),
+    P(SEED_HEADER,
+      [["04/11/2016", "Limoges", "14h00 - 15h00", "Accueil", ""],
+       ["05/11/2016", "", "09h00 - 10h00", "Atelier", ""]],
+      [(None, "14:00", "Accueil"), (D2, "09:00", "Atelier")],
+      [],
+      id="two-days"),
+    P(["Heure", "Activité", "Date"],
+      [["14h00 - 15h00", "Accueil", "04/11/2016"],
+       ["09h00 - 10h00", "Atelier", "05/11/2016"]],
+      [(None, "14:00", "Accueil"), (D2, "09:00", "Atelier")],
+      [],
+      id="two-days-dated-in-the-last-column"),
+    P(["Heure", "Activité"],
+      [["Vendredi 4 novembre 2016", ""],
+       ["14h00 - 15h00", "Accueil"],
+       ["Samedi 5 novembre 2016", ""],
+       ["09h00 - 10h00", "Atelier"]],
+      [(None, "14:00", "Accueil"), (D2, "09:00", "Atelier")],
+      [],
+      id="two-days-on-rows-of-their-own"),
+    P(SEED_HEADER,
+      [["04/11/2016", "Limoges", "14h00 - 15h00", "Accueil", ""],
+       ["Samedi 6 novembre 2016", "", "09h00 - 10h00", "Atelier", ""]],
+      [(None, "14:00", "Accueil")],
+      ["line 2: cannot read the date 'Samedi 6 novembre 2016' in column 'date': 6 November "
+       "2016 falls on a Sunday, not a Saturday [table_invalid_date]"],
+      id="a-weekday-that-does-not-match"),
+    P(SEED_HEADER,
+      [["04/11/2016", "Limoges", "23h30 - 00h30", "Soirée", ""]],
+      [],
+      ["line 1: cannot read the time '23h30 - 00h30' in column 'time': the end (00:30) must "
+       "be after the start (23:30) [table_invalid_time]"],
+      id="past-midnight"),
+    P(["Heure", "Activité"],
+      [["14h60 - 15h00", "Débat"], ["15h00 - 16h00", "Pause"]],
+      [(None, "15:00", "Pause")],
+      ["line 1: cannot read the time '14h60 - 15h00' in column 'time': the start time is "
+       "wrong: minutes go from 0 to 59 [table_invalid_time]"],
+      id="minutes-too-big"),
+    P(["Date", "Lieu", "Heure", "Activité"],
+      [["04/11/2016", "Limoges", "14h00 - 15h00", "Accueil"],
+       ["05/11/2016", "Bordeaux", "09h00 - 10h00", "Visite"]],
+      [(None, "14:00", "Accueil"), (D2, "09:00", "Visite")],
+      ["line 2: warning: the venue changes to 'Bordeaux' (it was 'Limoges'); the new venue is "
+       "kept in the item's notes [table_venue_changed]"],
+      id="a-new-place"),
+]  # fmt: skip
+
+
+class TestTablesWithoutAHeader:
+    @pytest.mark.parametrize("markdown", [P(False, id="tsv"), P(True, id="markdown")])
+    @pytest.mark.parametrize(("header", "rows", "items", "problems"), HEADERLESS_CASES)
+    def test_a_table_reads_the_same_with_or_without_its_header(
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        items: list[Any],
+        problems: list[str],
+        markdown: bool,
+    ) -> None:
+        """Same items, date, venue, columns and problems, on the same rows."""
+        headed, bare = both_ways(header, rows, markdown, group=GROUP)
+        assert bare == headed
+
+    @pytest.mark.parametrize(("header", "rows", "items", "problems"), HEADERLESS_CASES)
+    def test_what_a_table_without_a_header_gives(
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        items: list[tuple[dt.date | None, str, str]],
+        problems: list[str],
+    ) -> None:
+        """Each item on its day; each wrong date or time said on its line, with its reason."""
+        result = parse_table(as_tsv(None, rows), group=GROUP, strict=False)
+        assert [(i.day, i.start.isoformat("minutes"), str(i.title)) for i in result.agenda] == (
+            items
+        )
+        said = [str(p) for p in result.problems]
+        said.remove(NO_HEADER)
+        assert said == problems
+
+    def test_the_columns_are_told_by_their_cells(self) -> None:
+        """Dates, place, time, title, facilitator; a column of numbers is kept in the notes."""
+        text = as_tsv(
+            None,
+            [
+                ["1", "04/11/2016", "Limoges", "14h00 - 14h15", "Accueil", "Khalid", "salle 1"],
+                ["2", "", "", "14h15 - 15h00", "Débat", "", ""],
+            ],
+        )
+        result = parse_table(text, group=GROUP)
+        assert result.columns == (
+            "notes:column 1", "date", "venue", "time", "title", "facilitators", "notes:column 7"
+        )  # fmt: skip
+        assert (result.date, result.venue) == (D1, "Limoges")
+        assert [i.notes for i in result.agenda] == ["column 1: 1\ncolumn 7: salle 1", "column 1: 2"]
+
+    def test_a_title_before_the_time(self) -> None:
+        """With nothing after the time, the column before it is the title, not the place."""
+        result = parse_table("Accueil\t14h00 - 14h15\nPause\t14h15 - 14h30\n")
+        assert plan(result.agenda) == [
+            ("Accueil", dt.time(14, 0), dt.time(14, 15)),
+            ("Pause", dt.time(14, 15), dt.time(14, 30)),
+        ]
+        assert result.venue is None
+
+    def test_the_command_says_the_same(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """import-agenda reports a wrong date of a table without a header, with its line."""
+        table = tmp_path / "programme.txt"
+        table.write_text(
+            "04/11/2016\tLimoges\t14h00 - 15h00\tAccueil\n31/02/2016\t\t09h00 - 10h00\tAtelier\n",
+            encoding="utf-8",
+        )
+        assert main(["import-agenda", str(table)]) == 1
+        assert (
+            f"{table}:2: cannot read the date '31/02/2016' in column 'date': February 2016 has "
+            "29 days [table_invalid_date]"
+        ) in capsys.readouterr().err.splitlines()
+
+    @FEW
+    @given(table=programme_tables(), markdown=st.booleans())
+    def test_generated_programmes_read_the_same_with_or_without_their_header(
+        self, table: tuple[list[str], list[list[str]]], markdown: bool
+    ) -> None:
+        """Whatever the programme, dropping its header row changes nothing that is read."""
+        header, rows = table
+        headed, bare = both_ways(header, rows, markdown)
+        assert bare == headed
+
+
+class TestTimesTheClocksSkipOrRepeat:
+    NIGHT = "Dimanche 26 mars 2017\n01h30 - 02h00 Veillée\n02h00 - 03h00 Débat\n03h00 - 04h00 Fin\n"
+
+    def test_a_dated_time_the_clocks_skip_is_a_warning_on_its_line(self) -> None:
+        """02:00 does not exist in Paris that night: each row that gives it is warned about."""
+        result = parse_table(self.NIGHT)
+        assert found(result) == [
+            (2, "warning", "nonexistent_local_time"),
+            (3, "warning", "nonexistent_local_time"),
+        ]
+        assert result.problems[1].message == (
+            "02:00 does not exist on 2017-03-26 in Europe/Paris: the clocks go forward from "
+            "UTC+01:00 to UTC+02:00 over it, so it is taken as 03:00 (UTC+02:00)"
+        )
+        assert plan(result.agenda)[1] == ("Débat", dt.time(2), dt.time(3))  # kept as written
+
+    @pytest.mark.parametrize(
+        ("text", "options", "expected"),
+        [
+            P("02h30 - 03h30 Débat", {"date": "29/10/2017"},
+              [(1, "warning", "ambiguous_local_time")], id="date-given"),
+            P("02h30 - 03h30 Débat", {"date": "13/03/2016", "timezone": "America/New_York"},
+              [(1, "warning", "nonexistent_local_time")], id="other-timezone"),
+            P("02h30 - 03h30 Débat", {"date": "26/03/2017", "timezone": "UTC"}, [],
+              id="utc"),
+            P("02h30 - 03h30 Débat", {}, [], id="no-date-no-day"),
+            P("02h30 - 03h30 Débat", {"date": "25/03/2017"}, [], id="the-day-before"),
+        ],
+    )  # fmt: skip
+    def test_the_date_and_timezone_decide(
+        self, text: str, options: dict[str, Any], expected: list[tuple[int, str, str]]
+    ) -> None:
+        """The times are those of the meeting's timezone (Europe/Paris unless told), on the
+        date given or found; without one, nothing can be said."""
+        assert found(parse_table(text, **options)) == expected
+
+    @pytest.mark.parametrize("timezone", ["localtime", "Factory", "Europe/Limoges"])
+    def test_a_timezone_that_is_no_iana_zone_is_refused(self, timezone: str) -> None:
+        """The timezone asked for must be an IANA zone, not the machine's."""
+        with pytest.raises(GroupValidationError) as caught:
+            parse_table("14h00 - 15h00 Débat", timezone=timezone)
+        assert [(p.code, p.location) for p in caught.value.errors] == [
+            ("invalid_timezone", "timezone")
+        ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from rrma_groups import LocalisedText
+from builders import first_problem, group_data
+from rrma_groups import GroupValidationError, LocalisedText, Meeting
 
 ADAPTER = TypeAdapter(LocalisedText)
 ACCUEIL = LocalisedText(
@@ -117,3 +118,89 @@ class TestValidation:
         """The schema accepts a string or a table of language codes."""
         schema = ADAPTER.json_schema()
         assert [s["type"] for s in schema["anyOf"]] == ["string", "object"]
+
+
+class TestLanguageKeys:
+    @pytest.mark.parametrize(
+        ("first", "second", "language"),
+        [
+            ("fr", "FR", "fr"),
+            ("ar-MA", "ar_MA", "ar_MA"),
+            ("ar_ma", "AR-MA", "ar_MA"),
+            ("en", "En", "en"),
+            ("fr", "fra", "fr"),
+        ],
+    )
+    def test_keys_of_the_same_language_are_refused(
+        self, first: str, second: str, language: str
+    ) -> None:
+        """Two keys that normalise to one language would lose a text: refused, both named."""
+        with pytest.raises(ValidationError) as caught:
+            ADAPTER.validate_python({first: "Accueil", second: "Bienvenue"})
+        (error,) = caught.value.errors()
+        assert error["type"] == "duplicate_language"
+        assert error["ctx"] == {"value": second, "first": first, "language": language}
+
+    def test_the_message_names_both_keys(self) -> None:
+        """In a file, the error is located at the text and says which keys clash."""
+        data = group_data()
+        data["meetings"][0]["agenda"][0]["title"] = {"fr": "Accueil", "FR": "Bienvenue"}
+        problem = first_problem(data)
+        assert (problem.code, problem.location) == (
+            "duplicate_language",
+            "meetings[0].agenda[0].title",
+        )
+        assert problem.message == (
+            "the keys 'fr' and 'FR' name the same language (fr); keep one text"
+        )
+
+    def test_regional_variants_are_different_languages(self) -> None:
+        """fr and fr_FR, ar and ar_MA are distinct keys."""
+        text = ADAPTER.validate_python({"fr": "a", "fr-FR": "b", "ar": "c", "ar-MA": "d"})
+        assert text.languages == ("fr", "fr_FR", "ar", "ar_MA")
+
+    def test_the_constructor_refuses_them_too(self) -> None:
+        """Built in Python, the same clash raises the same error."""
+        with pytest.raises(GroupValidationError) as caught:
+            LocalisedText({"ar-MA": "نونبر", "ar_MA": "نوفمبر"})
+        assert caught.value.codes() == ["duplicate_language"]
+        assert caught.value.errors[0].message == (
+            "the keys 'ar-MA' and 'ar_MA' name the same language (ar_MA); keep one text"
+        )
+
+    def test_a_keyword_replaces_on_purpose(self) -> None:
+        """with_text (and a keyword) replaces a text: that is what they are for."""
+        assert LocalisedText({"fr": "a"}, FR="b").exact("fr") == "b"
+        assert LocalisedText({"fr": "a"}).with_text("FR", "b").exact("fr") == "b"
+
+
+class TestBlankTexts:
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "\u200b",
+            {"fr": "Accueil", "ar": "\u200f\u200b"},
+            {"fr": "\ufeff\u00ad"},
+            {"und": "Accueil", "en": "\u3000"},
+        ],
+    )
+    def test_every_language_needs_a_visible_text(self, value: object) -> None:
+        """A text of invisible characters in any one language is empty."""
+        with pytest.raises(ValidationError) as caught:
+            ADAPTER.validate_python(value)
+        assert caught.value.errors()[0]["type"] == "empty_text"
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (LocalisedText(), "empty_text"),
+            (LocalisedText({"fr": "Accueil", "ar": "\u200b"}), "empty_text"),
+            (LocalisedText("a\u202eb"), "bidi_override"),
+        ],
+        ids=["no-text", "blank-arabic", "override"],
+    )
+    def test_a_text_built_in_python_is_checked_too(self, text: LocalisedText, code: str) -> None:
+        """An instance given to a model is checked as a file's text would be."""
+        with pytest.raises(ValidationError) as caught:
+            Meeting(id="m", title="Rencontre", date="2016-11-04", description=text)
+        assert [e["type"] for e in caught.value.errors()] == [code]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import RrmaError
+from .i18n.bidi import balance_isolates
 from .i18n.catalog import N_, translator
 from .i18n.formatting import format_number
 from .i18n.labels import enum_label
@@ -358,7 +359,7 @@ def render_directory(
     if format == "csv":
         return table_csv(table, delimiter=delimiter, bom=bom)
     t = translator(language)
-    group_name = group.name.get(language, group.default_language)
+    group_name = balance_isolates(group.name.get(language, group.default_language))
     title = f"{t.gettext(_TITLE)} — {group_name}"
     count = t.ngettext("{n} actor", "{n} actors", len(entries)).format(
         n=format_number(len(entries), language)

@@ -9,17 +9,27 @@ checks how objects fit together. Every rule runs in O(n log n) at most.
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import functools
+import re
+import typing
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+from zoneinfo import ZoneInfo
 
-from .errors import Location, Msg, Problem, Report, Severity, format_location
+from pydantic import AfterValidator, BaseModel, RootModel, ValidationError
+
+from .errors import Location, Msg, Problem, Report, RrmaError, Severity, format_location
+from .i18n.bidi import unbalanced_isolate
 from .i18n.catalog import N_
 from .messages import KIND_NAMES, lane_name, problem
 from .model import (
     AgendaItem,
     CountryGroup,
+    LocalisedText,
     Meeting,
     MeetingStatus,
     PersonFacilitator,
@@ -27,8 +37,13 @@ from .model import (
 from .model.participants import Attendance
 from .model.places import DEPARTMENT_REGIONS
 from .model.projects import Project, Resource
+from .model.text import UNTAGGED
+from .types import Line, local_time_issue
 
-__all__ = ["GAP_TOLERANCE", "OPEN_END_MINIMUM", "check"]
+if TYPE_CHECKING:
+    from .series import Series
+
+__all__ = ["GAP_TOLERANCE", "OPEN_END_MINIMUM", "SERIES_SCAN", "check"]
 
 GAP_TOLERANCE = dt.timedelta(0)
 """A pause longer than this between consecutive items is reported as a gap."""
@@ -49,18 +64,113 @@ def check(obj: CountryGroup | Meeting) -> Report:
         problems = list(_check_group(obj))
     elif isinstance(obj, Meeting):
         problems = list(_check_meeting(obj, (), None))
+        problems += _local_times(obj, ())
     else:
         raise TypeError(f"check() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
+    _unbalanced_isolates(obj, (), problems)
     return Report(tuple(problems))
+
+
+# --- every text -----------------------------------------------------------------------------
+
+
+def _unbalanced_isolates(value: Any, loc: Location, out: list[Problem]) -> None:
+    """Warn about each text with an isolate left open or a PDI that closes nothing.
+
+    Every writer balances them where it inserts the text (see ``i18n.bidi.balance_isolates``),
+    so this is a warning: what is shown may differ from what the file says. It runs on every
+    load, so it only visits the fields that may hold text (the others are known from the
+    models' annotations) and looks at a text without a call.
+    """
+    if isinstance(value, tuple | list):
+        for i, each in enumerate(value):
+            _unbalanced_isolates(each, (*loc, i), out)
+        return
+    if isinstance(value, RootModel):
+        _unbalanced_isolates(value.root, loc, out)
+        return
+    if not isinstance(value, BaseModel):
+        _text_isolates(value, loc, out)
+        return
+    search = _ISOLATE.search
+    for name in _text_fields(type(value)):
+        field = getattr(value, name)
+        if field is None:
+            continue
+        if type(field) is LocalisedText:
+            if search("".join(field.values())):
+                _text_isolates(field, (*loc, name), out)
+        elif type(field) is str:
+            if search(field):
+                _text_isolates(field, (*loc, name), out)
+        else:
+            _unbalanced_isolates(field, (*loc, name), out)
+
+
+def _text_isolates(value: Any, loc: Location, out: list[Problem]) -> None:
+    if isinstance(value, LocalisedText):
+        for lang, text in value.items():
+            _text_isolates(text, loc if lang == UNTAGGED else (*loc, lang), out)
+        return
+    if not isinstance(value, str):
+        return
+    at = unbalanced_isolate(value)
+    if at is not None:
+        char = f"U+{ord(value[at]):04X} {unicodedata.name(value[at])}"
+        out.append(
+            problem("unbalanced_isolate", loc, value, severity=WARNING, char=char, position=at + 1)
+        )
+
+
+_ISOLATE = re.compile("[\u2066-\u2069]")
+_NOT_TEXT = (dt.date, dt.time, dt.timedelta, int, float, Decimal, enum.Enum, type(None))
+_LINE_CHECK = typing.get_args(Line)[1]
+
+
+@functools.cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose values may hold text."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if _may_hold_text(info.annotation, info.metadata)
+    )
+
+
+def _may_hold_text(annotation: Any, metadata: Iterable[Any] = ()) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *more = typing.get_args(annotation)
+        return _may_hold_text(inner, more)
+    if origin is typing.Literal:
+        return False
+    if origin is not None:  # a union, a tuple, a list...
+        return any(_may_hold_text(arg) for arg in typing.get_args(annotation) if arg is not ...)
+    if annotation is str:
+        # Free text is a Line; a string with another check is an id, a code or an address,
+        # whose characters are checked and hold no isolate.
+        checks = [m for m in metadata if isinstance(m, AfterValidator)]
+        return not checks or _LINE_CHECK in checks
+    # A StrEnum is not text either: its values are the library's. Text, a model, or a type
+    # not known here is looked into.
+    return not (isinstance(annotation, type) and issubclass(annotation, _NOT_TEXT))
 
 
 # --- the group ----------------------------------------------------------------------------
 
 
 class _Ids(dict[str, Location]):
-    """The ids of one kind of object, each with where it is defined."""
+    """The ids of one kind of object, each with where it is defined.
+
+    References match ids exactly; ``folded`` gives the id written in another case, for the
+    duplicate check and for suggestions.
+    """
 
     _listing: str | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folded: dict[str, str] = {}
 
     def listing(self) -> str:
         """The first ids in order, for messages. Built once: rebuilding it for every dangling
@@ -86,15 +196,22 @@ class _Known(NamedTuple):
 def _unique(
     entries: Iterable[tuple[str | None, Location]], seen: _Ids | None = None
 ) -> tuple[_Ids, list[Problem]]:
+    # Ids are unique whatever their case: "mdh" and "MDH" would give calendar UIDs, anchors
+    # and file names that only differ in case, which many systems take for one.
     seen = _Ids() if seen is None else seen
     problems = []
     for key, loc in entries:
         if key is None:
             continue
-        if key in seen:
+        first = seen.folded.get(key.casefold())
+        if first is None:
+            seen[key] = loc
+            seen.folded[key.casefold()] = key
+        elif first == key:
             problems.append(problem("duplicate_id", loc, key, first=format_location(seen[key])))
         else:
-            seen[key] = loc
+            where = format_location(seen[first])
+            problems.append(problem("duplicate_id_case", loc, key, first=where, other=first))
     return seen, problems
 
 
@@ -164,6 +281,7 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
             yield from _ref(known.priorities, "priority", key, ("partnerships", i, "themes", j))
     for i, meeting in enumerate(group.meetings):
         yield from _check_meeting(meeting, ("meetings", i), known)
+        yield from _local_times(meeting, ("meetings", i))
     for i, series in enumerate(group.series):
         base = ("series", i)
         if series.organiser is not None:
@@ -175,6 +293,7 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
         if first:
             for found in _check_meeting(first[0], (), known):
                 yield found.prefixed(*base)
+        yield from _series_local_times(series, base)
     for i, project in enumerate(group.projects):
         yield from _check_project(group, project, ("projects", i), known)
     for i, resource in enumerate(group.resources):
@@ -350,6 +469,12 @@ def _check_participants(meeting: Meeting, base: Location, known: _Known) -> Iter
 
 def _ref(known: _Ids, kind: str, key: str, loc: Location) -> Iterator[Problem]:
     if key not in known:
+        meant = known.folded.get(key.casefold())
+        if meant is not None:
+            yield problem(
+                "unknown_reference_suggestion", loc, key, kind=KIND_NAMES[kind], suggestion=meant
+            )
+            return
         listed = known.listing()
         yield problem("unknown_reference", loc, key, kind=KIND_NAMES[kind], known=listed or "—")
 
@@ -579,6 +704,83 @@ def _double_booked(
                 )
             end = item.end if item.end is not None else item.start
             latest = _later(latest, _Busy(end, i))
+
+
+# --- times the clocks skip or repeat --------------------------------------------------------
+
+SERIES_SCAN = 1000
+"""How many of a series' meetings are looked at for times the clocks skip or repeat. Offsets
+change on the same days every year or so: a rule that meets such a day does it early."""
+
+_SERIES_HINT = Msg(N_("; it is the first date of the series where this happens"))
+
+
+class _OffsetChanges(dict[dt.date, bool]):
+    """Whether the zone's offset changes on a day, so that some of its times may be skipped or
+    repeated: the offsets at its midnight and at the next, for both folds, are not all one.
+    Looked up once per day, so that a meeting of thousands of items costs a few calls."""
+
+    def __init__(self, zone: dt.tzinfo) -> None:
+        super().__init__()
+        self.zone = zone
+
+    def __missing__(self, day: dt.date) -> bool:
+        offsets = {
+            dt.datetime.combine(moment, dt.time(fold=fold), tzinfo=self.zone).utcoffset()
+            for moment in (day, day + dt.timedelta(days=1) if day < dt.date.max else day)
+            for fold in (0, 1)
+        }
+        self[day] = changes = len(offsets) > 1
+        return changes
+
+
+def _local_times(meeting: Meeting, base: Location) -> list[Problem]:
+    """Warn about each time of the meeting (its bounds, its items' starts and ends) that its
+    timezone skips or repeats that day; the message says which instant it is taken as."""
+    changes = _OffsetChanges(meeting.zone)
+    first, last = meeting.date, meeting.last_date
+    times: list[tuple[Location, dt.date, dt.time | None]] = [
+        ((*base, "start"), first, meeting.start),
+        ((*base, "end"), last, meeting.end),
+    ]
+    for i, item in enumerate(meeting.agenda):
+        day = item.day or first
+        times.append(((*base, "agenda", i, "start"), day, item.start))
+        times.append(((*base, "agenda", i, "end"), day, item.end))
+    found = []
+    for loc, day, time in times:
+        if time is not None and changes[day]:
+            issue = local_time_issue(day, time, meeting.zone)
+            if issue is not None:
+                found.append(problem(issue.code, loc, severity=WARNING, **issue.params))
+    return found
+
+
+def _series_local_times(series: Series, base: Location) -> Iterator[Problem]:
+    """The same for a series' meetings (its first :data:`SERIES_SCAN`), each time reported once,
+    on the first date it is skipped or repeated, where the series gives it."""
+    changes = _OffsetChanges(ZoneInfo(series.timezone))
+    moved = {m.date: j for j, m in enumerate(series.moved)}
+    seen: set[tuple[Location, str, int | None]] = set()
+    for occurrence in series.occurrences(limit=SERIES_SCAN):
+        if not changes[occurrence.date]:
+            continue
+        try:
+            # The meeting of an occurrence already found (meeting_on() would look for it again).
+            meeting = series._meeting(occurrence)
+        except (RrmaError, ValidationError):
+            continue  # a moved programme that leaves its day: expanding the series says so
+        # A moved occurrence has its own times: reported apart from the usual ones.
+        j = moved.get(occurrence.scheduled) if occurrence.status == "moved" else None
+        for found in _local_times(meeting, ()):
+            loc = found.loc
+            if j is not None and len(loc) == 1 and getattr(series.moved[j], str(loc[0])):
+                loc = ("moved", j, *loc)  # the moved occurrence's own start or end
+            if (loc, found.code, j) in seen:
+                continue
+            seen.add((loc, found.code, j))
+            params = {**found.params, "more": _SERIES_HINT}
+            yield problem(found.code, (*base, *loc), severity=WARNING, **params)
 
 
 def _minutes_between(start: dt.time, end: dt.time) -> dt.timedelta:

@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from io import BytesIO
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from . import __version__, starter
 from .checks import check
@@ -38,11 +40,11 @@ from .errors import (
 from .examples import groupe_pays_maroc
 from .i18n.bidi import RLM, isolate_ltr
 from .i18n.catalog import N_, translator
-from .i18n.formatting import format_list
+from .i18n.formatting import format_list, format_number
 from .i18n.labels import enum_label, label, plural
 from .i18n.locales import SUPPORTED_LANGUAGES, is_rtl, normalize_locale
-from .io import dumps, json_schema, load, write_atomic
-from .messages import describe
+from .io import MAX_FILE_SIZE, dumps, json_schema, load, read_limited, read_stream, write_atomic
+from .messages import MESSAGES, describe
 from .model import CountryGroup
 from .render import render
 
@@ -244,7 +246,7 @@ _ARGPARSE_WORDS = (
 def _parser(lang: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser, its help in ``lang`` (``None``: English)."""
     _ = translator(lang).gettext
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="rrma-groups",
         description=_(
             "Country groups of regional multi-actor networks: validate group files, "
@@ -402,15 +404,136 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang = command_language(arguments)
     with _argparse_speaks(lang):
-        args = _parser(lang).parse_args(arguments)
+        args = _parse_arguments(_parser(lang), arguments, lang)
     args.messages_lang = lang
-    run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
+    return _run_command(args.run, args, lang)
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser, except that help or a version that cannot be written to standard
+    output is an error (argparse passes over it in silence)."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message and file is not None and file is sys.stdout:
+            _Output(file).write(message)
+        else:
+            super()._print_message(message, file)
+
+
+def _parse_arguments(
+    parser: argparse.ArgumentParser, arguments: Sequence[str], lang: str | None
+) -> argparse.Namespace:
+    """``parser.parse_args(arguments)``. Help or a version that cannot be written to standard
+    output is said, and ends with the status 2, as for a command's output."""
     try:
-        return run(args, sys.stdout, sys.stderr)
+        return parser.parse_args(arguments)
+    except BrokenPipeError:
+        _discard_output(sys.stdout)
+        raise SystemExit(EXIT_OK) from None
+    except _OutputError as exc:
+        raise SystemExit(_output_failed(exc, lang)) from None
+    except SystemExit as done:
+        if done.code in (0, None) and _run_command(_nothing, argparse.Namespace(), lang):
+            raise SystemExit(EXIT_USAGE) from None
+        raise
+
+
+def _nothing(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return EXIT_OK
+
+
+_Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+
+def _run_command(run: _Command, args: argparse.Namespace, lang: str | None) -> int:
+    """``run(args, stdout, stderr)``, and its exit status; output that cannot be written (a full
+    disk, a closed standard output) is said in ``lang`` and gives the status 2."""
+    out = _Output(sys.stdout)
+    try:
+        status = run(args, cast(TextIO, out), sys.stderr)
+        out.flush()  # here, not at exit, so that a failure is told and changes the status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader is gone (| head): nothing more to say
+        _discard_output(sys.stdout)
         return EXIT_OK
+    except _OutputError as exc:
+        return _output_failed(exc, lang)
+    return status
+
+
+def _output_failed(exc: _OutputError, lang: str | None) -> int:
+    """Say that standard output cannot be written; the exit status."""
+    _discard_output(sys.stdout)
+    reason = exc.error.strerror or str(exc.error)
+    message = _say(lang, N_("cannot write to standard output: {reason}"), reason=reason)
+    print(_line_start(lang) + message, file=sys.stderr)
+    return EXIT_USAGE
+
+
+class _OutputError(Exception):
+    """Standard output could not be written; ``error`` says why."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Output:
+    """Standard output as the commands write to it, text (``write``) or bytes (``buffer``).
+
+    A failed write raises :class:`_OutputError`, told apart from the other ``OSError`` of a
+    command (a file that cannot be read or written). A closed standard output is ``None``.
+    """
+
+    def __init__(self, stream: TextIO | BinaryIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: Any) -> int:
+        if self._stream is None:
+            raise _OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc) from None
+
+    @property
+    def buffer(self) -> _Output | None:
+        """The byte stream under the text, if there is one (iCalendar is written as bytes)."""
+        if self._stream is None:
+            return self
+        buffer = getattr(self._stream, "buffer", None)
+        return None if buffer is None else _Output(buffer)
+
+
+def _discard_output(stream: TextIO | None) -> None:
+    """Send what is left of standard output to the null device.
+
+    Python writes out what stdout still holds when it exits; on a full disk or a closed pipe
+    that fails again, and it prints the failure as an "Exception ignored" notice. Only the
+    process's own standard output is redirected, not a stream put in its place.
+    """
+    own = sys.__stdout__
+    if stream is None or own is None or stream is not own:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, own.fileno())
+        finally:
+            os.close(null)
 
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -421,7 +544,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             group = load(path)
         except FileFormatError as exc:
-            print(f"{exc}", file=err)
+            print(_file_error(exc, lang), file=err)
             status = max(status, EXIT_INVALID if exc.code not in _UNREADABLE else EXIT_USAGE)
             continue
         except GroupValidationError as exc:
@@ -453,7 +576,23 @@ def _summary(source: str, errors: int, warnings: int, lang: str | None) -> str:
 
 # A file that cannot be read at all is a usage problem (exit 2); one that can be read but is
 # malformed is invalid data (exit 1).
-_UNREADABLE = {"unreadable", "unknown_format", "file_too_large"}
+_UNREADABLE = {"unreadable", "unknown_format", "file_too_large", "not_a_file"}
+
+
+def _file_error(exc: FileFormatError, lang: str | None) -> str:
+    """``path[:line[:column]]: message``: a file refused before it could be checked.
+
+    The messages of the registry (a file too large, not a file) are given in ``lang``; a
+    syntax error keeps the parser's English words.
+    """
+    if lang is None or exc.code not in MESSAGES:
+        return f"{exc}"
+    params = {k: format_number(v, lang) if type(v) is int else v for k, v in exc.params.items()}
+    message = describe(Problem(exc.code, (), MESSAGES[exc.code], params), lang)
+    where = exc.source or "-"
+    if exc.line is not None:
+        where += f":{exc.line}" + (f":{exc.column}" if exc.column is not None else "")
+    return f"{_line_start(lang)}{_ltr(where, lang)}: {message}"
 
 
 RENDER_FORMATS = ("text", "markdown", "html", "pdf", "json", "jsonld")
@@ -466,7 +605,7 @@ def _open_group(file: Path | None, err: TextIO, lang: str | None = None) -> Coun
     try:
         return load(file)
     except FileFormatError as exc:
-        print(f"{exc}", file=err)
+        print(_file_error(exc, lang), file=err)
         return EXIT_USAGE if exc.code in _UNREADABLE else EXIT_INVALID
     except GroupValidationError as exc:
         for problem in exc.errors:
@@ -545,7 +684,10 @@ def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     previous = None
     if args.previous is not None:
         try:
-            previous = args.previous.read_bytes()
+            previous = read_limited(args.previous)
+        except FileFormatError as exc:
+            print(_file_error(exc, lang), file=err)
+            return EXIT_USAGE
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(
@@ -614,7 +756,11 @@ def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     lang = _lang_of(args)
     name = str(args.file)
     try:
-        text = sys.stdin.read() if name == "-" else args.file.read_text(encoding="utf-8-sig")
+        raw = _read_stdin() if name == "-" else read_limited(args.file)
+        text = raw.decode("utf-8-sig")
+    except FileFormatError as exc:
+        print(_file_error(exc, lang), file=err)
+        return EXIT_USAGE
     except (OSError, UnicodeDecodeError) as exc:
         print(_cannot(N_("{path}: cannot read: {reason}"), name, str(exc), lang), file=err)
         return EXIT_USAGE
@@ -649,6 +795,18 @@ def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             output = tomli_w.dumps({"agenda": items})
     return _emit(output, args.output, out, err, lang)
+
+
+def _read_stdin() -> bytes:
+    """Standard input, up to MAX_FILE_SIZE bytes (FileFormatError beyond)."""
+    stdin = sys.stdin
+    if stdin is None:  # closed
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF), "-")
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:  # a text stream put in its place
+        text: str = stdin.read(MAX_FILE_SIZE + 1)
+        return read_stream(BytesIO(text.encode("utf-8")))
+    return read_stream(buffer)
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

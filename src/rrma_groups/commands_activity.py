@@ -17,13 +17,15 @@ from .actor_directory import DIRECTORY_FORMATS, SORT_KEYS, directory, render_dir
 from .errors import RrmaError
 from .i18n.catalog import N_, translator
 from .model import CountryGroup
-from .participants import sign_in_sheet, sign_in_sheet_pdf
+from .participants import MAX_BLANK_ROWS, sign_in_sheet, sign_in_sheet_pdf
 from .report import REPORT_FORMATS, activity_report, render_report
 from .synergies import SYNERGY_FORMATS, find_synergies, render_synergies
 
 __all__ = ["add_parsers"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+FIRST_YEAR, LAST_YEAR = 1, 9999
+"""The years ``report --year`` takes (those Python's dates have)."""
 _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
@@ -107,7 +109,15 @@ def add_parsers(commands: Any, lang: str | None = None) -> None:
         description=_("The group's activity report for a year (default: this year)."),
     )
     _common(report, REPORT_FORMATS, "markdown", lang)
-    report.add_argument("--year", "-y", type=int, default=None, help=_("the year (default: now)"))
+    report.add_argument(
+        "--year",
+        "-y",
+        type=int,
+        default=None,
+        help=_("the year, from {first} to {last} (default: now)").format(
+            first=FIRST_YEAR, last=LAST_YEAR
+        ),
+    )
     report.set_defaults(run=_report)
 
     sheet = commands.add_parser(
@@ -118,7 +128,11 @@ def add_parsers(commands: Any, lang: str | None = None) -> None:
     _common(sheet, ("html", "pdf"), "html", lang)
     sheet.add_argument("--meeting", "-m", default=None, metavar="ID", help=_("the meeting's id"))
     sheet.add_argument(
-        "--blank-rows", type=int, default=5, metavar="N", help=_("empty rows at the end (5)")
+        "--blank-rows",
+        type=int,
+        default=5,
+        metavar="N",
+        help=_("empty rows at the end, from 0 to {most} (5)").format(most=MAX_BLANK_ROWS),
     )
     sheet.set_defaults(run=_sign_in_sheet)
 
@@ -198,13 +212,13 @@ def _synergies(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    year = args.year if args.year is not None else dt.date.today().year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        print(_say(args, N_("{year} is not a year"), year=year), file=err)
+        return EXIT_USAGE
     group = _group(args, err)
     if isinstance(group, int):
         return group
-    year = args.year if args.year is not None else dt.date.today().year
-    if not 1 <= year <= 9999:
-        print(_say(args, N_("{year} is not a year"), year=year), file=err)
-        return EXIT_USAGE
     try:
         text = render_report(group, activity_report(group, year), args.format, args.lang)
     except RrmaError as exc:
@@ -214,6 +228,12 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.blank_rows < 0:
+        print(_say(args, N_("--blank-rows cannot be negative")), file=err)
+        return EXIT_USAGE
+    if args.blank_rows > MAX_BLANK_ROWS:
+        print(_say(args, N_("--blank-rows is at most {most}"), most=MAX_BLANK_ROWS), file=err)
+        return EXIT_USAGE
     group = _group(args, err)
     if isinstance(group, int):
         return group
@@ -230,9 +250,6 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
             return EXIT_USAGE
         meeting = group.meetings[0].id
-    if args.blank_rows < 0:
-        print(_say(args, N_("--blank-rows cannot be negative")), file=err)
-        return EXIT_USAGE
     if args.format == "pdf" and args.output is None:
         print(_say(args, N_("a PDF is written to a file: give -o FILE")), file=err)
         return EXIT_USAGE

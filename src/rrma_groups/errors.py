@@ -81,12 +81,21 @@ MAX_SHOWN = 80
 """Longest value quoted in a message; longer ones are cut with an ellipsis."""
 
 
+def time_text(value: dt.time) -> str:
+    """A time as messages show it: ``14:00``, and only when it has them, its seconds and their
+    fraction (``14:00:30``, ``14:00:00.999999``), so that two different times never read the
+    same in one message."""
+    if value.microsecond:
+        return value.replace(tzinfo=None).isoformat()
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
 def _plain(value: Any) -> Any:
     """A parameter as an English message shows it: times as 14:00, no seconds when zero."""
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return f"{value:%Y-%m-%d} {time_text(value.time())}"
     if isinstance(value, dt.time):
-        return value.strftime("%H:%M" if not value.second else "%H:%M:%S")
+        return time_text(value)
     if isinstance(value, Msg):
         return str(value)
     return value
@@ -264,7 +273,11 @@ class TimeParseError(RrmaError):
 
 
 class FileFormatError(RrmaError):
-    """A file or text is not well-formed TOML/JSON (or cannot be read at all)."""
+    """A file or text is not well-formed TOML/JSON (or cannot be read at all).
+
+    ``reason`` is the English message. When ``code`` has a template in the message registry,
+    ``params`` holds its parameters, so that the message can be given in another language.
+    """
 
     code = "syntax_error"
 
@@ -276,12 +289,14 @@ class FileFormatError(RrmaError):
         line: int | None = None,
         column: int | None = None,
         code: str = "syntax_error",
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         self.code = code
         self.source = source
         self.line = line
         self.column = column
         self.reason = message
+        self.params: Mapping[str, Any] = dict(params or {})
         where = source or "<text>"
         if line is not None:
             where += f":{line}"

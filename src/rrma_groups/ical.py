@@ -116,14 +116,18 @@ times are put in ``timezone`` (default: the calendar's ``X-WR-TIMEZONE``, else U
 ones with a warning. A TZID that only the calendar's own VTIMEZONE defines is read with that
 definition (not with icalendar's process-wide cache, which keeps the first definition of a
 name it ever met) and converted to ``timezone``, with a warning. An all-day event is a meeting
-without hours.
+without hours. Lines are unfolded before they are decoded (RFC 5545, 3.1), since a writer that
+counts octets may fold inside a character; a line break is CRLF or LF. Meetings are dated in
+the years 1800 to 2200 (``types.MeetingDay``): an event whose DTSTART, DTEND or DURATION
+leaves them is refused with its line, before a conversion to another timezone could overflow.
 
 A repeating event becomes a :class:`~rrma_groups.Series` (in
 :attr:`ImportedCalendar.series`) when a series can say what it says: it has hours within one
 day, one RRULE that recurs by the day (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTH,
 BYMONTHDAY, BYSETPOS, WKST), and RDATEs at its start time. UNTIL becomes the last date whose
-occurrence starts by then; EXDATEs become exceptions (one that is no date of the series takes
-nothing out); RDATEs added dates; events with its UID and a RECURRENCE-ID moved occurrences
+occurrence starts by then (after 2200, as in ``UNTIL=99991231``, the series has no end);
+EXDATEs become exceptions (one that is no date of the series, or out of range, takes nothing
+out); RDATEs added dates; events with its UID and a RECURRENCE-ID moved occurrences
 (or exceptions, when CANCELLED). An override a series cannot hold (THISANDFUTURE, one spanning
 two days, one onto another occurrence's date) is skipped with a warning. Any other repeating
 event is read as its first occurrence, with a warning; the changed occurrences of an event
@@ -141,6 +145,7 @@ warning in :attr:`ImportedCalendar.warnings`.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import hashlib
@@ -151,8 +156,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -160,10 +165,11 @@ from pydantic import ValidationError
 
 from ._gc import cyclic_gc_paused
 from .errors import Msg, Problem, RrmaError, Severity
-from .i18n.bidi import FSI, PDI
+from .i18n.bidi import FSI, PDI, balance_isolates
 from .i18n.catalog import N_, translator
 from .i18n.formatting import format_date, format_list
 from .i18n.locales import direction, normalize_locale, to_bcp47
+from .messages import MESSAGES as _ALL_MESSAGES
 from .messages import problems_from_pydantic
 from .model import (
     ActorFacilitator,
@@ -180,7 +186,15 @@ from .render._common import comma, join_names, needs_isolation
 from .render.text import meeting_text
 from .render.view import ItemView, MeetingView, Piece, meeting_view
 from .series import MovedOccurrence, Recurrence, Series
-from .types import MAX_LINE_LENGTH, MAX_TEXT_LENGTH
+from .types import (
+    MAX_LINE_LENGTH,
+    MAX_TEXT_LENGTH,
+    YEAR_MAX,
+    YEAR_MIN,
+    iana_timezones,
+    is_blank,
+    local_time_issue,
+)
 
 __all__ = [
     "MESSAGES",
@@ -216,6 +230,10 @@ MESSAGES: dict[str, str] = {
     "ical_missing_summary": N_("event {uid!r} has no SUMMARY; a meeting or an item needs a title"),
     "ical_missing_start": N_("event {uid!r} has no DTSTART; a meeting or an item needs a date"),
     "ical_end_before_start": N_("event {uid!r} ends at {end}, before it starts at {start}"),
+    "ical_out_of_range": N_(
+        "event {uid!r}: {name} {value} is out of range: meetings are dated in the years {min} "
+        "to {max}"
+    ),
     "ical_item_spans_days": N_(
         "event {uid!r} is an item of {parent!r} but runs from {start} to {end}; "
         "an agenda item starts and ends on the same day"
@@ -447,13 +465,14 @@ class _Text(icalendar.vText):
 
     icalendar's own escaping first turns a backslash followed by a capital N into a line
     break (``C:\\Nouveau`` would become two lines); this escapes backslashes first and
-    nothing else.
+    nothing else. Directional isolates are balanced first, as in every output.
     """
 
     __slots__ = ()
 
     def to_ical(self) -> bytes:
-        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        text = balance_isolates(str(self))
+        text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
         return text.encode("utf-8")
 
@@ -516,8 +535,9 @@ def _location(meeting: Meeting, view: MeetingView, language: str) -> Piece | Non
         return None
     parts = [view.venue.text if view.venue else ""]
     if venue.address:
-        parts.append(venue.address)
-    town = " ".join(p for p in (venue.postal_code, view.city.text if view.city else None) if p)
+        parts.append(balance_isolates(venue.address))
+    postal_code = balance_isolates(venue.postal_code) if venue.postal_code else None
+    town = " ".join(p for p in (postal_code, view.city.text if view.city else None) if p)
     if town:
         parts.append(town)
     separator = "، " if direction(language) == "rtl" else ", "
@@ -583,7 +603,8 @@ def _organizer(
     if not contact.email:
         return None
     address = icalendar.vCalAddress(f"mailto:{contact.email}")
-    address.params["CN"] = view.organiser.text if view.organiser else contact.name
+    name = view.organiser.text if view.organiser else balance_isolates(contact.name)
+    address.params["CN"] = name
     return address
 
 
@@ -917,7 +938,7 @@ class _Lines:
     properties: dict[str, int] = field(default_factory=dict)
 
 
-def _scan(text: str, source: str | None) -> list[_Lines]:
+def _scan(logical: Iterable[tuple[int, str]], source: str | None) -> list[_Lines]:
     """Check the BEGIN/END structure line by line; the line numbers of every VEVENT.
 
     icalendar reports a missing END as "no components found", without a line: this finds it.
@@ -926,7 +947,7 @@ def _scan(text: str, source: str | None) -> list[_Lines]:
     events: list[_Lines] = []
     current: list[_Lines | None] = []
     seen_calendar = False
-    for number, line in _unfolded(text, source):
+    for number, line in logical:
         name, colon, value = _split_name(line)
         shown = _short(line)
         if not seen_calendar and (name.upper() != "BEGIN" or value.strip().upper() != "VCALENDAR"):
@@ -969,20 +990,78 @@ def _scan(text: str, source: str | None) -> list[_Lines]:
     return events
 
 
-def _unfolded(text: str, source: str | None) -> Iterator[tuple[int, str]]:
-    """Logical lines (folds undone) and the number of the physical line each starts on."""
-    number, logical = 0, ""
-    for n, line in enumerate(re.split(r"\r?\n", text), start=1):
-        if line[:1] in (" ", "\t"):
-            if not logical:
-                raise IcalError("ical_folded_first_line", line=n, source=source)
-            logical += line[1:]
-            continue
-        if logical:
-            yield number, logical
-        number, logical = n, line if line.strip() else ""
-    if logical:
-        yield number, logical
+_Chars = TypeVar("_Chars", str, bytes)
+_BREAK = re.compile(r"\r?\n")
+_BREAK_BYTES = re.compile(rb"\r?\n")
+
+
+def _physical(
+    data: _Chars, breaks: re.Pattern[_Chars], start: int = 0
+) -> Iterator[tuple[int, _Chars]]:
+    """Each physical line of ``data`` from ``start``, with the offset it starts at."""
+    for found in breaks.finditer(data, start):
+        yield start, data[start : found.start()]
+        start = found.end()
+    yield start, data[start:]
+
+
+def _folded(
+    lines: Iterable[tuple[int, _Chars]], folds: tuple[_Chars, _Chars], source: str | None
+) -> list[tuple[int, list[tuple[int, _Chars]]]]:
+    """Physical lines gathered into logical ones (blank lines left out): the number of the
+    line each starts on, and its parts, each with the offset it starts at."""
+    logical: list[tuple[int, list[tuple[int, _Chars]]]] = []
+    parts: list[tuple[int, _Chars]] | None = None
+    for number, (offset, line) in enumerate(lines, start=1):
+        if line[:1] in folds:
+            if parts is None:
+                raise IcalError("ical_folded_first_line", line=number, source=source)
+            parts.append((offset + 1, line[1:]))
+        elif line.strip():
+            parts = [(offset, line)]
+            logical.append((number, parts))
+        else:
+            parts = None
+    return logical
+
+
+def _logical_lines(data: bytes | str, source: str | None) -> list[tuple[int, str]]:
+    """The content lines of a document, folds undone, with the number of the line each starts on.
+
+    RFC 5545 (3.1) folds a long line with a line break and a space or a tab anywhere in it,
+    and writers that count octets fold inside the UTF-8 sequence of a character: a document
+    of bytes is unfolded before it is decoded, so that the character is whole again. A line
+    break is CRLF or LF alone.
+    """
+    if isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+        found = _folded(_physical(text, _BREAK), (" ", "\t"), source)
+        lines = [(number, "".join(part for _, part in parts)) for number, parts in found]
+    else:
+        start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        lines = []
+        for number, parts in _folded(_physical(data, _BREAK_BYTES, start), (b" ", b"\t"), source):
+            joined = b"".join(part for _, part in parts)
+            try:
+                lines.append((number, joined.decode("utf-8")))
+            except UnicodeDecodeError as exc:
+                at = _offset_in(parts, exc.start)
+                raise IcalError(
+                    "ical_encoding",
+                    line=data.count(b"\n", 0, at) + 1,
+                    source=source,
+                    reason=f"byte {data[at]:#04x} at offset {at}",
+                ) from None
+    return [(number, line) for number, line in lines if line.strip()]
+
+
+def _offset_in(parts: Sequence[tuple[int, bytes]], position: int) -> int:
+    """The offset in the document of the byte at ``position`` in the joined ``parts``."""
+    for offset, part in parts:
+        if position < len(part):
+            return offset + position
+        position -= len(part)
+    return parts[-1][0] + len(parts[-1][1])  # pragma: no cover - the error is in a part
 
 
 def _split_name(line: str) -> tuple[str, str, str]:
@@ -997,34 +1076,54 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _decode(data: bytes | str, source: str | None) -> str:
-    if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise IcalError(
-            "ical_encoding",
-            line=line,
-            source=source,
-            reason=f"byte {data[exc.start]:#04x} at offset {exc.start}",
-        ) from None
-
-
 def _parse(data: bytes | str, source: str | None) -> tuple[icalendar.Calendar, list[_Lines]]:
-    text = _decode(data, source)
-    lines = _scan(text, source)
+    logical = _logical_lines(data, source)
+    lines = _scan(logical, source)
+    text = "".join(f"{line}\r\n" for _, line in logical)  # unfolded: icalendar has nothing to undo
     try:
         with _warnings.catch_warnings():
             # "Guessed" vendor-prefixed TZIDs: resolved and reported by us, per event.
             _warnings.simplefilter("ignore", icalendar.GloballyUniqueTZIDGuessed)
             calendar = icalendar.Calendar.from_ical(text)
     except Exception as exc:  # untrusted input: whatever the parser trips on is a syntax error
-        raise IcalError("ical_syntax", source=source, reason=_short(str(exc), 80)) from None
+        line = _failing_line(logical, str(exc))
+        reason = _short(str(exc), 80)
+        raise IcalError("ical_syntax", line=line, source=source, reason=reason) from None
     if not isinstance(calendar, icalendar.Calendar):  # pragma: no cover - _scan checked it
         raise IcalError("ical_syntax", source=source, reason="not a VCALENDAR")
     return calendar, lines
+
+
+def _failing_line(lines: Sequence[tuple[int, str]], error: str) -> int | None:
+    """The first line that icalendar cannot read alone in its components, with ``error``.
+
+    icalendar's errors say what but not where: a broken property outside an event (a
+    VTIMEZONE's TZOFFSETFROM) fails the whole calendar. Each line is read again, alone in the
+    components that hold it, until one fails as the calendar did; this is done only for a
+    calendar that could not be read.
+    """
+    path: list[str] = []
+    for number, line in lines:
+        name, _, value = _split_name(line)
+        if name.upper() == "BEGIN":
+            path.append(value.strip())
+            continue
+        if name.upper() == "END":
+            if path:
+                path.pop()
+            continue
+        if path and path[-1].upper() == "VEVENT":
+            continue  # icalendar keeps what it cannot read in an event, as its errors
+        begin = "".join(f"BEGIN:{component}\r\n" for component in path or ["VCALENDAR"])
+        end = "".join(f"END:{component}\r\n" for component in reversed(path or ["VCALENDAR"]))
+        try:
+            with _warnings.catch_warnings():
+                _warnings.simplefilter("ignore")
+                icalendar.Calendar.from_ical(f"{begin}{line}\r\n{end}")
+        except Exception as exc:  # the line icalendar trips on, or its components alone
+            if str(exc) == error:
+                return number
+    return None
 
 
 @dataclass(slots=True)
@@ -1061,6 +1160,8 @@ class _Reader:
         self.source = source
         self.calendar, self.lines = _parse(data, source)
         self.warnings: list[Problem] = []
+        self.local_warned: set[tuple[int, str]] = set()
+        """The properties already warned about as times the clocks skip or repeat."""
         self.own_zones: dict[str, dt.tzinfo] | None = None
         self.overrides: dict[str, list[tuple[int, icalendar.Component]]] = {}
         """Events that change one occurrence of a repeating event (RECURRENCE-ID), by UID."""
@@ -1085,6 +1186,20 @@ class _Reader:
 
     def error(self, code: str, index: int, prop: str | None = None, **params: Any) -> IcalError:
         return IcalError(code, line=self.line_of(index, prop), source=self.source, **params)
+
+    def out_of_range(self, index: int, uid: str, name: str, value: Any) -> IcalError:
+        """A date or a duration that takes an event out of the years a meeting can have."""
+        written = _short(_written(value))
+        return self.error(
+            "ical_out_of_range",
+            index,
+            name,
+            uid=uid,
+            name=name,
+            value=written,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
+        )
 
     def line_of(self, index: int, prop: str | None = None) -> int | None:
         if index >= len(self.lines):  # pragma: no cover - same walk as _scan
@@ -1179,7 +1294,7 @@ class _Reader:
             self.overrides.setdefault(uid, []).append((index, component))
             return None  # read with its series, if it has one (see series())
         summary = self.single(index, uid, component, "SUMMARY")
-        if summary is None or not _clean_line(str(summary)).strip():
+        if summary is None or is_blank(_clean_line(str(summary))):
             raise self.error("ical_missing_summary", index, uid=uid)
         if component.get("DTSTART") is None:
             raise self.error("ical_missing_start", index, uid=uid)
@@ -1199,7 +1314,7 @@ class _Reader:
             text = self.text(
                 index, uid, "DESCRIPTION", description, MAX_TEXT_LENGTH, multiline=True
             )
-            notes = _localised(text, description) if text.strip() else None
+            notes = None if is_blank(text) else _localised(text, description)
         return _Event(
             index=index,
             uid=uid,
@@ -1208,7 +1323,7 @@ class _Reader:
             start=start,
             end=end,
             zone=zone,
-            location=where if where and where.strip() else None,
+            location=None if where is None or is_blank(where) else where,
             location_lang=_param_language(location),
             description=notes,
             ours=ours,
@@ -1298,24 +1413,27 @@ class _Reader:
         if value is None:
             return None
         try:
-            day = value.dt
+            written = value.dt
         except Exception:  # icalendar's BrokenCalendarProperty: check_broken already warned
             return None
-        if isinstance(day, dt.date):  # read as a date (VALUE=DATE)
-            return day.date() if isinstance(day, dt.datetime) else day
-        raw = _x_text(value).strip()
-        try:
-            return dt.datetime.strptime(raw[:8], "%Y%m%d").date()
-        except ValueError:
-            self.warn(
-                "ical_ignored_property",
-                index,
-                "X-RRMA-PREVIOUS-DATE",
-                uid=uid,
-                name="X-RRMA-PREVIOUS-DATE",
-                reason=f"{_short(raw)!r} is not a date",
-            )
-            return None
+        day: dt.date | None
+        if isinstance(written, dt.date):  # read as a date (VALUE=DATE)
+            day = written.date() if isinstance(written, dt.datetime) else written
+            reason = f"{day} is out of range"
+        else:
+            raw = _x_text(value).strip()
+            reason = f"{_short(raw)!r} is not a date"
+            try:
+                day = dt.datetime.strptime(raw[:8], "%Y%m%d").date()
+            except ValueError:
+                day = None
+            else:
+                reason = f"{day} is out of range"
+        if day is not None and _in_range(day):
+            return day
+        name = "X-RRMA-PREVIOUS-DATE"
+        self.warn("ical_ignored_property", index, name, uid=uid, name=name, reason=reason)
+        return None
 
     # --- times ------------------------------------------------------------------------
 
@@ -1333,12 +1451,16 @@ class _Reader:
                 raise self.error(
                     "ical_broken_property", index, "DURATION", uid=uid, name="DURATION", reason="?"
                 )
+            if abs(length) > _LONGEST:  # it would end out of range, maybe past the year 9999
+                raise self.out_of_range(index, uid, "DURATION", duration)
             if isinstance(start, dt.datetime):
                 wall = start + dt.timedelta(days=length.days)  # days are nominal, hours exact
                 exact = dt.timedelta(seconds=length.seconds, microseconds=length.microseconds)
                 end = (wall.astimezone(dt.UTC) + exact).astimezone(start.tzinfo)
             else:
                 end = start + dt.timedelta(days=length.days)
+            if end.year > YEAR_MAX:
+                raise self.out_of_range(index, uid, "DURATION", duration)
         if end is not None:
             if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
                 raise self.error(
@@ -1379,6 +1501,8 @@ class _Reader:
             raise self.error(
                 "ical_broken_property", index, name, uid=uid, name=name, reason=_short(str(exc), 80)
             ) from None
+        if isinstance(value, dt.date) and not _in_range(value):
+            raise self.out_of_range(index, uid, name, prop)  # converting it may overflow, too
         if isinstance(value, dt.datetime):
             pass
         elif isinstance(value, dt.date):
@@ -1395,11 +1519,12 @@ class _Reader:
         wall = value.replace(tzinfo=None)
         tzid = prop.params.get("TZID")
         aware: dt.datetime
+        written_in = None  # the IANA zone of a wall time as written
         if tzid is not None:
             iana = _iana_name(str(tzid))
             if iana is not None:
                 aware = wall.replace(tzinfo=ZoneInfo(iana))
-                chosen = zone or iana
+                chosen = written_in = zone or iana
             else:
                 chosen = zone or self.default_zone
                 own = self.own_zone(str(tzid))
@@ -1417,11 +1542,32 @@ class _Reader:
             aware = value.astimezone(dt.UTC)
             chosen = zone or self.default_zone
         else:
-            chosen = zone or self.default_zone
+            chosen = written_in = zone or self.default_zone
             aware = wall.replace(tzinfo=ZoneInfo(chosen))
             if name == "DTSTART":
                 self.warn("ical_floating_time", index, name, uid=uid, timezone=chosen)
+        if written_in is not None:
+            self.local_time(index, uid, name, wall, ZoneInfo(written_in))
         return aware.astimezone(ZoneInfo(chosen)), chosen
+
+    def local_time(
+        self, index: int, uid: str, name: str, wall: dt.datetime, zone: ZoneInfo
+    ) -> None:
+        """Warn, once per property, about a wall time that ``zone``'s clocks skip or repeat:
+        it is read as RFC 5545 says, the first of two, and a skipped one with the offset before
+        the change."""
+        if (index, name) in self.local_warned:
+            return
+        issue = local_time_issue(wall.date(), wall.time(), zone)
+        if issue is not None:
+            self.local_warned.add((index, name))
+            params = {"line": self.line_of(index, name), "uid": uid, **issue.params}
+            loc = ("events", index, name)
+            value = issue.params["value"]
+            template = _ALL_MESSAGES[issue.code]
+            self.warnings.append(
+                Problem(issue.code, loc, template, params, value, Severity.WARNING)
+            )
 
     def own_zone(self, tzid: str) -> dt.tzinfo | None:
         """The timezone a VTIMEZONE of this calendar defines (not icalendar's global cache,
@@ -1467,10 +1613,10 @@ class _Reader:
         recurrence = self.recurrence(rules, zone, begins)
         if recurrence is None:
             return None
-        rule = recurrence.rrule(start.date())
+        first = start.date()
 
         def in_rule(day: dt.date) -> bool:
-            return dt.datetime.combine(day, dt.time()) in rule
+            return recurrence.includes(day, first)
 
         excluded = self.dates(component, "EXDATE", zone, None)
         added = self.dates(component, "RDATE", zone, begins)
@@ -1530,7 +1676,8 @@ class _Reader:
             last = _last_date(until.strip(), zone, begins)
             if last is None:
                 return None
-            kept.append(f"UNTIL={last:%Y%m%d}")
+            if last.year <= YEAR_MAX:  # a later one (UNTIL=99991231) ends no meeting
+                kept.append(f"UNTIL={last:%Y%m%d}")
         try:
             return Recurrence.from_rrule_string(";".join(kept))
         except (ValidationError, ValueError):
@@ -1548,6 +1695,10 @@ class _Reader:
             except Exception:  # an unreadable value (warned about as ignored)
                 return None
             for value, tzid in values:
+                if isinstance(value, dt.date) and not _in_range(value):
+                    if name == "EXDATE":
+                        continue  # it takes out no date a series can have
+                    return None
                 moment = self.instant(value, tzid, zone)
                 if moment is None:
                     return None
@@ -1650,12 +1801,16 @@ class _Reader:
         new_end = end.time() if end is not None else usual_end
         if new_end is None:
             return None
-        return scheduled, MovedOccurrence(
-            date=scheduled,
-            to=day,
-            start=new_start if new_start != begins else None,
-            end=new_end if new_end != usual_end else None,
-        )
+        try:
+            change = MovedOccurrence(
+                date=scheduled,
+                to=day,
+                start=new_start if new_start != begins else None,
+                end=new_end if new_end != usual_end else None,
+            )
+        except ValidationError:  # a date out of range
+            return None
+        return scheduled, change
 
     # --- building ---------------------------------------------------------------------
 
@@ -1698,7 +1853,7 @@ class _Reader:
             data["description"] = event.description
         data["agenda"] = [self.item(item, event, zone, bool(rooms)) for item in items]
         try:
-            return Meeting.model_validate(data)
+            meeting = Meeting.model_validate(data)
         except ValidationError as exc:
             first = problems_from_pydantic(exc, Meeting)[0]
             # As a Msg the reason stays whole (long strings are cut in messages) and translatable.
@@ -1707,6 +1862,18 @@ class _Reader:
             raise self.error(
                 "ical_invalid_event", event.index, uid=event.uid, where=where, reason=reason
             ) from None
+        # The times as the meeting holds them, in its timezone: a UTC time may land on a time
+        # its clocks repeat, of which the meeting keeps only the first.
+        times = [(event, "DTSTART", meeting.date, meeting.start)]
+        times.append((event, "DTEND", meeting.last_date, meeting.end))
+        for child, read in zip(items, meeting.agenda, strict=True):
+            day = read.day or meeting.date
+            times += [(child, "DTSTART", day, read.start), (child, "DTEND", day, read.end)]
+        for source, name, day, time in times:
+            if time is not None:
+                wall = dt.datetime.combine(day, time)
+                self.local_time(source.index, source.uid, name, wall, zone)
+        return meeting
 
     def item(
         self, event: _Event, parent: _Event, zone: ZoneInfo, with_rooms: bool
@@ -1754,14 +1921,28 @@ def _last_date(until: str, zone: ZoneInfo, begins: dt.time) -> dt.date | None:
     """
     try:
         if len(until) == 8:
-            return dt.datetime.strptime(until, "%Y%m%d").date()
-        moment = dt.datetime.strptime(until.removesuffix("Z"), "%Y%m%dT%H%M%S")
+            moment = dt.datetime.strptime(until, "%Y%m%d")
+        else:
+            moment = dt.datetime.strptime(until.removesuffix("Z"), "%Y%m%dT%H%M%S")
     except ValueError:
         return None
+    if not 1 < moment.year < 9999:  # converting it to a timezone could overflow
+        return moment.date() if moment.year > 1 else None
+    if len(until) == 8:
+        return moment.date()
     if until.endswith("Z"):
         moment = moment.replace(tzinfo=dt.UTC).astimezone(zone).replace(tzinfo=None)
     day = moment.date()
     return day if moment.time() >= begins else day - dt.timedelta(days=1)
+
+
+_LONGEST = dt.date(YEAR_MAX, 12, 31) - dt.date(YEAR_MIN, 1, 1)
+"""No event lasts longer than the years a meeting can have."""
+
+
+def _in_range(day: dt.date) -> bool:
+    """Whether ``day`` is in the years a meeting can have (types.MeetingDay)."""
+    return YEAR_MIN <= day.year <= YEAR_MAX
 
 
 def _seconds(moment: dt.time) -> int:
@@ -1777,13 +1958,8 @@ def _later(moment: dt.time, seconds: int) -> dt.time | None:
 
 
 def _is_iana(name: str) -> bool:
-    if not name or name.startswith(("/", ".")) or ".." in name:
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    # Not what ZoneInfo can load: "localtime" and "Factory" load, and are the machine's zone.
+    return name in iana_timezones()
 
 
 def _iana_name(tzid: str) -> str | None:
@@ -1889,7 +2065,7 @@ def _facilitators(
     found: list[PersonFacilitator | ActorFacilitator | RoleFacilitator] = []
     for value in _values(component.get("X-RRMA-FACILITATOR")):
         name = _clean_line(_x_text(value))[:MAX_LINE_LENGTH]
-        if not name.strip():
+        if is_blank(name):
             continue
         params = getattr(value, "params", {})
         kind = str(params.get("X-RRMA-TYPE", "")).lower()
@@ -1915,7 +2091,7 @@ def _facilitators(
             continue
         address = str(attendee)
         name = _clean_line(str(params.get("CN") or address.partition(":")[2] or address))
-        if name.strip():
+        if not is_blank(name):
             found.append(PersonFacilitator(person=_person_key(name), label=name[:MAX_LINE_LENGTH]))
     return found
 
@@ -1934,7 +2110,7 @@ def _room(component: icalendar.Component) -> tuple[str, str] | None:
         return None
     key = _valid_id(getattr(value, "params", {}).get("X-RRMA-ID"))
     name = _clean_line(_x_text(value))[:MAX_LINE_LENGTH]
-    return (key, name) if key and name.strip() else None
+    return (key, name) if key and not is_blank(name) else None
 
 
 def _first_web_address(value: Any) -> str | None:

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 
 from pydantic import JsonValue
 
+from .i18n.bidi import balance_isolates
 from .i18n.locales import normalize_locale, to_bcp47
 from .model import (
     ActorFacilitator,
@@ -224,9 +225,9 @@ def _place(meeting: Meeting, view: MeetingView) -> JsonObject | None:
         return None
     address: JsonObject = {"@type": "PostalAddress"}
     if venue.address:
-        address["streetAddress"] = venue.address
+        address["streetAddress"] = balance_isolates(venue.address)
     if venue.postal_code:
-        address["postalCode"] = venue.postal_code
+        address["postalCode"] = balance_isolates(venue.postal_code)
     if view.city:
         address["addressLocality"] = view.city.text
     address["addressCountry"] = venue.country
@@ -278,7 +279,7 @@ def _person_name(facilitator: PersonFacilitator, piece: Piece, group: CountryGro
     # The programme writes "Khalid"; a machine reader is better served by the full name.
     if group is not None:
         try:
-            return group.person(facilitator.person).name
+            return balance_isolates(group.person(facilitator.person).name)
         except KeyError:
             pass
     return piece.text
@@ -293,4 +294,4 @@ def _actor_name(
         actor = group.actor(key)
     except KeyError:
         return None
-    return actor.name_on(day).get(language, group.default_language)
+    return balance_isolates(actor.name_on(day).get(language, group.default_language))

@@ -18,7 +18,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .errors import Location, Msg, Problem, Severity, render_template
+from .errors import Location, Msg, Problem, Severity, render_template, time_text
 from .i18n.catalog import N_
 
 __all__ = [
@@ -45,6 +45,9 @@ MESSAGES: dict[str, str] = {
     "schema_version": N_(
         "schema_version {value!r} is not supported; this version reads {supported}"
     ),
+    # --- files (refused before their content is read; located by the file's name) ---
+    "file_too_large": N_("the file is larger than {limit} bytes, the most that is read"),
+    "not_a_file": N_("is {kind}, not a file"),
     # --- values ---
     "invalid_id": N_(
         "{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
@@ -63,6 +66,9 @@ MESSAGES: dict[str, str] = {
     "invalid_email": N_("{value!r} is not an e-mail address"),
     "invalid_url": N_("{value!r} is not a web address starting with http:// or https://"),
     "invalid_year": N_("{value!r} is not a year between {min} and {max}"),
+    "date_out_of_range": N_(
+        "{value} is out of range: meetings and series are dated in the years {min} to {max}"
+    ),
     "invalid_time": N_("cannot read {value!r} as a time of day: {reason}"),
     "invalid_date": N_("cannot read {value!r} as a date: {reason}"),
     "invalid_duration": N_("cannot read {value!r} as a duration: {reason}"),
@@ -75,18 +81,32 @@ MESSAGES: dict[str, str] = {
         "text contains the bidirectional override {char} at position {position}; "
         "it can disguise text and is not allowed"
     ),
-    "empty_text": N_("text is empty"),
+    "empty_text": N_("text is empty: it has no visible character"),
+    "duplicate_language": N_(
+        "the keys {first!r} and {value!r} name the same language ({language}); keep one text"
+    ),
     "invalid_facilitator": N_("a facilitator needs exactly one of 'person', 'actor' or 'role'"),
     "time_and_duration": N_("give either 'end' or 'duration', not both"),
     "time_range_and_times": N_("give either 'time' or 'start'/'end', not both"),
     "aware_time": N_(
         "{value!r} has a UTC offset; write local times, the meeting's timezone applies"
     ),
+    "time_not_whole_minute": N_(
+        "{value!r} is not a whole minute: times are given to the minute, such as 14:00"
+    ),
     "end_before_start": N_("ends at {end}, which is not after its start at {start}"),
     "end_date_before_date": N_("ends on {end_date}, which is before its first day {date}"),
     # --- cross-object checks: errors ---
     "duplicate_id": N_("id {value!r} is already used at {first}"),
+    "duplicate_id_case": N_(
+        "id {value!r} is already used at {first}, written {other!r}: ids that differ only in "
+        "case are the same id"
+    ),
     "unknown_reference": N_("no {kind} has the id {value!r}; known ids: {known}"),
+    "unknown_reference_suggestion": N_(
+        "no {kind} has the id {value!r}; did you mean {suggestion!r}? Ids are matched exactly, "
+        "case included"
+    ),
     "item_outside_meeting": N_(
         "{value} is outside the meeting, which runs from {meeting_start} to {meeting_end}"
     ),
@@ -109,6 +129,24 @@ MESSAGES: dict[str, str] = {
     "meeting_ends_before_last_item": N_(
         "the meeting ends at {meeting_end}, only {minutes} minutes after its last item "
         "{title!r} starts at {start}, which has no end"
+    ),
+    "unbalanced_isolate": N_(
+        "the isolate control {char} at position {position} is unmatched on its line; outputs "
+        "close or drop it, as it would reorder the text that follows"
+    ),
+    # TRANSLATORS: {more} is empty, or for a series of meetings "; it is the first date of the
+    # series where this happens". {offset_before} and {offset_after} read UTC+01:00, UTC+02:00.
+    "nonexistent_local_time": N_(
+        "{value} does not exist on {date} in {timezone}: the clocks go forward from "
+        "{offset_before} to {offset_after} over it, so it is taken as {actual} "
+        "({offset_after}){more}"
+    ),
+    # TRANSLATORS: {more} is empty, or for a series of meetings "; it is the first date of the
+    # series where this happens". {offset_first} and {offset_second} read UTC+02:00, UTC+01:00.
+    "ambiguous_local_time": N_(
+        "{value} happens twice on {date} in {timezone}, as the clocks go back from "
+        "{offset_first} to {offset_second}: it is taken as the first of the two, at "
+        "{offset_first}{more}"
     ),
     # --- projects, resources, places and participants: values ---
     "invalid_department": N_("{value!r} is not a French département code (such as 87, 2A or 971)"),
@@ -443,9 +481,11 @@ def _localise(value: Any, lang: str) -> Any:
         return _translate(value.template, value.params, lang)
     if isinstance(value, dt.datetime):
         day = formatting.format_date(value.date(), lang, "medium")
-        return f"{day} {formatting.format_time(value.time(), lang)}"
+        return f"{day} {_localise(value.time(), lang)}"
     if isinstance(value, dt.date):
         return formatting.format_date(value, lang, "medium")
     if isinstance(value, dt.time):
+        if value.second or value.microsecond:
+            return time_text(value)  # the locale's patterns show minutes only
         return formatting.format_time(value, lang)
     return value

@@ -33,6 +33,7 @@ from .render.data_tables import Cell, html_cell
 from .render.html import page
 
 __all__ = [
+    "MAX_BLANK_ROWS",
     "Participant",
     "Participation",
     "participants",
@@ -40,6 +41,10 @@ __all__ = [
     "sign_in_sheet",
     "sign_in_sheet_pdf",
 ]
+
+
+MAX_BLANK_ROWS = 500
+"""Most blank rows a sign-in sheet takes: some twenty pages of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +202,13 @@ def sign_in_sheet(
     """The sign-in sheet of ``meeting`` (an id or a meeting) as an HTML page, in ``lang``.
 
     One row per registration, sorted by name (case and accents ignored), then ``blank_rows``
-    empty rows. Someone registered online has "Online" instead of a place to sign. Made-up
-    samples are marked as such.
+    empty rows (at most :data:`MAX_BLANK_ROWS`, else :class:`ValueError`). Someone registered
+    online has "Online" instead of a place to sign. Made-up samples are marked as such.
     """
     if blank_rows < 0:
         raise ValueError(f"blank_rows cannot be negative: {blank_rows}")
+    if blank_rows > MAX_BLANK_ROWS:
+        raise ValueError(f"blank_rows is at most {MAX_BLANK_ROWS}: {blank_rows}")
     chosen = _chosen(group, meeting)
     language = normalize_locale(lang or group.default_language)
     default = group.default_language

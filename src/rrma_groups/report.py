@@ -31,6 +31,7 @@ from typing import Any
 
 from .actor_directory import capitalised, fictional_mark
 from .errors import RrmaError
+from .i18n.bidi import balance_isolates
 from .i18n.catalog import N_, translator
 from .i18n.formatting import format_date, format_duration, format_number
 from .i18n.labels import enum_label
@@ -459,7 +460,7 @@ def render_report(
             first=format_date(report.first, language, "long"),
             last=format_date(report.last, language, "long"),
         )
-    title = f"{w('title')} — {group.name.get(language, group.default_language)}"
+    title = f"{w('title')} — {balance_isolates(group.name.get(language, group.default_language))}"
     note = ""
     if report.fictional:
         note = w.t.ngettext(

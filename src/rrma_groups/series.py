@@ -28,15 +28,26 @@ April, and in July on the Monday::
 
 A meeting's id is the series id and the date the rule gave it, so that it keeps its id (and its
 calendar UID) when it is moved.
+
+Bounds. A series has at most 10,000 meetings, all dated from 1800 to 2200 like every meeting:
+``count`` is at most 10,000 and must be reached by 31 December 2200, ``until`` may not allow
+more than 10,000 dates, and a rule without an end is expanded to its first 10,000 dates (an
+exception or an added date past them is refused). The rule's dates are expanded once, within
+those bounds, and each exception, moved or added date is looked up in them.
 """
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import datetime as dt
 import enum
+import functools
+import heapq
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal, NamedTuple
 
 from dateutil import rrule as _rrule
@@ -45,11 +56,12 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
 from .errors import Msg, Problem, RrmaError, TimeParseError
 from .i18n.catalog import N_
@@ -62,7 +74,7 @@ from .model.base import Model
 from .model.meetings import AttendanceMode, Meeting, MeetingStatus, Venue
 from .model.objectives import Objective
 from .model.text import LocalisedText
-from .types import Day, Id, SingleLine, TimeOfDay, TimezoneName, Url
+from .types import YEAR_MAX, Id, MeetingDay, SingleLine, TimeOfDay, TimezoneName, Url
 
 __all__ = [
     "SERIES_MESSAGES",
@@ -118,6 +130,18 @@ SERIES_MESSAGES: Final[dict[str, str]] = {
     "unbounded_series": (
         N_("the series {value!r} has no end (no count, no until): give until= or limit=")
     ),
+    "too_many_occurrences": (
+        N_(
+            "the rule gives more than {max} dates from {first} to {value}; a series has at most "
+            "{max} meetings"
+        )
+    ),
+    "count_beyond_range": (
+        N_(
+            "the rule gives only {found} of its {value} dates by {last}, the last day a series "
+            "can have"
+        )
+    ),
     "no_such_occurrence": N_("the series {value!r} has no meeting on {date}"),
     "moved_outside_day": (
         N_(
@@ -141,6 +165,8 @@ _FIRST_DATE_AFTER: Final = N_("; its first date after it is {date}")
 
 _MAX_ID: Final = 64 - len("-YYYY-MM-DD")
 _MAX_OCCURRENCES: Final = 10_000
+_LAST_DAY: Final = dt.date(YEAR_MAX, 12, 31)
+"""No rule is walked beyond this day: the last that a meeting can have."""
 
 
 def _error(code: str, **ctx: Any) -> PydanticCustomError:
@@ -306,7 +332,7 @@ class Recurrence(Model):
         le=_MAX_OCCURRENCES,
         description="Nombre d'occurrences (COUNT). — Number of occurrences (COUNT).",
     )
-    until: Day | None = Field(
+    until: MeetingDay | None = Field(
         default=None,
         description="Dernière date que la règle peut donner (UNTIL). — "
         "The last date the rule may give (UNTIL).",
@@ -398,17 +424,214 @@ class Recurrence(Model):
         )
 
     def dates(self, start: dt.date, limit: int | None = None) -> list[dt.date]:
-        """The dates the rule gives from ``start``; ``limit`` is needed when it never ends."""
+        """The dates the rule gives from ``start``; ``limit`` is needed when it never ends.
+
+        They are those of :meth:`rrule`, up to 31 December 2200 (``types.YEAR_MAX``), the last
+        day a meeting can have.
+        """
         if limit is None and self.count is None and self.until is None:
             raise SeriesError("unbounded_series", value=self.to_rrule_string())
-        found = itertools.islice(self.rrule(start), limit if limit is not None else None)
-        return [moment.date() for moment in found]
+        return list(itertools.islice(_expand(self, start, _stop(self)), limit))
+
+    def includes(self, day: dt.date, start: dt.date) -> bool:
+        """Whether the rule, from ``start``, gives ``day`` among its first 10,000 dates.
+
+        >>> rule = Recurrence.from_rrule_string("FREQ=MONTHLY;BYDAY=1FR")
+        >>> rule.includes(dt.date(2030, 3, 1), dt.date(2017, 1, 6))
+        True
+        """
+        return day in _rule_dates(self, start)
 
 
 def _weekday(rule: str) -> _rrule.weekday:
     day = getattr(_rrule, rule[-2:])
     assert isinstance(day, _rrule.weekday)
     return day(int(rule[:-2])) if rule[:-2] else day
+
+
+# --- expanding a rule ------------------------------------------------------------------------
+#
+# dateutil's rrule stops walking only when it has a date past UNTIL, or in the year 9999: a rule
+# that gives no date (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) runs for seconds, "is this date an
+# occurrence?" walks every date before it, and a position a month cannot have (BYDAY=53FR)
+# raises IndexError. The rules of a series are expanded here instead, period by period, as
+# dateutil does (its tests hold them to it), up to the last day a meeting can have: the walk is
+# bounded whatever the rule. dateutil's rule is still what rrule() gives.
+
+
+def _stop(recurrence: Recurrence) -> dt.date:
+    """The last day a rule is walked to: its UNTIL, or the last day a meeting can have."""
+    until = recurrence.until
+    return _LAST_DAY if until is None else min(until, _LAST_DAY)
+
+
+def _expand(recurrence: Recurrence, start: dt.date, stop: dt.date) -> Iterator[dt.date]:
+    """The dates the rule gives from ``start`` (its DTSTART) to ``stop``, in order.
+
+    The dates are dateutil's, but for a BYDAY list that mixes weekdays with and without a
+    position (``MO,1FR``): RFC 5545 gives every Monday and the first Friday, which calendar
+    applications show, where dateutil gives nothing.
+    """
+    if start > stop:
+        return
+    frequency = recurrence.frequency
+    positioned = frequency in (Frequency.MONTHLY, Frequency.YEARLY)
+    months = frozenset(recurrence.months)
+    month_days = frozenset(recurrence.month_days)
+    weekdays = frozenset(
+        _WEEKDAY_CODES.index(rule[-2:])
+        for rule in recurrence.weekdays
+        if not (positioned and rule[:-2])
+    )
+    nth = tuple(
+        (_WEEKDAY_CODES.index(rule[-2:]), int(rule[:-2]))
+        for rule in recurrence.weekdays
+        if positioned and rule[:-2]
+    )
+    if not month_days and not weekdays and not nth:  # what the rule leaves out is DTSTART's
+        if frequency is Frequency.YEARLY:
+            months = months or frozenset({start.month})
+            month_days = frozenset({start.day})
+        elif frequency is Frequency.MONTHLY:
+            month_days = frozenset({start.day})
+        elif frequency is Frequency.WEEKLY:
+            weekdays = frozenset({start.weekday()})
+
+    def kept(day: dt.date, nth_days: frozenset[dt.date]) -> bool:
+        if months and day.month not in months:
+            return False
+        if (weekdays or nth) and day.weekday() not in weekdays and day not in nth_days:
+            return False
+        if month_days:
+            length = calendar.monthrange(day.year, day.month)[1]
+            return day.day in month_days or day.day - length - 1 in month_days
+        return True
+
+    left = recurrence.count
+    for begin, period, spans in _periods(recurrence, start, months):
+        if begin > stop:
+            return
+        nth_days = _nth_weekdays(nth, spans) if nth else frozenset()
+        days = [day for day in period if kept(day, nth_days)]
+        if recurrence.positions:
+            size = len(days)
+            days = sorted(
+                {days[p - 1 if p > 0 else p] for p in recurrence.positions if -size <= p <= size}
+            )
+        for day in days:
+            if day > stop:
+                return
+            if day >= start:
+                yield day
+                if left is not None:
+                    left -= 1
+                    if left == 0:
+                        return
+
+
+_Span = tuple[dt.date, dt.date]
+
+
+def _month(year: int, month: int) -> _Span:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _days(span: _Span) -> list[dt.date]:
+    first, last = span
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _periods(
+    recurrence: Recurrence, start: dt.date, months: frozenset[int]
+) -> Iterator[tuple[dt.date, list[dt.date], list[_Span]]]:
+    """Each period of the rule from ``start`` (every INTERVAL-th day, week, month or year):
+    its first day, the days that may be dates in it, and the spans in which a weekday's
+    position counts (its month, each month of BYMONTH, or its year)."""
+    step = recurrence.interval
+    frequency = recurrence.frequency
+    if frequency is Frequency.DAILY:
+        day = start
+        while True:
+            yield day, [day], []
+            day += dt.timedelta(days=step)
+    elif frequency is Frequency.WEEKLY:
+        # dateutil's first week runs from DTSTART to the end of its week (BYSETPOS counts in it)
+        week_start = _WEEKDAY_CODES.index(recurrence.week_start)
+        day = start
+        while True:
+            length = 7 - (day.weekday() - week_start) % 7
+            yield day, [day + dt.timedelta(days=n) for n in range(length)], []
+            day += dt.timedelta(days=length + 7 * (step - 1))
+    elif frequency is Frequency.MONTHLY:
+        index = start.year * 12 + start.month - 1
+        while True:
+            year, month = divmod(index, 12)
+            span = _month(year, month + 1)
+            if months and month + 1 not in months:  # BYMONTH leaves nothing in it
+                yield span[0], [], []
+            else:
+                yield span[0], _days(span), [span]
+            index += step
+    else:
+        year = start.year
+        while True:
+            if months:  # a position counts in each month of BYMONTH, else in the year
+                spans = [_month(year, month) for month in sorted(months)]
+                yield dt.date(year, 1, 1), [d for span in spans for d in _days(span)], spans
+            else:
+                span = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+                yield span[0], _days(span), [span]
+            year += step
+
+
+def _nth_weekdays(
+    nth: tuple[tuple[int, int], ...], spans: list[tuple[dt.date, dt.date]]
+) -> frozenset[dt.date]:
+    """The days that BYDAY's positioned weekdays (``1FR``, ``-1MO``) name in each span."""
+    found = set()
+    for first, last in spans:
+        for weekday, n in nth:
+            if n > 0:
+                day = first + dt.timedelta(days=(n - 1) * 7 + (weekday - first.weekday()) % 7)
+            else:
+                day = last - dt.timedelta(days=(-n - 1) * 7 + (last.weekday() - weekday) % 7)
+            if first <= day <= last:
+                found.add(day)
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleDates:
+    """The dates a rule gives from a first date: the first 10,000 at most, in order."""
+
+    dates: tuple[dt.date, ...]
+    more: bool
+    """Whether the rule gives more dates than these."""
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, dt.date):
+            return False
+        index = bisect.bisect_left(self.dates, day)
+        return index < len(self.dates) and self.dates[index] == day
+
+    def known(self, day: dt.date) -> bool:
+        """Whether ``day`` is within the dates listed (so that it is a date of the rule only
+        if it is among them)."""
+        return not self.more or day <= self.dates[-1]
+
+    def after(self, day: dt.date) -> dt.date | None:
+        """The first date after ``day``, if one is listed."""
+        index = bisect.bisect_right(self.dates, day)
+        return self.dates[index] if index < len(self.dates) else None
+
+
+@functools.lru_cache(maxsize=16)
+def _rule_dates(recurrence: Recurrence, first: dt.date) -> _RuleDates:
+    """The rule's dates from ``first``, expanded once for the checks and expansions of a series
+    (a few hundred kilobytes for the longest)."""
+    dates = _expand(recurrence, first, _stop(recurrence))
+    found = tuple(itertools.islice(dates, _MAX_OCCURRENCES + 1))
+    return _RuleDates(found[:_MAX_OCCURRENCES], len(found) > _MAX_OCCURRENCES)
 
 
 _LIST_PARTS: Final = {
@@ -420,6 +643,25 @@ _LIST_PARTS: Final = {
 _NUMBER_PARTS: Final = {"INTERVAL": "interval", "COUNT": "count"}
 
 
+_UNTIL: Final = re.compile(r"\s*([0-9]{4})([0-9]{2})([0-9]{2})(?:T[0-9]{6}Z?)?\s*", re.ASCII)
+
+
+def _until_date(text: str, value: str) -> dt.date:
+    """The date of an RRULE's UNTIL, written as RFC 5545 says (``20171231``, ``…T235959Z``)."""
+    found = _UNTIL.fullmatch(value)
+    try:
+        if found is None:
+            raise ValueError("expected a date such as 20171231, or 20171231T235959Z")
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError as exc:
+        reason = f"invalid 'UNTIL': {_short(value)}: {exc}"
+        raise _error("invalid_rrule", value=text, reason=reason) from None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _parse_rrule(text: str) -> dict[str, Any]:
     """RRULE text as Recurrence fields; dateutil checks the text first."""
     body = text.strip()
@@ -428,7 +670,7 @@ def _parse_rrule(text: str) -> dict[str, Any]:
     try:
         # ignoretz: UNTIL may be written in UTC (…T000000Z); only its date is kept.
         _rrule.rrulestr(body, dtstart=dt.datetime(2000, 1, 1), ignoretz=True)
-    except (ValueError, TypeError) as exc:
+    except Exception as exc:  # text from outside: whatever dateutil trips on (OverflowError...)
         raise _error("invalid_rrule", value=text, reason=str(exc)) from None
     data: dict[str, Any] = {}
     for part in filter(None, body.split(";")):
@@ -441,7 +683,7 @@ def _parse_rrule(text: str) -> dict[str, Any]:
         elif name in _NUMBER_PARTS:
             data[_NUMBER_PARTS[name]] = int(value)
         elif name == "UNTIL":
-            data["until"] = dt.datetime.strptime(value[:8], "%Y%m%d").date()
+            data["until"] = _until_date(text, value)
         elif name in _LIST_PARTS:
             data[_LIST_PARTS[name]] = [v.strip() for v in value.split(",")]
         elif name == "WKST":
@@ -459,8 +701,8 @@ def _parse_rrule(text: str) -> dict[str, Any]:
 class MovedOccurrence(Model):
     """One occurrence held on another date (and maybe at other times)."""
 
-    date: Day = Field(description="La date donnée par la règle. — The date the rule gives.")
-    to: Day = Field(
+    date: MeetingDay = Field(description="La date donnée par la règle. — The date the rule gives.")
+    to: MeetingDay = Field(
         description="La date où elle a lieu à la place. — The date it takes place instead."
     )
     start: TimeOfDay | None = Field(
@@ -509,7 +751,7 @@ class Series(Model):
         description="La règle de récurrence, en champs ou en texte RRULE. — "
         "The recurrence rule, as fields or as RRULE text."
     )
-    first_date: Day = Field(
+    first_date: MeetingDay = Field(
         description="La première occurrence (DTSTART). — The first occurrence (RFC 5545 DTSTART)."
     )
     start: TimeOfDay = Field(
@@ -522,14 +764,14 @@ class Series(Model):
         default="Europe/Paris",
         description="Fuseau horaire IANA des heures. — IANA timezone of the times.",
     )
-    exceptions: tuple[Day, ...] = Field(
+    exceptions: tuple[MeetingDay, ...] = Field(
         default=(), description="Dates sautées (EXDATE). — Dates skipped (EXDATE)."
     )
     moved: tuple[MovedOccurrence, ...] = Field(
         default=(),
         description="Occurrences tenues à une autre date. — Occurrences held on another date.",
     )
-    added: tuple[Day, ...] = Field(
+    added: tuple[MeetingDay, ...] = Field(
         default=(),
         description="Dates ajoutées à celles de la règle (RDATE). — "
         "Dates added to the rule's (RDATE).",
@@ -600,18 +842,19 @@ class Series(Model):
 
     # The dates are checked field by field, so that an error is located: first_date, then the
     # exceptions, the moved occurrences and the added dates, each knowing the fields before it.
+    # The rule's dates are expanded once (at most 10,000) and each date is looked up in them.
 
     @field_validator("first_date")
     @classmethod
     def _first_date_of_the_rule(cls, first: dt.date, info: Any) -> dt.date:
         recurrence = info.data.get("recurrence")
         if recurrence is not None:
-            rule = recurrence.rrule(first)
-            if not _in_rule(rule, first):
-                following = rule.after(dt.datetime.combine(first, dt.time()))
+            found = _rule_dates(recurrence, first)
+            if first not in found:
+                following = found.after(first)
                 hint: Msg | str = ""
                 if following:
-                    hint = Msg(_FIRST_DATE_AFTER, {"date": following.date()})
+                    hint = Msg(_FIRST_DATE_AFTER, {"date": following})
                 raise _error("not_an_occurrence", value=first, hint=hint)
         return first
 
@@ -654,11 +897,40 @@ class Series(Model):
                 raise _error("moved_onto_occurrence", value=day, date=targets[day])
         return added
 
+    @model_validator(mode="after")
+    def _bounded(self) -> Series:
+        """UNTIL, like COUNT, allows 10,000 meetings at most, all by the last day a meeting can
+        have: the error is the rule's (recurrence.until, recurrence.count)."""
+        recurrence = self.recurrence
+        found = _rule_dates(recurrence, self.first_date)
+        if recurrence.until is not None and found.more:
+            raise _located(
+                ("recurrence", "until"),
+                "too_many_occurrences",
+                value=recurrence.until,
+                first=self.first_date,
+                max=_MAX_OCCURRENCES,
+            )
+        if recurrence.count is not None and len(found.dates) < recurrence.count:
+            raise _located(
+                ("recurrence", "count"),
+                "count_beyond_range",
+                value=recurrence.count,
+                found=len(found.dates),
+                last=_LAST_DAY,
+            )
+        return self
+
     # --- the rule ----------------------------------------------------------------------------
 
     def rule(self) -> _rrule.rrule:
-        """dateutil's rule of the series, from its first date."""
+        """dateutil's rule of the series, from its first date (expanding it is :meth:`dates`)."""
         return self.recurrence.rrule(self.first_date)
+
+    def dates(self) -> tuple[dt.date, ...]:
+        """The dates the rule gives, from the first one: all of them for a rule with an end,
+        the first 10,000 (up to 31 December 2200) for one without."""
+        return _rule_dates(self.recurrence, self.first_date).dates
 
     @property
     def exdates(self) -> tuple[dt.date, ...]:
@@ -695,6 +967,7 @@ class Series(Model):
         if high is None and limit is None and recurrence.count is None and not recurrence.until:
             raise SeriesError("unbounded_series", value=self.id)
         cancelled = set(self.exceptions)
+        added = set(self.added)
         moved = {m.date: m.to for m in self.moved}
         kept: list[Occurrence] = []
         for scheduled in self._regular(low):
@@ -708,9 +981,7 @@ class Series(Model):
                 if include_cancelled:
                     kept.append(Occurrence(scheduled, scheduled, "cancelled"))
                 continue
-            status: Literal["scheduled", "added"] = (
-                "added" if scheduled in self.added else "scheduled"
-            )
+            status: Literal["scheduled", "added"] = "added" if scheduled in added else "scheduled"
             kept.append(Occurrence(scheduled, scheduled, status))
         for original, new in moved.items():
             if (low is None or new >= low) and (high is None or new <= high):
@@ -720,22 +991,10 @@ class Series(Model):
 
     def _regular(self, since: dt.date | None) -> Iterator[dt.date]:
         """The rule's dates and the added dates from ``since``, in order."""
-        rule = self.rule()
-        if since is None:
-            dates: Iterator[dt.datetime] = iter(rule)
-        else:
-            dates = rule.xafter(dt.datetime.combine(since, dt.time()), inc=True)
-        pending = iter(sorted(day for day in self.added if since is None or day >= since))
-        extra = next(pending, None)
-        for moment in dates:
-            day = moment.date()
-            while extra is not None and extra < day:
-                yield extra
-                extra = next(pending, None)
-            yield day
-        while extra is not None:
-            yield extra
-            extra = next(pending, None)
+        dates = self.dates()
+        first = 0 if since is None else bisect.bisect_left(dates, since)
+        extra = sorted(day for day in self.added if since is None or day >= since)
+        return heapq.merge(itertools.islice(dates, first, None), extra)
 
     def meetings(
         self,
@@ -809,20 +1068,38 @@ class Series(Model):
         )
 
 
-def _in_rule(rule: _rrule.rrule, day: dt.date) -> bool:
-    return dt.datetime.combine(day, dt.time()) in rule
+def _located(loc: tuple[str, ...], code: str, value: Any, **ctx: Any) -> ValidationError:
+    """An error at ``loc`` in the series, raised by a validator of the whole series.
+
+    pydantic-core passes a ValidationError raised in a validator on with its locations, under
+    the series' own location.
+    """
+    error = custom_error(code, value=value, **ctx)
+    return ValidationError.from_exception_data(
+        "Series", [InitErrorDetails(type=error, loc=loc, input=value)]
+    )
 
 
-def _rule_of(data: dict[str, Any]) -> _rrule.rrule | None:
-    """The rule of a series being validated; None when its recurrence or first date was refused."""
+def _in_rule(rule: _RuleDates, day: dt.date) -> bool:
+    """Whether the rule gives ``day``; a day past the 10,000 dates of an endless rule is refused."""
+    if not rule.known(day):
+        raise _error("too_many_occurrences", value=day, first=rule.dates[0], max=_MAX_OCCURRENCES)
+    return day in rule
+
+
+def _rule_of(data: dict[str, Any]) -> _RuleDates | None:
+    """The dates of a series being validated; None when its recurrence or first date was
+    refused, or when its UNTIL allows too many dates (which the series' check refuses)."""
     recurrence, first = data.get("recurrence"), data.get("first_date")
     if recurrence is None or first is None:
         return None
-    rule: _rrule.rrule = recurrence.rrule(first)
-    return rule
+    found = _rule_dates(recurrence, first)
+    if found.more and recurrence.until is not None:
+        return None
+    return found
 
 
-def _check_occurrences(dates: Iterable[dt.date], rule: _rrule.rrule | None, field: str) -> None:
+def _check_occurrences(dates: Iterable[dt.date], rule: _RuleDates | None, field: str) -> None:
     seen: set[dt.date] = set()
     for day in dates:
         if day in seen:

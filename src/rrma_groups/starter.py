@@ -317,17 +317,23 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m rrma_groups.starter``: the same as ``rrma-groups new``."""
-    from .cli import _argparse_speaks, command_language
+    from .cli import (
+        _argparse_speaks,
+        _ArgumentParser,
+        _parse_arguments,
+        _run_command,
+        command_language,
+    )
 
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang = command_language(arguments)
     _ = translator(lang).gettext
     with _argparse_speaks(lang):
-        parser = argparse.ArgumentParser(prog="rrma-groups new", description=_(DESCRIPTION))
+        parser = _ArgumentParser(prog="rrma-groups new", description=_(DESCRIPTION))
         add_arguments(parser, lang)
-        args = parser.parse_args(arguments)
+        args = _parse_arguments(parser, arguments, lang)
     args.messages_lang = lang
-    return run(args, sys.stdout, sys.stderr)
+    return _run_command(run, args, lang)
 
 
 HELP = N_("write a starter file for a new country group, or a copy of the example")

@@ -36,7 +36,7 @@ from html import escape
 
 from .actor_directory import fictional_mark, sort_key
 from .errors import RrmaError
-from .i18n.bidi import first_strong_direction, isolate_auto
+from .i18n.bidi import balance_isolates, first_strong_direction, isolate_auto
 from .i18n.catalog import N_, translator
 from .i18n.formatting import format_list, format_number
 from .i18n.locales import direction, is_rtl, normalize_locale
@@ -128,6 +128,7 @@ class Reason:
 
 def _isolated(text: str, lang: str) -> str:
     """``text`` in FSI…PDI when it would run against a right-to-left sentence around it."""
+    text = balance_isolates(text)
     if is_rtl(lang) and first_strong_direction(text) == "ltr":
         return isolate_auto(text)
     return text
@@ -380,7 +381,7 @@ def render_synergies(
     language = normalize_locale(lang or group.default_language)
     default = group.default_language
     _ = translator(language).gettext
-    title = f"{_(_TITLE)} — {group.name.get(language, default)}"
+    title = f"{_(_TITLE)} — {balance_isolates(group.name.get(language, default))}"
     mark = fictional_mark(language)
     names = {
         a.id: _isolated(a.name.get(language, default), language)

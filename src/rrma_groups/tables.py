@@ -10,7 +10,10 @@
   optional date lines (``Vendredi 4 novembre 2016``) between them.
 
 Headers are recognised in French, Arabic or English (:data:`COLUMN_NAMES`); a column that is
-not recognised is kept in the items' notes, never dropped. Times, dates and durations are read
+not recognised is kept in the items' notes, never dropped. A table without a header row has its
+columns told by their cells: a column of dates, a column of times, the place before the time,
+the title and the facilitator after it; it is then read exactly as with a header, and a wrong
+date or time is reported the same way. Times, dates and durations are read
 with :mod:`rrma_groups.timeparse`. Facilitator cells are matched against the persons and
 organisations of a group (:class:`FacilitatorMatcher`): ``"Khalid"`` becomes the person
 ``khalid-chihani`` with the label ``"Khalid"``, and whatever cannot be matched is kept as a role.
@@ -47,9 +50,10 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from pydantic import ValidationError
 
-from .errors import RrmaError, Severity, TimeParseError
+from .errors import GroupValidationError, RrmaError, Severity, TimeParseError, time_text
+from .i18n.bidi import balance_isolates
 from .i18n.catalog import N_
-from .messages import problems_from_pydantic
+from .messages import MESSAGES, problem, problems_from_pydantic
 from .model import (
     ActorFacilitator,
     Agenda,
@@ -60,7 +64,14 @@ from .model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from .timeparse import parse_date, parse_duration, parse_time, parse_time_range
+from .timeparse import (
+    normalize_digits,
+    parse_date,
+    parse_duration,
+    parse_time,
+    parse_time_range,
+)
+from .types import iana_timezones, is_blank, local_time_issue
 
 if TYPE_CHECKING:
     from .model import CountryGroup, Facilitator
@@ -98,6 +109,7 @@ TABLE_MESSAGES: Final[dict[str, str]] = {
         N_("{value!r} is not a table row: expected cells separated by {separator}")
     ),
     "table_invalid_time": N_("cannot read the time {value!r} in column {column!r}: {reason}"),
+    "table_invalid_line_time": N_("cannot read the time {value!r}: {reason}"),
     "table_invalid_date": N_("cannot read the date {value!r} in column {column!r}: {reason}"),
     "table_invalid_duration": N_(
         "cannot read the duration {value!r} in column {column!r}: {reason}"
@@ -109,7 +121,7 @@ TABLE_MESSAGES: Final[dict[str, str]] = {
     "table_no_header": (
         N_(
             "no header row was recognised: columns were read by their content "
-            "(time, title, facilitator, then notes)"
+            "(date, place, time, title, facilitator, then notes)"
         )
     ),
     "table_unknown_column": (
@@ -310,10 +322,10 @@ class FacilitatorMatcher:
         text = " ".join(text.split())
         if not text:
             return []
-        parts = [p for p in _JOINS.split(text) if p.strip()]
+        parts = [p for p in _JOINS.split(text) if not is_blank(p)]
         result: list[Match] = []
         for part in parts:
-            words = [w for w in _WORD_JOINS.split(part) if w.strip()]
+            words = [w for w in _WORD_JOINS.split(part) if not is_blank(w)]
             if len(words) > 1:
                 matches = [self.read_one(w) for w in words]
                 if all(not isinstance(m.facilitator, RoleFacilitator) for m in matches):
@@ -620,6 +632,7 @@ class _Reader:
     warned_no_group: bool = False
     undated_items: bool = False
     guesses: set[tuple[str, str]] = field(default_factory=set)
+    timezone: str = "Europe/Paris"
 
     def text(self, value: str) -> str | dict[str, str]:
         return {self.language: value} if self.language else value
@@ -690,7 +703,32 @@ class _Reader:
                 )
                 continue
             result.append((line, item))
+            self.local_times(line, text, item)
         return [item for _, item in reversed(result)]
+
+    def local_times(self, line: int, text: str, item: AgendaItem) -> None:
+        """Warn when the item starts or ends at a time the timezone skips or repeats that day."""
+        day = item.day or self.first_date
+        if day is None:
+            return  # no date was given: any day may be meant
+        for time in (item.start, item.end):
+            issue = None if time is None else local_time_issue(day, time, self.timezone)
+            if issue is not None:
+                params = {key: _shown(value) for key, value in issue.params.items()}
+                self.problems.append(
+                    LineProblem(
+                        line, text, issue.code, MESSAGES[issue.code], params, Severity.WARNING
+                    )
+                )
+
+
+def _shown(value: Any) -> Any:
+    """A parameter as tables give them, as text: ``02:30``, ``2017-03-26``."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d} {time_text(value.time())}"
+    if isinstance(value, dt.time):
+        return time_text(value)
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def parse_table(
@@ -702,6 +740,7 @@ def parse_table(
     infer_kinds: bool = True,
     strict: bool = True,
     source: str | None = None,
+    timezone: str = "Europe/Paris",
 ) -> TableImport:
     """Read a programme table pasted as tab-separated rows, a Markdown table, or timed lines.
 
@@ -711,7 +750,9 @@ def parse_table(
     language); ``infer_kinds`` guesses each item's kind from its title when no Type column
     says it (:func:`guess_kind`). With ``strict`` (the default), a line that cannot be read
     raises :class:`TableImportError` listing every such line; otherwise those lines are
-    reported in the result's ``errors`` and the other items are kept.
+    reported in the result's ``errors`` and the other items are kept. ``timezone`` is the
+    meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
+    when they change, is reported as a warning.
 
     >>> result = parse_table("14h00 - 14h15 Accueil (Un ami)\\n14h15 - 14h30 Pause")
     >>> [(str(i.title), i.kind.value) for i in result.agenda]
@@ -720,7 +761,10 @@ def parse_table(
     line 1: warning: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]
     """
     first_date = parse_date(date) if isinstance(date, str) else date
+    if timezone not in iana_timezones():
+        raise GroupValidationError([problem("invalid_timezone", ("timezone",), timezone)])
     reader = _Reader(FacilitatorMatcher(group), language, infer_kinds, first_date)
+    reader.timezone = timezone
     lines = text.splitlines()
     tab_lines = [n for n, line in enumerate(lines) if "\t" in line]
     pipe_lines = [n for n, line in enumerate(lines) if line.lstrip().startswith("|")]
@@ -729,7 +773,8 @@ def parse_table(
     if tab_lines:
         fmt = "tsv"
         columns = _read_table(reader, lines, tab_lines, _tab_cells, "tabs")
-    elif len(pipe_lines) >= 2:
+    elif len(pipe_lines) >= 2 or any(lines[n].rstrip().endswith("|") for n in pipe_lines):
+        # One row between pipes is a table too: a programme of one item, without a header.
         fmt = "markdown"
         columns = _read_table(reader, lines, pipe_lines, _pipe_cells, "'|'")
     else:
@@ -795,10 +840,17 @@ def _read_table(
         break
     _outside(reader, lines, 0, start)
     _outside(reader, lines, last + 1, len(lines))
+    body = [
+        (n, cells_of(lines[n]))
+        for n in range(start + (header is not None), last + 1)
+        if n in rows and not _SEPARATOR_ROW.fullmatch(lines[n].strip())
+    ]
     if header is None:
         reader.problems.append(_problem("table_no_header", start + 1, lines[start], warning=True))
-        described: tuple[str, ...] = ("time", "title", "facilitators", "notes")
+        columns = _guess_columns([cells for _, cells in body if _lone_date(cells) is None])
+        names = [""] * len(columns)
     else:
+        names = header
         for name, column in zip(header, columns, strict=True):
             if column is None and name:
                 reader.problems.append(
@@ -811,10 +863,11 @@ def _read_table(
                         known=_KNOWN_LISTED,
                     )
                 )
-        described = tuple(
-            column or f"notes:{name or f'column {i + 1}'}"
-            for i, (name, column) in enumerate(zip(header, columns, strict=True))
-        )
+    described = tuple(
+        column or f"notes:{name or f'column {i + 1}'}"
+        for i, (name, column) in enumerate(zip(names, columns, strict=True))
+    )
+    by_line = dict(body)
     current_date: dt.date | None = None
     for n in range(start + (header is not None), last + 1):
         line = lines[n]
@@ -825,13 +878,10 @@ def _read_table(
                 _problem("table_not_a_row", n + 1, line, value=line.strip(), separator=separator)
             )
             continue
-        cells = cells_of(line)
+        cells = by_line[n]
         if not any(cells) or cells == header:  # a header repeated at a page break
             continue
-        if header is None:
-            row = _guess_row(n + 1, line, cells)
-        else:
-            row = _named_row(n + 1, line, cells, header, columns)
+        row = _named_row(n + 1, line, cells, names, columns)
         current_date = _read_row(reader, row, current_date)
     return described
 
@@ -853,39 +903,110 @@ def _outside(reader: _Reader, lines: list[str], begin: int, end: int) -> None:
 
 
 def _named_row(
-    line: int, text: str, cells: list[str], header: list[str], columns: list[str | None]
+    line: int, text: str, cells: list[str], names: list[str], columns: list[str | None]
 ) -> _Row:
+    """The filled cells of a row by what their column holds; ``names`` are the headers as
+    written (blank without a header row). A row whose only cell is a date starts a new day,
+    whatever column the date is in."""
+    lone = _lone_date(cells)
     named: dict[str, str] = {}
     headers: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
     for i, cell in enumerate(cells):
-        column = columns[i] if i < len(columns) else None
+        if not cell:
+            continue
+        column = "date" if i == lone else columns[i] if i < len(columns) else None
+        name = names[i] if i < len(names) else ""
         if column is not None and column not in named:
             named[column] = cell
-            headers[column] = header[i]
-        elif cell:
-            name = header[i] if i < len(header) and header[i] else f"column {i + 1}"
-            extra.append((name, cell))
+            if name:
+                headers[column] = name
+        else:
+            extra.append((name or f"column {i + 1}", cell))
     return _Row(line, text, named, extra, headers)
 
 
-def _guess_row(line: int, text: str, cells: list[str]) -> _Row:
-    """Columns by their content: a date, then a time, then the title, then the facilitator."""
-    named: dict[str, str] = {}
-    extra: list[tuple[str, str]] = []
-    order = iter(("title", "facilitators"))
-    for i, cell in enumerate(cells):
-        if not cell:
-            continue
-        if "time" not in named and _reads(cell, parse_time_range, parse_time):
-            named["time"] = cell
-        elif "time" not in named and "date" not in named and _reads(cell, parse_date):
-            named["date"] = cell
-        elif "time" in named and (column := next(order, None)) is not None:
-            named[column] = cell
-        else:
-            extra.append((f"column {i + 1}", cell))
-    return _Row(line, text, named, extra, {})
+def _guess_columns(rows: list[list[str]]) -> list[str | None]:
+    """What each column of a table without a header row holds, read from its cells.
+
+    The first column whose filled cells are mostly times is the time, and one whose filled cells
+    are mostly dates is the date (a blank cell continues the date above): a wrong time or date
+    (``31/02/2016``, ``23h30 - 00h30``) still counts, so that it is reported as it is with a
+    header. Before the time, the first other column is the place (a column of numbers alone is
+    not); after it, the title, then the facilitator; a table with nothing after the time has
+    its title before it. Any other column is kept in the notes.
+    """
+    width = max((len(cells) for cells in rows), default=0)
+    filled = [[cells[i] for cells in rows if i < len(cells) and cells[i]] for i in range(width)]
+    columns: list[str | None] = [None] * width
+
+    def mostly(cells: list[str], test: Callable[[str], bool]) -> bool:
+        return 2 * sum(1 for cell in cells if test(cell)) > len(cells)
+
+    time = next((i for i, cells in enumerate(filled) if mostly(cells, _is_time)), None)
+    if time is None:
+        return columns
+    columns[time] = "time"
+    date = next(
+        (i for i, cells in enumerate(filled) if i != time and mostly(cells, _is_date)), None
+    )
+    if date is not None:
+        columns[date] = "date"
+    before = [
+        i
+        for i in range(time)
+        if columns[i] is None and filled[i] and not all(c.rstrip(".").isdigit() for c in filled[i])
+    ]
+    after = [i for i in range(time + 1, width) if columns[i] is None and filled[i]]
+    if not after and before:
+        after = [before.pop()]
+    if before:
+        columns[before[0]] = "venue"
+    for i, column in zip(after, ("title", "facilitators"), strict=False):
+        columns[i] = column
+    return columns
+
+
+def _lone_date(cells: list[str]) -> int | None:
+    """The index of the only filled cell of a row, when that cell is a date."""
+    filled = [i for i, cell in enumerate(cells) if cell]
+    if len(filled) == 1 and _is_date(cells[filled[0]]):
+        return filled[0]
+    return None
+
+
+# A time or a range of times as written, even a wrong one ("14h60 - 15h", "25h00"): digits with
+# an "h", or with minutes after a colon or a dot.
+_CLOCK_SHAPE: Final = r"[0-9]{1,2} ?(?:h ?[0-9]{0,2}|[:.] ?[0-9]{2})"
+_TIME_SHAPE: Final = re.compile(
+    rf"{_CLOCK_SHAPE}(?: ?[-\u2010-\u2015\u2212] ?(?:{_CLOCK_SHAPE}|[0-9]{{1,2}}))?"
+)
+# A date refused for its values, not its form: 31/02/2016, a weekday that does not match,
+# a two-digit year.
+_WRONG_DATE_CODES: Final = frozenset({"impossible_date", "weekday_mismatch", "ambiguous_date"})
+
+
+def _is_time(cell: str) -> bool:
+    """Whether a cell is written as a time or a time range, maybe a wrong one."""
+    try:
+        parse_time_range(cell)
+    except TimeParseError as exc:
+        if exc.code == "time_range_not_increasing":  # 23h30 - 00h30
+            return True
+    else:
+        return True
+    if _reads(cell, parse_time):
+        return True
+    return _TIME_SHAPE.fullmatch(" ".join(normalize_digits(cell).casefold().split())) is not None
+
+
+def _is_date(cell: str) -> bool:
+    """Whether a cell is written as a date, maybe one that does not exist."""
+    try:
+        parse_date(cell)
+    except TimeParseError as exc:
+        return exc.code in _WRONG_DATE_CODES
+    return True
 
 
 def _reads(text: str, *parsers: Callable[[str], object]) -> bool:
@@ -1058,7 +1179,13 @@ def _read_lines(reader: _Reader, lines: list[str]) -> None:
         content = _BULLET.sub("", line).strip()
         if not content:
             continue
-        timed = _split_time(content)
+        try:
+            timed = _split_time(content)
+        except TimeParseError as exc:
+            reader.problems.append(
+                _problem("table_invalid_line_time", n, line, value=exc.text, reason=exc.reason)
+            )
+            continue
         if timed is None:
             try:
                 current_date = parse_date(content.rstrip(" :"))
@@ -1088,7 +1215,11 @@ def _read_lines(reader: _Reader, lines: list[str]) -> None:
 
 
 def _split_time(content: str) -> tuple[dict[str, dt.time], str] | None:
-    """The time range (or start time) that begins ``content``, and the rest."""
+    """The time range (or start time) that begins ``content``, and the rest.
+
+    A range whose end is not after its start (``23h30 - 00h30 Soirée``) raises
+    :class:`TimeParseError`: it is not a start time followed by a title.
+    """
     words = content.split()
     for limit, parse in ((_MAX_RANGE_WORDS, True), (_MAX_TIME_WORDS, False)):
         for k in range(min(limit, len(words)), 0, -1):
@@ -1099,7 +1230,9 @@ def _split_time(content: str) -> tuple[dict[str, dt.time], str] | None:
                     times = {"start": start, "end": end}
                 else:
                     times = {"start": parse_time(head)}
-            except TimeParseError:
+            except TimeParseError as exc:
+                if exc.code == "time_range_not_increasing":
+                    raise
                 continue
             rest = _LEADING_PUNCTUATION.sub("", " ".join(words[k:]))
             if not rest and k < len(words):
@@ -1136,7 +1269,7 @@ def _time_range(item: AgendaItem, french: bool) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return balance_isolates(" ".join(text.split())).replace("|", "\\|")
 
 
 def markdown_table(

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandler
@@ -28,6 +28,8 @@ __all__ = [
     "Id",
     "LanguageCode",
     "Line",
+    "LocalTimeIssue",
+    "MeetingDay",
     "Rna",
     "SingleLine",
     "Siren",
@@ -38,6 +40,9 @@ __all__ = [
     "Url",
     "Year",
     "check_text",
+    "iana_timezones",
+    "is_blank",
+    "local_time_issue",
     "luhn_valid",
 ]
 
@@ -56,6 +61,46 @@ _CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udf
 # Embeddings and overrides (LRE, RLE, PDF, LRO, RLO) reorder text invisibly ("Trojan source");
 # isolates (U+2066..U+2069) and marks are harmless and are what correct bidi text uses.
 _BIDI_OVERRIDE = re.compile(r"[\u202a-\u202e]")
+# Every invisible bidi control: none belongs in an address (RFC 3987, 4.1), where an isolate
+# or a mark would only disguise where it leads.
+_BIDI_CONTROL = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+# What a reader cannot see, so that a text made only of it is blank:
+# - white space of every kind: the Z* categories (no-break and ideographic spaces included)
+#   and the white-space controls;
+# - format characters (Cf): zero-width space, joiners, word joiner, bidi marks, isolates,
+#   soft hyphen, byte-order mark, tags... except the prepended concatenation marks (U+0600-0605,
+#   06DD, 070F, 0890-0891, 08E2, 110BD, 110CD), Arabic and other signs that are drawn;
+# - the other Default_Ignorable_Code_Point characters of Unicode (DerivedCoreProperties.txt),
+#   which fonts draw as nothing: combining grapheme joiner, Hangul fillers, Khmer inherent
+#   vowels, Mongolian variation selectors, variation selectors, and the code points kept
+#   ignorable for the future (U+2065, U+FFF0-FFF8, U+E0000-E0FFF);
+# - U+2800 BRAILLE PATTERN BLANK, a symbol drawn as an empty cell, long used to pass checks
+#   for blank names.
+# Python's unicodedata has no Default_Ignorable_Code_Point property: the ranges are written
+# out, and a test compares the Cf and Z* parts with the running Python's Unicode data.
+_BLANK = re.compile(
+    "["
+    "\t-\r\x1c-\x20\x85\xa0\xad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5"
+    "\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u2800\u3000\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+    "]*"
+)
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` has no visible character: nothing, or only spaces and invisible ones.
+
+    A title of zero-width spaces, of a byte-order mark and a soft hyphen, or of no-break spaces
+    looks empty wherever it is shown; it is as blank as ``""``.
+
+    >>> [is_blank(t) for t in ("", " \u00a0\u3000", "\u200b\u2066\u2069", "\ufeff\u00ad")]
+    [True, True, True, True]
+    >>> [is_blank(t) for t in ("Accueil", "\u200b-", "\u0600", "\u0301")]
+    [False, False, False, False]
+    """
+    return _BLANK.fullmatch(text) is not None
 
 
 def check_text(value: str, *, single_line: bool) -> str:
@@ -78,7 +123,7 @@ def check_text(value: str, *, single_line: bool) -> str:
     limit = MAX_LINE_LENGTH if single_line else MAX_TEXT_LENGTH
     if len(value) > limit:
         raise custom_error("too_long", length=len(value), max_length=limit)
-    if not value.strip():
+    if is_blank(value):
         raise custom_error("empty_text")
     return value
 
@@ -231,20 +276,36 @@ LanguageCode = Annotated[
 """A language or locale code (``fr``, ``ar-MA``, ``ar_MA``), stored in Babel's spelling."""
 
 
-@functools.lru_cache(maxsize=256)
-def _timezone_ok(name: str) -> bool:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+# Names zoneinfo accepts that are no IANA zone: "localtime" is the machine's own timezone (a
+# file in /usr/share/zoneinfo on most systems), "Factory" tzdata's placeholder for a machine
+# whose timezone is not set, "posixrules" a default rule file. Times given in them would
+# change with the machine that reads them.
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+
+
+@functools.cache
+def iana_timezones() -> frozenset[str]:
+    """The timezone names accepted: the zones and links of the IANA database, as the tzdata
+    package ships them (the same list on every machine), without the placeholder ``Factory``.
+
+    >>> {"Europe/Paris", "Africa/Casablanca", "UTC"} <= iana_timezones()
+    True
+    >>> {"localtime", "Factory", "posixrules", "Europe"} & iana_timezones()
+    set()
+    """
+    from importlib import resources
 
     try:
-        ZoneInfo(name)
-    # OSError: a name that is a folder of the database ("Europe") or too long for a file name.
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
+        names = set(resources.files("tzdata").joinpath("zones").read_text("utf-8").split())
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - tzdata is a dependency
+        import zoneinfo
+
+        names = set(zoneinfo.available_timezones())
+    return frozenset(names - _NOT_ZONES)
 
 
 def _check_timezone(value: str) -> str:
-    if not value or value.startswith(("/", ".")) or not _timezone_ok(value):
+    if value not in iana_timezones():
         raise custom_error("invalid_timezone", value=value)
     return value
 
@@ -343,8 +404,8 @@ _EMAIL = re.compile(r"[^@\s<>\"]{1,64}@[^@\s<>\"]{1,253}\.[^@\s<>\".]{2,63}")
 
 
 def _check_email(value: str) -> str:
-    # The pattern lets any non-space character through: refuse hidden ones as in a text.
-    hidden = _CONTROL_LINE.search(value) or _BIDI_OVERRIDE.search(value)
+    # The pattern lets any non-space character through: refuse hidden ones.
+    hidden = _CONTROL_LINE.search(value) or _BIDI_CONTROL.search(value)
     if hidden is not None or _EMAIL.fullmatch(value) is None:
         raise custom_error("invalid_email", value=value)
     return value
@@ -359,7 +420,7 @@ def _check_url(value: str) -> str:
         parts = urlsplit(value)
     except ValueError:
         raise custom_error("invalid_url", value=value) from None
-    hidden = _CONTROL_LINE.search(value) or _BIDI_OVERRIDE.search(value)  # spoofed addresses
+    hidden = _CONTROL_LINE.search(value) or _BIDI_CONTROL.search(value)  # spoofed addresses
     if parts.scheme not in ("http", "https") or not parts.netloc or hidden:
         raise custom_error("invalid_url", value=value)
     if any(c.isspace() for c in value) or len(value) > 2000:
@@ -375,8 +436,10 @@ Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"forma
 
 # Files written by the library hold ISO times and dates ("14:00:00", "2016-11-04"): those are
 # read here directly, and everything else (and any impossible value, for its precise error) goes
-# through timeparse. Both give the same result for these shapes; this path is only faster.
-_ISO_TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
+# through timeparse. Both give the same result for these shapes; this path is only faster. An
+# ISO time with a fraction of a second ("14:00:00.5") is read here too, so that it is refused
+# for what it is, as the same value given as a TOML time is.
+_ISO_TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]{1,6}))?)?")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
@@ -384,9 +447,10 @@ def _iso_time(value: str) -> dt.time | None:
     match = _ISO_TIME.fullmatch(value)
     if match is None:
         return None
-    hour, minute, second = match.groups()
+    hour, minute, second, fraction = match.groups()
+    micro = int((fraction or "").ljust(6, "0"))
     try:
-        return dt.time(int(hour), int(minute), int(second or 0))
+        return dt.time(int(hour), int(minute), int(second or 0), micro)
     except ValueError:
         return None
 
@@ -418,19 +482,88 @@ def _parse_time(value: Any) -> Any:
     return value
 
 
-def _naive_time(value: dt.time) -> dt.time:
+def _minute_time(value: dt.time) -> dt.time:
     if value.tzinfo is not None:
         raise custom_error("aware_time", value=value.isoformat())
-    return value
+    if value.second or value.microsecond:
+        # Programmes are timed to the minute, and every output shows minutes: 14:00:00.999999
+        # would be shown as 14:00 and yet compare after it.
+        raise custom_error("time_not_whole_minute", value=value.isoformat())
+    # The fold (the second of two equal wall times) is not kept by any file format: a time
+    # read from a datetime keeps none, and local_time_issue() says which instant it stands for.
+    return value.replace(fold=0) if value.fold else value
 
 
 TimeOfDay = Annotated[
     dt.time,
     BeforeValidator(_parse_time),
-    AfterValidator(_naive_time),
+    AfterValidator(_minute_time),
     Field(json_schema_extra={"examples": ["14:00", "14h00"]}),
 ]
-"""A local time of day; strings are read as people write them (``14h00``, ``14:00``, ``2 pm``)."""
+"""A local time of day, to the minute; strings are read as people write them (``14h00``,
+``14:00``, ``2 pm``). Seconds are refused, whatever the way the time is written."""
+
+
+class LocalTimeIssue(NamedTuple):
+    """A local time that its timezone's clocks skip or repeat on a date: the code of the warning
+    (``nonexistent_local_time`` or ``ambiguous_local_time``) and its message parameters."""
+
+    code: str
+    params: dict[str, Any]
+
+
+def local_time_issue(
+    day: dt.date, time: dt.time, timezone: str | dt.tzinfo
+) -> LocalTimeIssue | None:
+    """Whether ``time`` on ``day`` does not exist or happens twice in ``timezone``; ``None``
+    when it is an ordinary time.
+
+    A local time is read as RFC 5545 and Python's ``fold=0`` read it: a time the clocks skip
+    when they go forward takes the offset from before the change, so it stands for the instant
+    that much later; a time they repeat when they go back is the first of the two. The
+    parameters say which instant that is. Nothing but the zone's own rules is used: its offsets
+    for ``fold=0`` and ``fold=1``, and the round trip through UTC.
+
+    >>> paris = "Europe/Paris"
+    >>> issue = local_time_issue(dt.date(2017, 3, 26), dt.time(2, 30), paris)
+    >>> issue.code, issue.params["actual"], issue.params["offset_after"]
+    ('nonexistent_local_time', datetime.time(3, 30), 'UTC+02:00')
+    >>> issue = local_time_issue(dt.date(2017, 10, 29), dt.time(2, 30), paris)
+    >>> issue.code, issue.params["offset_first"], issue.params["offset_second"]
+    ('ambiguous_local_time', 'UTC+02:00', 'UTC+01:00')
+    >>> local_time_issue(dt.date(2017, 10, 29), dt.time(3, 0), paris) is None
+    True
+    """
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
+    first = dt.datetime.combine(day, time.replace(fold=0), tzinfo=zone)
+    before, after = first.utcoffset(), first.replace(fold=1).utcoffset()
+    if before == after or before is None or after is None:
+        return None
+    params: dict[str, Any] = {
+        "value": time.replace(fold=0),
+        "date": day,
+        "timezone": getattr(zone, "key", None) or str(zone),
+        "more": "",
+    }
+    if before < after:  # the clocks go forward: the time is skipped
+        real = first.astimezone(dt.UTC).astimezone(zone)
+        params["actual"] = real.time() if real.date() == day else real.replace(tzinfo=None)
+        params["offset_before"] = _utc_offset(before)
+        params["offset_after"] = _utc_offset(real.utcoffset() or after)
+        return LocalTimeIssue("nonexistent_local_time", params)
+    params["offset_first"] = _utc_offset(before)
+    params["offset_second"] = _utc_offset(after)
+    return LocalTimeIssue("ambiguous_local_time", params)
+
+
+def _utc_offset(offset: dt.timedelta) -> str:
+    """``UTC+02:00``, ``UTC-03:30``; with seconds for the local mean times of old dates."""
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes, seconds = divmod(int(abs(offset).total_seconds()), 60)
+    text = f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
 
 
 def _parse_date(value: Any) -> Any:
@@ -472,3 +605,18 @@ def _check_year(value: int) -> int:
 
 Year = Annotated[int, AfterValidator(_check_year)]
 """A year, for facts known only to the year (``since = 1991``)."""
+
+
+def _check_meeting_day(value: dt.date) -> dt.date:
+    if not YEAR_MIN <= value.year <= YEAR_MAX:
+        raise custom_error("date_out_of_range", value=value, min=YEAR_MIN, max=YEAR_MAX)
+    return value
+
+
+MeetingDay = Annotated[Day, AfterValidator(_check_meeting_day)]
+"""A date of a meeting, an agenda item or a series: in the years ``YEAR_MIN`` to ``YEAR_MAX``.
+
+Within them every export can write a meeting at any hour in any timezone (a meeting on
+31 December 9999 would end in the year 10000 in UTC), and a series' rule is walked over a
+bounded span.
+"""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         RLI,
         RLM,
         RLO,
+        balance_isolates,
         first_strong_direction,
         html_isolate,
         isolate,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         isolate_ltr,
         isolate_rtl,
         strip_bidi_controls,
+        unbalanced_isolate,
     )
     from rrma_groups.i18n.formatting import (
         DateStyle,
@@ -91,6 +93,7 @@ _LAZY = {
             "RLI",
             "RLM",
             "RLO",
+            "balance_isolates",
             "first_strong_direction",
             "html_isolate",
             "isolate",
@@ -98,6 +101,7 @@ _LAZY = {
             "isolate_ltr",
             "isolate_rtl",
             "strip_bidi_controls",
+            "unbalanced_isolate",
         ),
         "bidi",
     ),
@@ -172,8 +176,8 @@ __all__ = [  # grouped by module
     # bidi
     "ALM", "BIDI_CONTROLS", "FSI", "LRE", "LRI", "LRM", "LRO", "PDF", "PDI", "RLE", "RLI",
     "RLM", "RLO",
-    "first_strong_direction", "html_isolate", "isolate", "isolate_auto", "isolate_ltr",
-    "isolate_rtl", "strip_bidi_controls",
+    "balance_isolates", "first_strong_direction", "html_isolate", "isolate", "isolate_auto",
+    "isolate_ltr", "isolate_rtl", "strip_bidi_controls", "unbalanced_isolate",
     # regions
     "SUBDIVISIONS", "SUBDIVISION_ALIASES", "SUBDIVISION_CODE_PATTERN", "SubdivisionNames",
     "UnknownRegionError", "canonical_subdivision", "country_name", "is_known_subdivision",

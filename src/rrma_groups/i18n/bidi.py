@@ -25,6 +25,12 @@ Isolates (Unicode 6.3) are preferred to the older embeddings and overrides (U+20
 which do not isolate their content from its surroundings; :func:`strip_bidi_controls` removes
 both, and the marks, e.g. before comparing or searching text.
 
+An isolate that a text opens and never closes runs on to the end of the line: copied into a
+programme row, it would take the time, the facilitators and the row's separators with it and
+reorder them. A PDI that closes nothing is as harmful inside a row that the writer isolated
+itself: it closes the writer's isolate. Every writer therefore passes user text through
+:func:`balance_isolates` where it inserts it, and the checks warn about such a text.
+
 >>> isolate_ltr("14:00–14:15") == "\\u206614:00–14:15\\u2069"
 True
 >>> first_strong_direction("14:00 الافتتاح")
@@ -36,6 +42,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from typing import Literal
 
@@ -53,7 +60,9 @@ __all__ = [
     "RLI",
     "RLM",
     "RLO",
+    "balance_isolates",
     "first_strong_direction",
+    "unbalanced_isolate",
     "html_isolate",
     "isolate",
     "isolate_auto",
@@ -94,6 +103,11 @@ BIDI_CONTROLS: frozenset[str] = frozenset(
 
 _STRIP_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
 _INITIATORS = frozenset((LRI, RLI, FSI))
+_EMBEDDINGS = frozenset((LRE, RLE, PDF, LRO, RLO))
+# Paragraph separators (bidi class B): the algorithm closes every isolate at each of them, so
+# isolates are balanced line by line.
+_PARAGRAPH_ENDS = frozenset("\n\r\x1c\x1d\x1e\x85\u2029")
+_BIDI_FORMATTING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _OPENERS: dict[str, str] = {"ltr": LRI, "rtl": RLI, "auto": FSI}
 
 
@@ -161,6 +175,64 @@ def strip_bidi_controls(s: str) -> str:
     '4/11/2016'
     """
     return s.translate(_STRIP_TABLE)
+
+
+def balance_isolates(s: str) -> str:
+    """``s`` safe to insert into other text: every isolate closed, nothing else closed.
+
+    An isolate (LRI, RLI, FSI) still open at the end of a line gets its PDI there; a PDI that
+    closes no isolate of its line is dropped; embeddings and overrides (LRE, RLE, PDF, LRO,
+    RLO), which the model refuses in data, are dropped too. A balanced text is returned as it
+    is, so the function can be applied more than once.
+
+    >>> balance_isolates("\u2067الرباط") == "\u2067الرباط\u2069"
+    True
+    >>> balance_isolates("Rabat\u2069 – Salé") == "Rabat – Salé"
+    True
+    >>> balance_isolates(isolate_ltr("14:00")) == isolate_ltr("14:00")
+    True
+    """
+    if _BIDI_FORMATTING.search(s) is None:
+        return s
+    out: list[str] = []
+    depth = 0
+    for ch in s:
+        if ch in _INITIATORS:
+            depth += 1
+        elif ch == PDI:
+            if not depth:
+                continue
+            depth -= 1
+        elif ch in _EMBEDDINGS:
+            continue
+        elif ch in _PARAGRAPH_ENDS:
+            out.append(PDI * depth)
+            depth = 0
+        out.append(ch)
+    out.append(PDI * depth)
+    return "".join(out)
+
+
+def unbalanced_isolate(s: str) -> int | None:
+    """The index of the first isolate of ``s`` left open at the end of its line, or of the
+    first PDI that closes nothing; ``None`` when every isolate is closed on its line.
+
+    >>> unbalanced_isolate("a\u2066b"), unbalanced_isolate("a\u2069"), unbalanced_isolate("ab")
+    (1, 1, None)
+    """
+    if _BIDI_FORMATTING.search(s) is None:
+        return None
+    open_at: list[int] = []
+    for i, ch in enumerate(s):
+        if ch in _INITIATORS:
+            open_at.append(i)
+        elif ch == PDI:
+            if not open_at:
+                return i
+            open_at.pop()
+        elif ch in _PARAGRAPH_ENDS and open_at:
+            return open_at[0]
+    return open_at[0] if open_at else None
 
 
 def first_strong_direction(s: str) -> Literal["ltr", "rtl"] | None:

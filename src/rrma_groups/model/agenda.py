@@ -17,9 +17,10 @@ from pydantic import (
     model_validator,
 )
 
-from ..errors import TimeParseError
+from ..errors import Msg, TimeParseError
+from ..i18n.catalog import N_
 from ..messages import custom_error
-from ..types import Day, Id, Line, SingleLine, TimeOfDay
+from ..types import Id, Line, MeetingDay, SingleLine, TimeOfDay
 from .base import Model
 from .text import LocalisedText
 
@@ -216,7 +217,7 @@ class AgendaItem(Model):
     id: Id | None = Field(
         default=None, description="Identifiant stable, facultatif. — Optional stable id."
     )
-    day: Day | None = Field(
+    day: MeetingDay | None = Field(
         default=None,
         description="Le jour, pour une rencontre sur plusieurs jours (par défaut, le premier). — "
         "The date, for meetings over several days (default: first day).",
@@ -305,6 +306,10 @@ def _end_from_duration(start: Any, duration: Any) -> Any:
         raise custom_error("invalid_duration", value=str(duration), reason=exc.reason_msg) from None
     if not isinstance(start, dt.time):
         return None  # 'start' is missing or wrong: its own error says so
+    if length % dt.timedelta(minutes=1):
+        # Times are given to the minute: 14:00 and 90 seconds would end at no time of the file.
+        reason = Msg(N_("durations are given in whole minutes"))
+        raise custom_error("invalid_duration", value=str(duration), reason=reason)
     end = dt.datetime.combine(dt.date(2000, 1, 1), start) + length
     if end.date() != dt.date(2000, 1, 1) or end.time() == dt.time(0, 0):
         raise custom_error(
@@ -410,6 +415,7 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
         infer_kinds: bool = True,
         strict: bool = True,
         source: str | None = None,
+        timezone: str = "Europe/Paris",
     ) -> TableImport:
         """Read a pasted programme table (see :func:`rrma_groups.tables.parse_table`).
 
@@ -427,6 +433,7 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
             infer_kinds=infer_kinds,
             strict=strict,
             source=source,
+            timezone=timezone,
         )
 
     def __repr__(self) -> str:

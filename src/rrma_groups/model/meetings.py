@@ -10,7 +10,16 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, field_validator
 
 from ..messages import custom_error
-from ..types import CountryCode, Day, Id, Line, SingleLine, TimeOfDay, TimezoneName, Url
+from ..types import (
+    CountryCode,
+    Id,
+    Line,
+    MeetingDay,
+    SingleLine,
+    TimeOfDay,
+    TimezoneName,
+    Url,
+)
 from .agenda import Agenda, AgendaItem
 from .base import Model
 from .objectives import Objective
@@ -89,11 +98,11 @@ class Meeting(Model):
     title: Annotated[LocalisedText, SingleLine()] = Field(
         description="Intitulé de la rencontre. — Title of the meeting."
     )
-    date: Day = Field(
+    date: MeetingDay = Field(
         description="Date du premier jour : 04/11/2016 ou 2016-11-04. — "
         "Date of the first day: 04/11/2016 or 2016-11-04."
     )
-    end_date: Day | None = Field(
+    end_date: MeetingDay | None = Field(
         default=None,
         description="Dernier jour, pour une rencontre sur plusieurs jours. — "
         "Last day, for a meeting over several days.",
@@ -145,7 +154,7 @@ class Meeting(Model):
         default=MeetingStatus.SCHEDULED,
         description="Prévue, reportée ou annulée. — Scheduled, postponed or cancelled.",
     )
-    previous_date: Day | None = Field(
+    previous_date: MeetingDay | None = Field(
         default=None,
         description="La date annoncée d'abord, pour une rencontre reportée. — "
         "The date first announced, for a postponed meeting.",

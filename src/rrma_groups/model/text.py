@@ -9,8 +9,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from ..errors import LocaleError
-from ..messages import custom_error
+from ..errors import GroupValidationError, LocaleError
+from ..messages import custom_error, problem
 from ..types import check_text
 
 __all__ = ["UNTAGGED", "LocalisedText"]
@@ -37,7 +37,9 @@ class LocalisedText:
     >>> LocalisedText("Accueil").get("ar")
     'Accueil'
 
-    Instances are immutable and hashable; ``with_text`` returns a new one.
+    Instances are immutable and hashable; ``with_text`` returns a new one. Two keys that
+    name the same language (``fr`` and ``FR``, ``ar-MA`` and ``ar_MA``) are refused: one of
+    the texts would be lost without a word.
     """
 
     __slots__ = ("_hash", "_texts")
@@ -51,7 +53,15 @@ class LocalisedText:
         elif isinstance(text, str):
             texts = {UNTAGGED: text} if text else {}
         else:
-            texts = {_normalize_key(k): v for k, v in text.items()}
+            texts = {}
+            for key, value in text.items():
+                normalised = _normalize_key(key)
+                if normalised in texts:
+                    first = next(k for k in text if _normalize_key(k) == normalised)
+                    raise GroupValidationError(
+                        [problem("duplicate_language", (), key, first=first, language=normalised)]
+                    )
+                texts[normalised] = value
         for key, value in by_language.items():
             texts[_normalize_key(key)] = value
         object.__setattr__(self, "_texts", texts)
@@ -195,6 +205,11 @@ class LocalisedText:
     @classmethod
     def _validate(cls, value: Any) -> LocalisedText:
         if isinstance(value, LocalisedText):
+            # Built in Python, not read: its texts are checked as a file's would be.
+            if not value:
+                raise custom_error("empty_text")
+            for text in value.values():
+                check_text(text, single_line=False)
             return value
         if isinstance(value, str):
             check_text(value, single_line=False)
@@ -203,13 +218,23 @@ class LocalisedText:
             if not value:
                 raise custom_error("empty_text")
             texts: dict[str, str] = {}
+            written: dict[str, str] = {}
             for key, text in value.items():
                 if not isinstance(key, str):
                     raise custom_error("invalid_language", value=repr(key))
                 if not isinstance(text, str):
                     raise custom_error("wrong_type", expected="text", got=repr(text)[:60])
                 check_text(text, single_line=False)
-                texts[_validate_key(key)] = text
+                normalised = _validate_key(key)
+                if normalised in texts:
+                    raise custom_error(
+                        "duplicate_language",
+                        value=key,
+                        first=written[normalised],
+                        language=normalised,
+                    )
+                texts[normalised] = text
+                written[normalised] = key
             return cls._from_normalised(texts)
         raise custom_error(
             "wrong_type",

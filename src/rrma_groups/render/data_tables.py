@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
-from ..i18n.bidi import FSI, LRI, PDI
+from ..i18n.bidi import FSI, LRI, PDI, balance_isolates
 from ..i18n.locales import is_rtl, to_bcp47
 from ._common import needs_isolation
 from .markdown import escape_markdown
@@ -78,13 +78,14 @@ def _width(text: str) -> int:
 
 def _plain(cell: Cell, lang: str) -> str:
     """The cell for a terminal: isolated in a right-to-left table when needed."""
-    if not is_rtl(lang) or not cell.text:
-        return cell.text
+    text = balance_isolates(cell.text)
+    if not is_rtl(lang) or not text:
+        return text
     if cell.kind != "text":
-        return f"{LRI}{cell.text}{PDI}"
+        return f"{LRI}{text}{PDI}"
     if needs_isolation(cell.piece, lang):
-        return f"{FSI}{cell.text}{PDI}"
-    return cell.text
+        return f"{FSI}{text}{PDI}"
+    return text
 
 
 def table_text(table: Table, lang: str) -> list[str]:
@@ -115,7 +116,7 @@ def table_markdown(table: Table, lang: str) -> list[str]:
 
 def html_cell(cell: Cell, lang: str) -> str:
     """The escaped content of a cell, in ``<bdi>`` when its direction may differ."""
-    text = escape(cell.text)
+    text = escape(balance_isolates(cell.text))
     if not text:
         return ""
     if cell.kind != "text":
@@ -184,9 +185,10 @@ def table_csv(table: Table, *, delimiter: str = ",", bom: bool = False) -> str:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([neutralise_formula(h) for h in table.headers])
+    writer.writerow([neutralise_formula(balance_isolates(h)) for h in table.headers])
     for row in table.rows:
-        writer.writerow([neutralise_formula(c.data if c.data is not None else c.text) for c in row])
+        cells = (c.data if c.data is not None else c.text for c in row)
+        writer.writerow([neutralise_formula(balance_isolates(text)) for text in cells])
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..i18n.bidi import balance_isolates
 from ..i18n.formatting import format_time_range
 from ..i18n.locales import to_bcp47
 from ._common import Labels, comma, join_names, needs_isolation
@@ -279,7 +280,7 @@ def page(body: str, *, lang: str, dir: str, title: str, fragment: bool = False) 
         "<!DOCTYPE html>\n"
         f'<html lang="{bcp}" dir="{dir}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f"<title>{escape(balance_isolates(title))}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
         f'<body>\n<main class="rrma-programme" lang="{bcp}" dir="{dir}">\n{body}\n</main>\n'
         "</body>\n</html>\n"
     )

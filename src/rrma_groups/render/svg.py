@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ..i18n.bidi import balance_isolates
 from ..i18n.locales import is_rtl, to_bcp47
 
 __all__ = ["Bar", "bar_chart"]
@@ -58,7 +59,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, lang: str, chart_id: str = "ch
         f'aria-labelledby="{ident}-title" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
         f'height="{height}" lang="{escape(to_bcp47(lang))}" direction="{"rtl" if rtl else "ltr"}" '
         'font-size="12" font-family="sans-serif">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<title id="{ident}-title">{escape(balance_isolates(title))}</title>',
     ]
     for n, bar in enumerate(bars):
         length = room * bar.value / longest if longest > 0 else 0.0
@@ -75,7 +76,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, lang: str, chart_id: str = "ch
             label_x = LABEL_WIDTH - PAD
             bar_x = LABEL_WIDTH
             value_x = bar_x + length + 4
-        label = escape(bar.label)
+        label = escape(balance_isolates(bar.label))
         out.append(
             f'<g class="bar"><title>{label}: {escape(bar.value_text)}</title>'
             f'<text x="{_num(label_x)}" y="{_num(middle)}" text-anchor="end" '

@@ -37,7 +37,11 @@ class _Writer:
         if piece is None:
             return ""
         if self.rtl and needs_isolation(piece, self.lang):
-            return f"{FSI}{piece.text}{PDI}"
+            # The bidi algorithm closes every isolate at the end of a line: a text of several
+            # lines (a description) is isolated line by line.
+            return "\n".join(
+                f"{FSI}{line}{PDI}" if line else line for line in piece.text.split("\n")
+            )
         return piece.text
 
     def ltr(self, text: str) -> str:

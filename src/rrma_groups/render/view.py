@@ -3,7 +3,9 @@
 The model says what a meeting is; a view says how it reads in a language: which text of each
 localised field (and in which language it actually is, so that a French fallback inside an
 Arabic page can be marked as French), formatted dates and times, facilitator names as written.
-Text, Markdown and HTML outputs are written from views, so they always agree.
+Text, Markdown and HTML outputs are written from views, so they always agree. User text enters
+a view with its directional isolates balanced (:func:`~rrma_groups.i18n.bidi.balance_isolates`),
+so that no title can reorder the row it is written in.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..i18n.bidi import balance_isolates
 from ..i18n.catalog import translator
 from ..i18n.formatting import format_date, format_list, format_time, format_time_range
 from ..i18n.locales import direction, normalize_locale
@@ -126,7 +129,7 @@ class _Resolver:
         if value is None or not value:
             return None
         text, lang = value.resolve(self.lang, self.default)
-        return Piece(text, lang)
+        return Piece(balance_isolates(text), lang)
 
     def must(self, value: LocalisedText) -> Piece:
         return self.text(value) or Piece("")
@@ -144,7 +147,7 @@ class _Resolver:
         if self.group is None:
             return Piece(key)
         try:
-            return Piece(self.group.person(key).name)
+            return Piece(balance_isolates(self.group.person(key).name))
         except KeyError:
             return Piece(key)
 
@@ -155,7 +158,7 @@ class _Resolver:
             if isinstance(facilitator, PersonFacilitator):
                 # Names are kept as written, in every language.
                 pieces.append(
-                    Piece(facilitator.label)
+                    Piece(balance_isolates(facilitator.label))
                     if facilitator.label
                     else self.person_name(facilitator.person)
                 )
@@ -163,7 +166,7 @@ class _Resolver:
                 # A label is the name as written in the original programme: right in its
                 # language; in another, the organisation's own localised name reads better.
                 if facilitator.label and in_default:
-                    pieces.append(Piece(facilitator.label, self.default))
+                    pieces.append(Piece(balance_isolates(facilitator.label), self.default))
                 else:
                     pieces.append(self.actor_name(facilitator.actor, day))
             elif isinstance(facilitator, RoleFacilitator):
@@ -215,7 +218,7 @@ def meeting_view(meeting: Meeting, lang: str, group: CountryGroup | None = None)
                     facilitators_text=r.join(facilitators),
                     kind=item.kind,
                     room=room,
-                    track=item.track,
+                    track=balance_isolates(item.track) if item.track else None,
                     notes=r.text(item.notes),
                 )
             )
