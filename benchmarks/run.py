@@ -681,7 +681,7 @@ def series_size(config: Config) -> int:
 def _series_check(ctx: Context) -> Outcome:
     from dateutil.rrule import rrulestr
 
-    from rrma_groups.series import Recurrence, Series, _rule_dates
+    from rrma_groups.model.series import Recurrence, Series, _rule_dates
 
     first = dt.date(2017, 1, 6)
     every_3_days = "FREQ=DAILY;INTERVAL=3"

@@ -1,6 +1,6 @@
 """Atheris harness: the calendar importer reads any bytes, or refuses them with IcalError.
 
-Each input goes to rrma_groups.ical.from_ical; the only exception allowed is
+Each input goes to rrma_groups.export.ical.from_ical; the only exception allowed is
 rrma_groups.RrmaError. The meetings and series read must be valid and export again. icalendar,
 which parses the content lines, is instrumented too. See fuzz/README.md for how to run it.
 """
@@ -13,7 +13,7 @@ import atheris
 
 with atheris.instrument_imports(include=["rrma_groups", "icalendar"]):
     from rrma_groups import Meeting, RrmaError, Series
-    from rrma_groups.ical import from_ical, to_ical
+    from rrma_groups.export.ical import from_ical, to_ical
 
 
 def test_one_input(data: bytes) -> None:

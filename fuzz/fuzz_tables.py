@@ -17,7 +17,7 @@ import atheris
 with atheris.instrument_imports(include=["rrma_groups"]):
     from rrma_groups import Agenda, RrmaError
     from rrma_groups.examples import groupe_pays_maroc
-    from rrma_groups.tables import parse_table
+    from rrma_groups.parsing.tables import parse_table
 
 GROUP = groupe_pays_maroc()
 

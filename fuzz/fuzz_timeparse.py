@@ -14,7 +14,7 @@ import atheris
 
 with atheris.instrument_imports(include=["rrma_groups"]):
     from rrma_groups import RrmaError
-    from rrma_groups.timeparse import parse_date, parse_duration, parse_time, parse_time_range
+    from rrma_groups.parsing.times import parse_date, parse_duration, parse_time, parse_time_range
 
 READERS = (parse_time, parse_time_range, parse_date, parse_duration)
 

@@ -39,7 +39,7 @@ def pdf_unavailable() -> str | None:
     """Why no PDF can be made here (WeasyPrint, its Pango, or Latin and Arabic fonts
     missing), or ``None``: a PDF of a Latin and Arabic title is made to find out."""
     from rrma_groups import Agenda, AgendaItem
-    from rrma_groups.pdf import PdfEngineError, PdfFontError, to_pdf
+    from rrma_groups.export.pdf import PdfEngineError, PdfFontError, to_pdf
 
     item = AgendaItem.model_validate(
         {"title": {"fr": "Accueil", "ar": "استقبال"}, "start": "14:00", "end": "14:15"}

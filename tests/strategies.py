@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rrma_groups import Meeting
 
 # ============================================================================================
-# rrma_groups.timeparse: times, dates and durations, and the ways people write them
+# rrma_groups.parsing.times: times, dates and durations, and the ways people write them
 # ============================================================================================
 
 ZEROS = {"arabic-indic": "\u0660", "eastern-arabic": "\u06f0", "full-width": "\uff10"}
@@ -219,7 +219,7 @@ def mangled_bytes(draw: st.DrawFn, text: str) -> bytes:
 
 
 # ============================================================================================
-# rrma_groups.ical: meetings to export to iCalendar and read back
+# rrma_groups.export.ical: meetings to export to iCalendar and read back
 # ============================================================================================
 
 ICAL_TIMEZONES = ("Europe/Paris", "Africa/Casablanca", "UTC", "America/New_York")
@@ -292,7 +292,7 @@ def ical_meetings(draw: st.DrawFn) -> Meeting:
 
 
 # ============================================================================================
-# rrma_groups.scheduling and rrma_groups.tables: agendas to re-time, and tables to read back
+# rrma_groups.scheduling and rrma_groups.parsing.tables: agendas to re-time, and tables to read back
 # ============================================================================================
 
 SCHEDULING_DAY = dt.date(2016, 11, 4)
@@ -414,7 +414,7 @@ def _plain_cell(text: str) -> bool:
     """Whether a title, a place or a name reads as nothing else: no time, no date (not even
     a wrong one), no header name."""
     from rrma_groups import TimeParseError
-    from rrma_groups.timeparse import parse_date, parse_time, parse_time_range
+    from rrma_groups.parsing.times import parse_date, parse_time, parse_time_range
 
     for parse in (parse_time, parse_time_range, parse_date):
         try:
@@ -434,7 +434,7 @@ def _bare(text: str) -> str:
 
 @functools.cache
 def _header_names() -> frozenset[str]:
-    from rrma_groups.tables import COLUMN_NAMES
+    from rrma_groups.parsing.tables import COLUMN_NAMES
 
     return frozenset(_bare(name) for names in COLUMN_NAMES.values() for name in names)
 
@@ -1306,7 +1306,7 @@ def bidi_texts(max_size: int = 30) -> st.SearchStrategy[str]:
 
 
 # ============================================================================================
-# rrma_groups.series: recurrence rules
+# rrma_groups.model.series: recurrence rules
 # ============================================================================================
 
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -21,7 +21,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from rrma_groups.i18n.catalog import DOMAIN, LOCALE_DIR, catalog_languages, translator
-from rrma_groups.i18n.labels import plural
+from rrma_groups.render.labels import plural
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "rrma_groups"

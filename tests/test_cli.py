@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from builders import group_data
-from rrma_groups.cli import main
+from rrma_groups.cli.app import main
 from rrma_groups.examples import example_path
 
 

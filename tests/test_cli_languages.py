@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from builders import group_data
-from rrma_groups.cli import _ARGPARSE_WORDS, command_language, environment_language, main
+from rrma_groups.cli.app import _ARGPARSE_WORDS, command_language, environment_language, main
 from rrma_groups.i18n.bidi import BIDI_CONTROLS, LRI, PDI, RLM, strip_bidi_controls
 from rrma_groups.i18n.catalog import translator
 

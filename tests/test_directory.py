@@ -13,14 +13,14 @@ import pytest
 
 import rrma_groups
 from builders import group_data
-from rrma_groups.actor_directory import (
+from rrma_groups.activity.directory import (
     DirectoryError,
     directory,
     directory_table,
     render_directory,
     sort_key,
 )
-from rrma_groups.commands_activity import add_parsers
+from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.model import CountryGroup
 from rrma_groups.render.data_tables import Cell, Table, neutralise_formula, table_csv

@@ -33,7 +33,7 @@ import pytest
 
 import extras
 import rrma_groups
-from rrma_groups import cli
+from rrma_groups.cli import app as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -298,11 +298,11 @@ class PageRunner:
 
 
 def _cli(argv: list[str]) -> int:
-    """``rrma-groups ARGV``; ``new`` comes from rrma_groups.starter until cli.py registers it."""
+    """``rrma-groups ARGV``; ``new`` comes from rrma_groups.cli.new until cli.py registers it."""
     parser = cli._parser()
     commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if argv and argv[0] == "new" and "new" not in commands:
-        from rrma_groups import starter
+        from rrma_groups.cli import new as starter
 
         return starter.main(argv[1:])
     return cli.main(argv)
@@ -485,7 +485,7 @@ class ExamplesRunner(doctest.DocTestRunner):
 def missing_extra(exc: BaseException) -> str | None:
     """Why an example raised ``exc``, when the reason is an optional extra missing here;
     ``None`` otherwise, and where the extra is there (then the example is wrong)."""
-    from rrma_groups.pdf import PdfEngineError, PdfFontError
+    from rrma_groups.export.pdf import PdfEngineError, PdfFontError
 
     if isinstance(exc, (PdfEngineError, PdfFontError)):
         return extras.pdf_unavailable()

@@ -20,7 +20,7 @@ from builders import group_data, item
 from rrma_groups import GroupValidationError, Problem, describe, explain
 from rrma_groups.errors import Msg, Severity, TimeParseError
 from rrma_groups.messages import problem
-from rrma_groups.timeparse import parse_date, parse_time, parse_time_range
+from rrma_groups.parsing.times import parse_date, parse_time, parse_time_range
 
 Data = dict[str, Any]
 

@@ -1,18 +1,17 @@
 """Fuzzing in the suite: whatever arrives, each reader returns or raises RrmaError, quickly.
 
-The readers of text from outside are the time parser (:mod:`rrma_groups.timeparse`), the table
-importer (:func:`~rrma_groups.tables.parse_table`), the loader (:func:`rrma_groups.loads`, TOML
-and JSON) and the calendar importer (:func:`~rrma_groups.ical.from_ical`). Each is given
-arbitrary text and bytes, real inputs mutated (the examples, the seed table, exports, the bad
-corpus of ``tests/data/bad``) and long texts built to make a regular expression backtrack.
-Each call must return or raise :class:`~rrma_groups.RrmaError` (any other exception is a
-crash), within a bound far above its usual time, and what it returns must be valid data.
+The readers of text from outside are the time parser (:mod:`rrma_groups.parsing.times`), the table
+importer (:func:`~rrma_groups.parsing.tables.parse_table`), the loader (:func:`rrma_groups.loads`,
+TOML and JSON) and the calendar importer (:func:`~rrma_groups.export.ical.from_ical`). Each is
+given arbitrary text and bytes, real inputs mutated (the examples, the seed table, exports, the bad
+corpus of ``tests/data/bad``) and long texts built to make a regular expression backtrack. Each
+call must return or raise :class:`~rrma_groups.RrmaError` (any other exception is a crash), within
+a bound far above its usual time, and what it returns must be valid data.
 
-Each hypothesis test runs 400 examples (100 for the bad files); set ``RRMA_FUZZ_EXAMPLES`` for
-a longer search. The atheris harnesses of ``fuzz/`` run the same checks for minutes or hours.
-Bugs found and not fixed yet (they are in modules others are changing) are pinned by strict
-xfail tests at the end, and the searches set them aside until then.
-"""
+Each hypothesis test runs 400 examples (100 for the bad files); set ``RRMA_FUZZ_EXAMPLES`` for a
+longer search. The atheris harnesses of ``fuzz/`` run the same checks for minutes or hours. Bugs
+found and not fixed yet (they are in modules others are changing) are pinned by strict xfail tests
+at the end, and the searches set them aside until then."""
 
 from __future__ import annotations
 
@@ -32,9 +31,9 @@ from pydantic import ValidationError
 import rrma_groups
 from rrma_groups import Agenda, Meeting, RrmaError, render
 from rrma_groups.examples import example_text, groupe_pays_maroc
-from rrma_groups.ical import from_ical, to_ical
-from rrma_groups.tables import markdown_table, parse_table
-from rrma_groups.timeparse import parse_date, parse_duration, parse_time, parse_time_range
+from rrma_groups.export.ical import from_ical, to_ical
+from rrma_groups.parsing.tables import markdown_table, parse_table
+from rrma_groups.parsing.times import parse_date, parse_duration, parse_time, parse_time_range
 from strategies import mutated, timeparse_noise
 from test_tables import SEED_TABLE
 

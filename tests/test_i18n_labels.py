@@ -1,4 +1,4 @@
-"""Tests for rrma_groups.i18n.labels: headers, headings, enum labels and counts, by language."""
+"""Tests for rrma_groups.render.labels: headers, headings, enum labels and counts, by language."""
 
 from __future__ import annotations
 
@@ -7,15 +7,6 @@ import enum
 import pytest
 
 from rrma_groups.errors import LocaleError, Severity
-from rrma_groups.i18n.labels import (
-    ENUM_LABELS,
-    LABELLED_ENUMS,
-    LABELS,
-    PLURALS,
-    enum_label,
-    label,
-    plural,
-)
 from rrma_groups.model import (
     ActorKind,
     AttendanceMode,
@@ -27,6 +18,15 @@ from rrma_groups.model import (
     Offer,
     PartnershipKind,
     PartnershipStatus,
+)
+from rrma_groups.render.labels import (
+    ENUM_LABELS,
+    LABELLED_ENUMS,
+    LABELS,
+    PLURALS,
+    enum_label,
+    label,
+    plural,
 )
 
 LANGUAGES = ("fr", "ar", "ar_MA", None)

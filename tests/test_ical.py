@@ -19,12 +19,19 @@ from pydantic import ValidationError
 import rrma_groups
 from builders import group_data
 from rrma_groups import Agenda, LocalisedText, Meeting, render
-from rrma_groups.cli import main
+from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
+from rrma_groups.export.ical import (
+    IcalError,
+    from_ical,
+    item_uids,
+    meeting_uid,
+    series_uid,
+    to_ical,
+)
 from rrma_groups.i18n.bidi import FSI, LRI, PDI
-from rrma_groups.ical import IcalError, from_ical, item_uids, meeting_uid, series_uid, to_ical
+from rrma_groups.model.series import Recurrence, Series
 from rrma_groups.render import RenderError
-from rrma_groups.series import Recurrence, Series
 from strategies import ical_meetings
 
 GROUP = groupe_pays_maroc()

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from rrma_groups import Meeting
-from rrma_groups.cli import main
+from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.jsonld import dumps_for_html, jsonld_script, to_jsonld
+from rrma_groups.export.jsonld import dumps_for_html, jsonld_script, to_jsonld
 from rrma_groups.render import RenderError
 
 GROUP = groupe_pays_maroc()

@@ -16,10 +16,15 @@ import rrma_groups
 from builders import findings, first_problem, group_data
 from extras import needs_pdf
 from rrma_groups import ActorKind, GroupValidationError
-from rrma_groups.commands_activity import add_parsers
+from rrma_groups.activity.participation import (
+    participants,
+    participation,
+    sign_in_sheet,
+    sign_in_sheet_pdf,
+)
+from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.model.participants import Attendance
-from rrma_groups.participants import participants, participation, sign_in_sheet, sign_in_sheet_pdf
 from rrma_groups.render import RenderError
 
 GROUP = groupe_pays_maroc()

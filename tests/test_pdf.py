@@ -1,14 +1,13 @@
 """PDF output: one A4 page, embedded fonts, and Arabic that reads back as it was written.
 
-What is checked, and how: the PDF is made by :func:`rrma_groups.pdf.to_pdf` (WeasyPrint), then
-read back with pypdf. Its text is compared after NFKC (which folds Arabic presentation forms
-back to letters, should an extractor give them), without bidi control characters and with
-runs of white space made one space, because a title wrapped in its cell comes back on two
-lines. An Arabic title found this way is in logical order: letters and words in the order they
-are read, not the order they are drawn; a title mixing Arabic and Latin is looked for run by
-run (see ``pieces``). pdftotext (Debian's poppler-utils), when present, gives
-word boxes: they show the Arabic table drawn right to left and each time range left to right.
-"""
+What is checked, and how: the PDF is made by :func:`rrma_groups.export.pdf.to_pdf` (WeasyPrint),
+then read back with pypdf. Its text is compared after NFKC (which folds Arabic presentation forms
+back to letters, should an extractor give them), without bidi control characters and with runs of
+white space made one space, because a title wrapped in its cell comes back on two lines. An Arabic
+title found this way is in logical order: letters and words in the order they are read, not the
+order they are drawn; a title mixing Arabic and Latin is looked for run by run (see ``pieces``).
+pdftotext (Debian's poppler-utils), when present, gives word boxes: they show the Arabic table
+drawn right to left and each time range left to right."""
 
 from __future__ import annotations
 
@@ -29,9 +28,9 @@ import pytest
 from builders import group_data
 from extras import needs_noto, needs_pdf, needs_pdftotext
 from rrma_groups import LocalisedText, loads
-from rrma_groups.cli import main
+from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.pdf import PdfEngineError, PdfError, PdfFontError, to_pdf
+from rrma_groups.export.pdf import PdfEngineError, PdfError, PdfFontError, to_pdf
 from rrma_groups.render import RenderError
 from rrma_groups.render.view import meeting_view
 

@@ -12,7 +12,7 @@ import pytest
 import rrma_groups
 from builders import group_data
 from rrma_groups import LocalisedText, render
-from rrma_groups.cli import main
+from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.i18n.bidi import FSI, LRI, PDI
 from rrma_groups.render import RenderError

@@ -6,9 +6,10 @@ over several days, in rooms and tracks, on days when the clocks change, with ope
 items; every kind of facilitator) and checks one promise:
 
 * a group saved as TOML or JSON and read again is the same group, and saving is stable;
-* the Markdown table of an agenda (:func:`rrma_groups.tables.markdown_table`), read back with
-  :func:`~rrma_groups.tables.parse_table`, gives the same items: titles, times and days; the
-  Markdown programme of :func:`rrma_groups.render` gives the same titles and times too;
+* the Markdown table of an agenda (:func:`rrma_groups.parsing.tables.markdown_table`), read back
+  with :func:`~rrma_groups.parsing.tables.parse_table`, gives the same items: titles, times
+  and days; the Markdown programme of :func:`rrma_groups.render` gives the same titles and
+  times too;
 * a calendar exported with one event per item and imported again keeps every UID, every time
   (as an instant), every title (in the language exported) and every location;
 * no HTML page of a group holds markup that came from its data.
@@ -31,10 +32,10 @@ from hypothesis import strategies as st
 
 import rrma_groups
 from rrma_groups import Agenda, CountryGroup, Meeting, check, render
+from rrma_groups.export.ical import from_ical, item_uids, meeting_uid, to_ical
 from rrma_groups.i18n.bidi import FSI, PDI, balance_isolates
 from rrma_groups.i18n.locales import direction, normalize_locale
-from rrma_groups.ical import from_ical, item_uids, meeting_uid, to_ical
-from rrma_groups.tables import TableImportError, markdown_table, parse_table
+from rrma_groups.parsing.tables import TableImportError, markdown_table, parse_table
 from strategies import HOSTILE_LEGAL_FRAGMENTS, groups
 
 # Each test's number of examples: 40 keep the file well under a minute on two cores; set
@@ -114,7 +115,7 @@ def _a_programme(group: CountryGroup, data: st.DataObject) -> Meeting:
     each day in order of time, as printed programmes give it.
 
     A row that has only a start time is read as ending where the next row of its lane
-    starts (see :func:`~rrma_groups.tables.parse_table`): an open-ended item stays open only
+    starts (see :func:`~rrma_groups.parsing.tables.parse_table`): an open-ended item stays open only
     as the last of its day, which it is in programme order. (A meeting without items makes
     no table: see ``test_an_empty_programme_is_refused``.)
     """

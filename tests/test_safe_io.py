@@ -27,10 +27,10 @@ import pytest
 
 import rrma_groups
 from rrma_groups import FileFormatError
-from rrma_groups.cli import _parser, main
+from rrma_groups.activity.participation import MAX_BLANK_ROWS, sign_in_sheet
+from rrma_groups.cli.app import _parser, main
 from rrma_groups.examples import example_path, groupe_pays_maroc
-from rrma_groups.io import MAX_FILE_SIZE, read_limited, read_stream, write_atomic
-from rrma_groups.participants import MAX_BLANK_ROWS, sign_in_sheet
+from rrma_groups.io.files import MAX_FILE_SIZE, read_limited, read_stream, write_atomic
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="links, pipes and devices as on POSIX")
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -394,10 +394,10 @@ class TestStandardOutputThatCannotBeWritten:
         )
 
     def test_the_starter_module_too(self) -> None:
-        """python -m rrma_groups.starter, the same command by another door."""
+        """python -m rrma_groups new, the same command by another door."""
         with open("/dev/full", "w", encoding="utf-8") as full:
             done = subprocess.run(
-                [sys.executable, "-m", "rrma_groups.starter", "--example"],
+                [sys.executable, "-m", "rrma_groups", "new", "--example"],
                 stdout=full,
                 stderr=subprocess.PIPE,
                 text=True,

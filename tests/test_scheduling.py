@@ -25,7 +25,7 @@ from rrma_groups import (
 )
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.i18n.catalog import translator
-from rrma_groups.scheduling import (
+from rrma_groups.scheduling.core import (
     SCHEDULING_MESSAGES,
     SCHEDULING_WORDINGS,
     AgendaBuilder,

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from rrma_groups import MeetingStatus, check, describe
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.messages import MESSAGES, problems_from_pydantic
-from rrma_groups.series import SERIES_MESSAGES, Frequency, Recurrence, Series, SeriesError
+from rrma_groups.model.series import SERIES_MESSAGES, Frequency, Recurrence, Series, SeriesError
 from strategies import rrule_texts
 
 P = pytest.param

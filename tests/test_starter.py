@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from rrma_groups import GroupValidationError, check, loads
-from rrma_groups.examples import example_text
-from rrma_groups.io import SCHEMA_ID
-from rrma_groups.starter import (
+from rrma_groups.cli.new import (
     PLACEHOLDER_DATE,
     PLACEHOLDER_REGION,
     PLACEHOLDER_TIME_RANGE,
@@ -22,6 +20,8 @@ from rrma_groups.starter import (
     run,
     starter_text,
 )
+from rrma_groups.examples import example_text
+from rrma_groups.io.files import SCHEMA_ID
 
 NETWORK = "Réseau Exemple Centre-Val de Loire"
 
@@ -260,7 +260,7 @@ class TestCommand:
         assert err.startswith(f"{target}: cannot write: ")
 
     def test_main_parses_its_arguments(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """``python -m rrma_groups.starter`` takes the same options."""
+        """``python -m rrma_groups.cli.new`` takes the same options."""
         assert main(["--country", "SN", "--network", NETWORK]) == 0
         assert capsys.readouterr().out == starter_text("SN", NETWORK)
 

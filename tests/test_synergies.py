@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 import rrma_groups
-from rrma_groups import synergies
-from rrma_groups.commands_activity import add_parsers
+from rrma_groups.activity import synergies
+from rrma_groups.activity.synergies import Reason, ReasonKind, find_synergies, render_synergies
+from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.model import CountryGroup
 from rrma_groups.model.projects import ProjectStatus
-from rrma_groups.synergies import Reason, ReasonKind, find_synergies, render_synergies
 
 
 def _text(fr: str, en: str, ar: str) -> dict[str, str]:

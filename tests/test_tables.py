@@ -21,9 +21,9 @@ from rrma_groups import (
     Severity,
     check,
 )
-from rrma_groups.cli import main
+from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.tables import (
+from rrma_groups.parsing.tables import (
     FacilitatorMatcher,
     TableImportError,
     markdown_table,

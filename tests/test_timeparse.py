@@ -1,4 +1,4 @@
-"""How rrma_groups.timeparse reads times, time ranges, dates and durations written by people."""
+"""How rrma_groups.parsing.times reads times, time ranges, dates and durations written by people."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rrma_groups.errors import RrmaError, TimeParseError
-from rrma_groups.timeparse import (
+from rrma_groups.parsing.times import (
     normalize_digits,
     parse_date,
     parse_duration,

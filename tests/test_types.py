@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from rrma_groups.types import (
+from rrma_groups.model.types import (
     CountryCode,
     Day,
     Email,

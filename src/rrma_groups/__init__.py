@@ -32,7 +32,7 @@ from .errors import (
     Severity,
     TimeParseError,
 )
-from .io import dump, dumps, json_schema, load, loads
+from .io.files import dump, dumps, json_schema, load, loads
 from .messages import describe, explain
 from .model import (
     Actor,
@@ -75,17 +75,20 @@ from .model import (
     ThematicPriority,
     Venue,
 )
+from .parsing.times import parse_date, parse_duration, parse_time, parse_time_range
 from .render import render
-from .timeparse import parse_date, parse_duration, parse_time, parse_time_range
 
 if TYPE_CHECKING:
-    from .actor_directory import directory, render_directory
-    from .ical import IcalError, ImportedCalendar, from_ical, to_ical
-    from .jsonld import jsonld_script, to_jsonld
-    from .participants import participation, sign_in_sheet, sign_in_sheet_pdf
-    from .pdf import PdfError, to_pdf
-    from .report import activity_report, render_report
-    from .scheduling import (
+    from .activity.directory import directory, render_directory
+    from .activity.participation import participation, sign_in_sheet, sign_in_sheet_pdf
+    from .activity.report import activity_report, render_report
+    from .activity.synergies import find_synergies, render_synergies
+    from .export.ical import IcalError, ImportedCalendar, from_ical, to_ical
+    from .export.jsonld import jsonld_script, to_jsonld
+    from .export.pdf import PdfError, to_pdf
+    from .model.series import MovedOccurrence, Recurrence, Series, SeriesError
+    from .parsing.tables import TableImport, TableImportError, markdown_table, parse_table
+    from .scheduling.core import (
         AgendaBuilder,
         ItemLookupError,
         RetimeError,
@@ -97,9 +100,6 @@ if TYPE_CHECKING:
         time_by_kind,
         time_by_organisation,
     )
-    from .series import MovedOccurrence, Recurrence, Series, SeriesError
-    from .synergies import find_synergies, render_synergies
-    from .tables import TableImport, TableImportError, markdown_table, parse_table
 
 try:
     __version__ = version("rrma-groups")
@@ -108,9 +108,9 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 # Names loaded on first use: name -> module.
 _LAZY = {
-    **dict.fromkeys(("to_ical", "from_ical", "ImportedCalendar", "IcalError"), "ical"),
-    **dict.fromkeys(("to_jsonld", "jsonld_script"), "jsonld"),
-    **dict.fromkeys(("to_pdf", "PdfError"), "pdf"),
+    **dict.fromkeys(("to_ical", "from_ical", "ImportedCalendar", "IcalError"), "export.ical"),
+    **dict.fromkeys(("to_jsonld", "jsonld_script"), "export.jsonld"),
+    **dict.fromkeys(("to_pdf", "PdfError"), "export.pdf"),
     **dict.fromkeys(
         (
             "AgendaBuilder",
@@ -126,12 +126,16 @@ _LAZY = {
         ),
         "scheduling",
     ),
-    **dict.fromkeys(("Series", "Recurrence", "MovedOccurrence", "SeriesError"), "series"),
-    **dict.fromkeys(("parse_table", "markdown_table", "TableImport", "TableImportError"), "tables"),
-    **dict.fromkeys(("directory", "render_directory"), "actor_directory"),
-    **dict.fromkeys(("find_synergies", "render_synergies"), "synergies"),
-    **dict.fromkeys(("activity_report", "render_report"), "report"),
-    **dict.fromkeys(("participation", "sign_in_sheet", "sign_in_sheet_pdf"), "participants"),
+    **dict.fromkeys(("Series", "Recurrence", "MovedOccurrence", "SeriesError"), "model.series"),
+    **dict.fromkeys(
+        ("parse_table", "markdown_table", "TableImport", "TableImportError"), "parsing.tables"
+    ),
+    **dict.fromkeys(("directory", "render_directory"), "activity.directory"),
+    **dict.fromkeys(("find_synergies", "render_synergies"), "activity.synergies"),
+    **dict.fromkeys(("activity_report", "render_report"), "activity.report"),
+    **dict.fromkeys(
+        ("participation", "sign_in_sheet", "sign_in_sheet_pdf"), "activity.participation"
+    ),
 }
 
 

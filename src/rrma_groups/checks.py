@@ -38,10 +38,10 @@ from .model.participants import Attendance
 from .model.places import DEPARTMENT_REGIONS
 from .model.projects import Project, Resource
 from .model.text import UNTAGGED
-from .types import Line, local_time_issue
+from .model.types import Line, local_time_issue
 
 if TYPE_CHECKING:
-    from .series import Series
+    from .model.series import Series
 
 __all__ = ["GAP_TOLERANCE", "OPEN_END_MINIMUM", "SERIES_SCAN", "check"]
 

@@ -38,6 +38,6 @@ def groupe_pays_maroc() -> CountryGroup:
     >>> len(group.meeting("limoges-2016").agenda)
     11
     """
-    from .io import loads
+    from .io.files import loads
 
     return loads(example_text("groupe_pays_maroc"), "toml", source="groupe_pays_maroc.toml")

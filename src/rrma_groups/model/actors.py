@@ -8,7 +8,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..types import (
+from .base import Model
+from .places import Department
+from .text import LocalisedText
+from .types import (
     CountryCode,
     Day,
     Email,
@@ -23,9 +26,6 @@ from ..types import (
     Url,
     Year,
 )
-from .base import Model
-from .places import Department
-from .text import LocalisedText
 
 __all__ = [
     "Actor",

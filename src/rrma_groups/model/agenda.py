@@ -20,13 +20,13 @@ from pydantic import (
 from ..errors import Msg, TimeParseError
 from ..i18n.catalog import N_
 from ..messages import custom_error
-from ..types import Id, Line, MeetingDay, SingleLine, TimeOfDay
 from .base import Model
 from .text import LocalisedText
+from .types import Id, Line, MeetingDay, SingleLine, TimeOfDay
 
 if TYPE_CHECKING:
-    from ..scheduling import AgendaBuilder, Retimer
-    from ..tables import TableImport
+    from ..parsing.tables import TableImport
+    from ..scheduling.core import AgendaBuilder, Retimer
     from .groups import CountryGroup
 
 __all__ = [
@@ -252,7 +252,7 @@ class AgendaItem(Model):
             if "start" in data or "end" in data:
                 raise custom_error("time_range_and_times")
             text = data.pop("time")
-            from ..timeparse import parse_time_range
+            from ..parsing.times import parse_time_range
 
             try:
                 data["start"], data["end"] = parse_time_range(str(text))
@@ -296,7 +296,7 @@ def _hm(t: dt.time) -> str:
 
 
 def _end_from_duration(start: Any, duration: Any) -> Any:
-    from ..timeparse import parse_duration, parse_time
+    from ..parsing.times import parse_duration, parse_time
 
     try:
         if isinstance(start, str):
@@ -363,7 +363,7 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
                 return item
         raise KeyError(key)
 
-    # --- scripting (see rrma_groups.scheduling and rrma_groups.tables) ------------------------
+    # --- scripting (see rrma_groups.scheduling and rrma_groups.parsing.tables) -------------
 
     def index_of(self, key: str | int) -> int:
         """The index of the item addressed by id, index, title, or unique title prefix.
@@ -371,7 +371,7 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
         Raises :class:`~rrma_groups.scheduling.ItemLookupError`, listing the candidates, when
         none or several items answer.
         """
-        from ..scheduling import find_item
+        from ..scheduling.core import find_item
 
         return find_item(self, key)
 
@@ -387,7 +387,7 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
         >>> [str(item.start) for item in agenda.retime.shift(0, 10, cascade=True)]
         ['14:10:00', '14:25:00']
         """
-        from ..scheduling import retime
+        from ..scheduling.core import retime
 
         return retime(self)
 
@@ -400,7 +400,7 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
         group: CountryGroup | None = None,
     ) -> AgendaBuilder:
         """An :class:`~rrma_groups.scheduling.AgendaBuilder` starting at ``start``."""
-        from ..scheduling import AgendaBuilder
+        from ..scheduling.core import AgendaBuilder
 
         return AgendaBuilder(start, day=day, group=group)
 
@@ -417,13 +417,13 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
         source: str | None = None,
         timezone: str = "Europe/Paris",
     ) -> TableImport:
-        """Read a pasted programme table (see :func:`rrma_groups.tables.parse_table`).
+        """Read a pasted programme table (see :func:`rrma_groups.parsing.tables.parse_table`).
 
         >>> result = Agenda.parse_table("14h00 - 14h15 Accueil des participants")
         >>> result.agenda[0].end
         datetime.time(14, 15)
         """
-        from ..tables import parse_table
+        from ..parsing.tables import parse_table
 
         return parse_table(
             text,

@@ -8,8 +8,6 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..series import Series
-from ..types import CountryCode, Day, Id, LanguageCode, SingleLine, SubdivisionCode, Year
 from .actors import Actor, Person
 from .base import Model
 from .meetings import Meeting
@@ -17,7 +15,9 @@ from .network import Network
 from .objectives import Objective, ThematicPriority
 from .partnerships import Partnership
 from .projects import Project, Resource
+from .series import Series
 from .text import LocalisedText
+from .types import CountryCode, Day, Id, LanguageCode, SingleLine, SubdivisionCode, Year
 
 __all__ = [
     "SCHEMA_VERSION",

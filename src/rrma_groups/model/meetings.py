@@ -10,7 +10,12 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, field_validator
 
 from ..messages import custom_error
-from ..types import (
+from .agenda import Agenda, AgendaItem
+from .base import Model
+from .objectives import Objective
+from .participants import Registration
+from .text import LocalisedText
+from .types import (
     CountryCode,
     Id,
     Line,
@@ -20,14 +25,9 @@ from ..types import (
     TimezoneName,
     Url,
 )
-from .agenda import Agenda, AgendaItem
-from .base import Model
-from .objectives import Objective
-from .participants import Registration
-from .text import LocalisedText
 
 if TYPE_CHECKING:
-    from ..scheduling import Retimer
+    from ..scheduling.core import Retimer
 
 __all__ = ["AttendanceMode", "Meeting", "MeetingStatus", "Room", "Venue"]
 
@@ -214,7 +214,7 @@ class Meeting(Model):
         >>> later.agenda[-1].end
         datetime.time(17, 45)
         """
-        from ..scheduling import retime
+        from ..scheduling.core import retime
 
         return retime(self)
 

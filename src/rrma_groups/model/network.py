@@ -7,9 +7,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..types import SingleLine
 from .actors import Actor, ActorKind
 from .text import LocalisedText
+from .types import SingleLine
 
 __all__ = ["Founder", "Network", "Offer"]
 

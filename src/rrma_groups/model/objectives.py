@@ -9,9 +9,9 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from ..messages import custom_error
-from ..types import Id, SingleLine
 from .base import Model
 from .text import LocalisedText
+from .types import Id, SingleLine
 
 __all__ = ["DacCode", "Objective", "ThematicPriority"]
 

@@ -8,10 +8,10 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..messages import custom_error
-from ..types import Id, Line, SingleLine
 from .actors import ActorKind
 from .base import Model
 from .text import LocalisedText
+from .types import Id, Line, SingleLine
 
 __all__ = ["Attendance", "ParticipationMode", "Registration"]
 

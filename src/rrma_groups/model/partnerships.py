@@ -7,9 +7,9 @@ import enum
 
 from pydantic import Field
 
-from ..types import Day, Id, Year
 from .base import Model
 from .text import LocalisedText
+from .types import Day, Id, Year
 
 __all__ = ["Partnership", "PartnershipKind", "PartnershipStatus"]
 

@@ -9,9 +9,9 @@ from typing import Annotated, Any, Final
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..messages import custom_error
-from ..types import SingleLine, SubdivisionCode
 from .base import Model
 from .text import LocalisedText
+from .types import SingleLine, SubdivisionCode
 
 __all__ = ["DEPARTMENT_REGIONS", "Department", "Place", "ProvinceCode", "department_region"]
 

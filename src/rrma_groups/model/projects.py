@@ -10,11 +10,11 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, model_validator
 
 from ..messages import custom_error
-from ..types import Day, Id, LanguageCode, Line, SingleLine, Url, Year
 from .base import Model
 from .objectives import DacCode
 from .places import Place
 from .text import LocalisedText
+from .types import Day, Id, LanguageCode, Line, SingleLine, Url, Year
 
 __all__ = [
     "Amount",

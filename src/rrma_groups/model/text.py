@@ -11,7 +11,7 @@ from pydantic_core import core_schema
 
 from ..errors import GroupValidationError, LocaleError
 from ..messages import custom_error, problem
-from ..types import check_text
+from .types import check_text
 
 __all__ = ["UNTAGGED", "LocalisedText"]
 

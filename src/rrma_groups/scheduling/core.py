@@ -67,8 +67,8 @@ from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple, Self, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check
-from .errors import (
+from ..checks import check
+from ..errors import (
     GroupValidationError,
     Location,
     Msg,
@@ -78,9 +78,9 @@ from .errors import (
     Severity,
     format_location,
 )
-from .i18n.catalog import N_
-from .messages import KIND_NAMES, describe, problems_from_pydantic
-from .model import (
+from ..i18n.catalog import N_
+from ..messages import KIND_NAMES, describe, problems_from_pydantic
+from ..model import (
     ActorFacilitator,
     Agenda,
     AgendaItem,
@@ -92,11 +92,11 @@ from .model import (
     Room,
     Venue,
 )
-from .tables import TABLE_MESSAGES, FacilitatorMatcher, guess_kind
-from .timeparse import parse_date, parse_duration, parse_time
+from ..parsing.tables import TABLE_MESSAGES, FacilitatorMatcher, guess_kind
+from ..parsing.times import parse_date, parse_duration, parse_time
 
 if TYPE_CHECKING:
-    from .model import CountryGroup, Facilitator
+    from ..model import CountryGroup, Facilitator
 
 __all__ = [
     "SCHEDULING_MESSAGES",
@@ -544,7 +544,7 @@ class AgendaBuilder:
 
     ``start`` is when the first item starts; ``day`` the first day's date (needed for a
     meeting, optional for an agenda); ``group`` resolves facilitators written as ids, names or
-    parts of names (see :class:`~rrma_groups.tables.FacilitatorMatcher`); ``warnings`` then
+    parts of names (see :class:`~rrma_groups.parsing.tables.FacilitatorMatcher`); ``warnings`` then
     lists the guesses made. Kinds are guessed from titles unless given.
 
     >>> builder = AgendaBuilder("9h00", day="2017-03-10")

@@ -25,10 +25,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
-from . import __version__, starter
-from .checks import check
-from .commands_activity import add_parsers as add_activity_parsers
-from .errors import (
+from .. import __version__
+from ..checks import check
+from ..errors import (
     FileFormatError,
     GroupValidationError,
     LocaleError,
@@ -37,16 +36,26 @@ from .errors import (
     Severity,
     render_template,
 )
-from .examples import groupe_pays_maroc
-from .i18n.bidi import RLM, isolate_ltr
-from .i18n.catalog import N_, translator
-from .i18n.formatting import format_list, format_number
-from .i18n.labels import enum_label, label, plural
-from .i18n.locales import SUPPORTED_LANGUAGES, is_rtl, normalize_locale
-from .io import MAX_FILE_SIZE, dumps, json_schema, load, read_limited, read_stream, write_atomic
-from .messages import MESSAGES, describe
-from .model import CountryGroup
-from .render import render
+from ..examples import groupe_pays_maroc
+from ..i18n.bidi import RLM, isolate_ltr
+from ..i18n.catalog import N_, translator
+from ..i18n.formatting import format_list, format_number
+from ..i18n.locales import SUPPORTED_LANGUAGES, is_rtl, normalize_locale
+from ..io.files import (
+    MAX_FILE_SIZE,
+    dumps,
+    json_schema,
+    load,
+    read_limited,
+    read_stream,
+    write_atomic,
+)
+from ..messages import MESSAGES, describe
+from ..model import CountryGroup
+from ..render import render
+from ..render.labels import enum_label, label, plural
+from . import new as starter
+from .activity import add_parsers as add_activity_parsers
 
 # The calendar, JSON-LD, PDF and table modules are imported by the commands that use them, so
 # that starting the command stays quick.
@@ -641,7 +650,7 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 group = group.replace(meetings=(group.meeting(args.meeting),))
             text = dumps(group, "json")
         elif args.format == "jsonld":
-            from .jsonld import jsonld_script, to_jsonld
+            from ..export.jsonld import jsonld_script, to_jsonld
 
             if args.fragment:
                 text = jsonld_script(group, args.lang, meeting=args.meeting) + "\n"
@@ -663,7 +672,7 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> int:
     """One meeting (--meeting, else the first) as an A4 PDF, written to -o."""
-    from .pdf import to_pdf
+    from ..export.pdf import to_pdf
 
     try:
         data = to_pdf(group, args.lang, meeting=args.meeting)
@@ -674,8 +683,8 @@ def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> i
 
 
 def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .ical import MESSAGES as ICAL_MESSAGES
-    from .ical import IcalError, to_ical
+    from ..export.ical import MESSAGES as ICAL_MESSAGES
+    from ..export.ical import IcalError, to_ical
 
     lang = _lang_of(args)
     group = _open_group(args.file, err, lang)
@@ -751,7 +760,7 @@ def _source_date(lang: str | None = None) -> dt.datetime | str | None:
 def _import_agenda(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import tomli_w
 
-    from .tables import markdown_table, parse_table
+    from ..parsing.tables import markdown_table, parse_table
 
     lang = _lang_of(args)
     name = str(args.file)

@@ -13,13 +13,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TextIO
 
-from .actor_directory import DIRECTORY_FORMATS, SORT_KEYS, directory, render_directory
-from .errors import RrmaError
-from .i18n.catalog import N_, translator
-from .model import CountryGroup
-from .participants import MAX_BLANK_ROWS, sign_in_sheet, sign_in_sheet_pdf
-from .report import REPORT_FORMATS, activity_report, render_report
-from .synergies import SYNERGY_FORMATS, find_synergies, render_synergies
+from ..activity.directory import DIRECTORY_FORMATS, SORT_KEYS, directory, render_directory
+from ..activity.participation import MAX_BLANK_ROWS, sign_in_sheet, sign_in_sheet_pdf
+from ..activity.report import REPORT_FORMATS, activity_report, render_report
+from ..activity.synergies import SYNERGY_FORMATS, find_synergies, render_synergies
+from ..errors import RrmaError
+from ..i18n.catalog import N_, translator
+from ..model import CountryGroup
 
 __all__ = ["add_parsers"]
 
@@ -138,14 +138,14 @@ def add_parsers(commands: Any, lang: str | None = None) -> None:
 
 
 def _lang(args: argparse.Namespace) -> str | None:
-    from .cli import _lang_of
+    from .app import _lang_of
 
     return _lang_of(args)
 
 
 def _say(args: argparse.Namespace, template: str, **params: Any) -> str:
     """One of the commands' messages, in the language the command was run in."""
-    from .cli import _line_start, _ltr, _say
+    from .app import _line_start, _ltr, _say
 
     lang = _lang(args)
     shown = {k: _ltr(v, lang) if isinstance(v, str) else v for k, v in params.items()}
@@ -153,13 +153,13 @@ def _say(args: argparse.Namespace, template: str, **params: Any) -> str:
 
 
 def _group(args: argparse.Namespace, err: TextIO) -> CountryGroup | int:
-    from .cli import _open_group
+    from .app import _open_group
 
     return _open_group(args.file, err, _lang(args))
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .cli import _emit as emit
+    from .app import _emit as emit
 
     status: int = emit(text, args.output, out, err, _lang(args))
     return status
@@ -262,7 +262,7 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{exc}", file=err)
         return EXIT_USAGE
     if args.format == "pdf":
-        from .cli import _write
+        from .app import _write
 
         status: int = _write(data, args.output, err, _lang(args))
         return status

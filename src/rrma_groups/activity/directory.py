@@ -24,19 +24,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import RrmaError
-from .i18n.bidi import balance_isolates
-from .i18n.catalog import N_, translator
-from .i18n.formatting import format_number
-from .i18n.labels import enum_label
-from .i18n.locales import negotiate, normalize_locale
-from .i18n.regions import UnknownRegionError, canonical_subdivision, subdivision_name
-from .model import Actor, ActorKind, CountryGroup, MembershipRole
-from .model.places import DEPARTMENT_REGIONS
-from .model.projects import period_bounds
-from .render.data_tables import Cell, Table, table_csv, table_html, table_markdown, table_text
-from .render.html import page
-from .render.markdown import escape_markdown
+from ..errors import RrmaError
+from ..i18n.bidi import balance_isolates
+from ..i18n.catalog import N_, translator
+from ..i18n.formatting import format_number
+from ..i18n.locales import negotiate, normalize_locale
+from ..i18n.regions import UnknownRegionError, canonical_subdivision, subdivision_name
+from ..model import Actor, ActorKind, CountryGroup, MembershipRole
+from ..model.places import DEPARTMENT_REGIONS
+from ..model.projects import period_bounds
+from ..render.data_tables import Cell, Table, table_csv, table_html, table_markdown, table_text
+from ..render.html import page
+from ..render.labels import enum_label
+from ..render.markdown import escape_markdown
 
 __all__ = [
     "DIRECTORY_FORMATS",
@@ -299,7 +299,7 @@ def directory_table(
     lang = normalize_locale(lang)
     _ = translator(lang).gettext
     default = group.default_language
-    from .i18n.regions import country_name
+    from ..i18n.regions import country_name
 
     titles = {p.id: p.title.get(lang, default) for p in group.priorities}
     mark = fictional_mark(lang)
@@ -373,7 +373,7 @@ def render_directory(
         return "\n".join([*lines, *table_markdown(table, language)]) + "\n"
     from html import escape
 
-    from .i18n.locales import direction
+    from ..i18n.locales import direction
 
     body = "\n".join(
         [

@@ -33,9 +33,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
 
-from .errors import RrmaError
-from .model import Agenda, CountryGroup, Meeting
-from .render import RenderError, render
+from ..errors import RrmaError
+from ..model import Agenda, CountryGroup, Meeting
+from ..render import RenderError, render
 
 __all__ = [
     "PDF_ENGINE_INSTALL",

@@ -34,17 +34,17 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from .actor_directory import fictional_mark, sort_key
-from .errors import RrmaError
-from .i18n.bidi import balance_isolates, first_strong_direction, isolate_auto
-from .i18n.catalog import N_, translator
-from .i18n.formatting import format_list, format_number
-from .i18n.locales import direction, is_rtl, normalize_locale
-from .i18n.regions import subdivision_name
-from .model import CountryGroup, LocalisedText, PartnershipStatus
-from .model.projects import ProjectStatus
-from .render.html import page
-from .render.markdown import escape_markdown
+from ..errors import RrmaError
+from ..i18n.bidi import balance_isolates, first_strong_direction, isolate_auto
+from ..i18n.catalog import N_, translator
+from ..i18n.formatting import format_list, format_number
+from ..i18n.locales import direction, is_rtl, normalize_locale
+from ..i18n.regions import subdivision_name
+from ..model import CountryGroup, LocalisedText, PartnershipStatus
+from ..model.projects import ProjectStatus
+from ..render.html import page
+from ..render.markdown import escape_markdown
+from .directory import fictional_mark, sort_key
 
 __all__ = [
     "ACTIVE_STATUSES",

@@ -29,22 +29,22 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from .actor_directory import capitalised, fictional_mark
-from .errors import RrmaError
-from .i18n.bidi import balance_isolates
-from .i18n.catalog import N_, translator
-from .i18n.formatting import format_date, format_duration, format_number
-from .i18n.labels import enum_label
-from .i18n.locales import direction, normalize_locale
-from .i18n.regions import subdivision_name
-from .model import ActorKind, CountryGroup, Meeting, MeetingStatus
-from .model.participants import Attendance
-from .model.projects import ProjectStatus, ResourceKind, period_bounds
-from .participants import participants
-from .render.data_tables import Cell, Table, table_html, table_markdown, table_text
-from .render.html import page
-from .render.markdown import escape_markdown
-from .render.svg import Bar, bar_chart
+from ..errors import RrmaError
+from ..i18n.bidi import balance_isolates
+from ..i18n.catalog import N_, translator
+from ..i18n.formatting import format_date, format_duration, format_number
+from ..i18n.locales import direction, normalize_locale
+from ..i18n.regions import subdivision_name
+from ..model import ActorKind, CountryGroup, Meeting, MeetingStatus
+from ..model.participants import Attendance
+from ..model.projects import ProjectStatus, ResourceKind, period_bounds
+from ..render.data_tables import Cell, Table, table_html, table_markdown, table_text
+from ..render.html import page
+from ..render.labels import enum_label
+from ..render.markdown import escape_markdown
+from ..render.svg import Bar, bar_chart
+from .directory import capitalised, fictional_mark
+from .participation import participants
 
 __all__ = [
     "REPORT_FORMATS",

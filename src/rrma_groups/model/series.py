@@ -63,17 +63,17 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
-from .errors import Msg, Problem, RrmaError, TimeParseError
-from .i18n.catalog import N_
-from .messages import MESSAGES, custom_error, describe
-from .model.agenda import (  # submodules, not .model: model/groups.py may import us
+from ..errors import Msg, Problem, RrmaError, TimeParseError
+from ..i18n.catalog import N_
+from ..messages import MESSAGES, custom_error, describe
+from .agenda import (  # submodules, not .model: model/groups.py may import us
     Agenda,
     time_range_shorthand,
 )
-from .model.base import Model
-from .model.meetings import AttendanceMode, Meeting, MeetingStatus, Venue
-from .model.objectives import Objective
-from .model.text import LocalisedText
+from .base import Model
+from .meetings import AttendanceMode, Meeting, MeetingStatus, Venue
+from .objectives import Objective
+from .text import LocalisedText
 from .types import YEAR_MAX, Id, MeetingDay, SingleLine, TimeOfDay, TimezoneName, Url
 
 __all__ = [
@@ -814,7 +814,7 @@ class Series(Model):
             data = dict(data)
             if "start" in data or "end" in data:
                 raise custom_error("time_range_and_times")
-            from .timeparse import parse_time_range
+            from ..parsing.times import parse_time_range
 
             text = str(data.pop("time"))
             try:
@@ -1111,7 +1111,7 @@ def _check_occurrences(dates: Iterable[dt.date], rule: _RuleDates | None, field:
 
 def _day(value: dt.date | str | None) -> dt.date | None:
     if isinstance(value, str):
-        from .timeparse import parse_date
+        from ..parsing.times import parse_date
 
         return parse_date(value)
     return value

@@ -21,16 +21,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from .actor_directory import fictional_mark, sort_key
-from .i18n.catalog import N_, translator
-from .i18n.formatting import format_date, format_number, format_time_range
-from .i18n.locales import direction, is_rtl, normalize_locale
-from .model import ActorKind, CountryGroup, LocalisedText, Meeting
-from .model.participants import Attendance, ParticipationMode, Registration
-from .render import RenderError
-from .render._common import comma
-from .render.data_tables import Cell, html_cell
-from .render.html import page
+from ..i18n.catalog import N_, translator
+from ..i18n.formatting import format_date, format_number, format_time_range
+from ..i18n.locales import direction, is_rtl, normalize_locale
+from ..model import ActorKind, CountryGroup, LocalisedText, Meeting
+from ..model.participants import Attendance, ParticipationMode, Registration
+from ..render import RenderError
+from ..render._common import comma
+from ..render.data_tables import Cell, html_cell
+from ..render.html import page
+from .directory import fictional_mark, sort_key
 
 __all__ = [
     "MAX_BLANK_ROWS",
@@ -297,12 +297,12 @@ def sign_in_sheet_pdf(
 ) -> bytes:
     """The sign-in sheet as a PDF (A4), drawn by WeasyPrint (``pip install "rrma-groups[pdf]"``).
 
-    Raises :class:`~rrma_groups.pdf.PdfEngineError` when WeasyPrint is missing and
-    :class:`~rrma_groups.pdf.PdfFontError` when no installed font can draw some character.
+    Raises :class:`~rrma_groups.export.pdf.PdfEngineError` when WeasyPrint is missing and
+    :class:`~rrma_groups.export.pdf.PdfFontError` when no installed font can draw some character.
     """
     html = sign_in_sheet(group, meeting, lang, blank_rows=blank_rows)
     # The same engine, font check and quiet logging as the programme's PDF.
-    from .pdf import PdfFontError, _engine, _notdef_characters, _visible
+    from ..export.pdf import PdfFontError, _engine, _notdef_characters, _visible
 
     weasyprint = _engine()
     with _notdef_characters() as missing:

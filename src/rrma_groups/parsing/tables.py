@@ -14,7 +14,7 @@ not recognised is kept in the items' notes, never dropped. A table without a hea
 columns told by their cells: a column of dates, a column of times, the place before the time,
 the title and the facilitator after it; it is then read exactly as with a header, and a wrong
 date or time is reported the same way. Times, dates and durations are read
-with :mod:`rrma_groups.timeparse`. Facilitator cells are matched against the persons and
+with :mod:`rrma_groups.parsing.times`. Facilitator cells are matched against the persons and
 organisations of a group (:class:`FacilitatorMatcher`): ``"Khalid"`` becomes the person
 ``khalid-chihani`` with the label ``"Khalid"``, and whatever cannot be matched is kept as a role.
 Every guess, every skipped text and every unreadable line is reported as a
@@ -50,11 +50,11 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from pydantic import ValidationError
 
-from .errors import GroupValidationError, RrmaError, Severity, TimeParseError, time_text
-from .i18n.bidi import balance_isolates
-from .i18n.catalog import N_
-from .messages import MESSAGES, problem, problems_from_pydantic
-from .model import (
+from ..errors import GroupValidationError, RrmaError, Severity, TimeParseError, time_text
+from ..i18n.bidi import balance_isolates
+from ..i18n.catalog import N_
+from ..messages import MESSAGES, problem, problems_from_pydantic
+from ..model import (
     ActorFacilitator,
     Agenda,
     AgendaItem,
@@ -64,17 +64,17 @@ from .model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from .timeparse import (
+from ..model.types import iana_timezones, is_blank, local_time_issue
+from .times import (
     normalize_digits,
     parse_date,
     parse_duration,
     parse_time,
     parse_time_range,
 )
-from .types import iana_timezones, is_blank, local_time_issue
 
 if TYPE_CHECKING:
-    from .model import CountryGroup, Facilitator
+    from ..model import CountryGroup, Facilitator
 
 __all__ = [
     "COLUMN_NAMES",

@@ -163,15 +163,15 @@ import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from pydantic import ValidationError
 
-from ._gc import cyclic_gc_paused
-from .errors import Msg, Problem, RrmaError, Severity
-from .i18n.bidi import FSI, PDI, balance_isolates
-from .i18n.catalog import N_, translator
-from .i18n.formatting import format_date, format_list
-from .i18n.locales import direction, normalize_locale, to_bcp47
-from .messages import MESSAGES as _ALL_MESSAGES
-from .messages import problems_from_pydantic
-from .model import (
+from .._gc import cyclic_gc_paused
+from ..errors import Msg, Problem, RrmaError, Severity
+from ..i18n.bidi import FSI, PDI, balance_isolates
+from ..i18n.catalog import N_, translator
+from ..i18n.formatting import format_date, format_list
+from ..i18n.locales import direction, normalize_locale, to_bcp47
+from ..messages import MESSAGES as _ALL_MESSAGES
+from ..messages import problems_from_pydantic
+from ..model import (
     ActorFacilitator,
     AttendanceMode,
     CountryGroup,
@@ -182,11 +182,8 @@ from .model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from .render._common import comma, join_names, needs_isolation
-from .render.text import meeting_text
-from .render.view import ItemView, MeetingView, Piece, meeting_view
-from .series import MovedOccurrence, Recurrence, Series
-from .types import (
+from ..model.series import MovedOccurrence, Recurrence, Series
+from ..model.types import (
     MAX_LINE_LENGTH,
     MAX_TEXT_LENGTH,
     YEAR_MAX,
@@ -195,6 +192,9 @@ from .types import (
     is_blank,
     local_time_issue,
 )
+from ..render._common import comma, join_names, needs_isolation
+from ..render.text import meeting_text
+from ..render.view import ItemView, MeetingView, Piece, meeting_view
 
 __all__ = [
     "MESSAGES",
@@ -303,7 +303,7 @@ class IcalError(RrmaError):
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:
-    from .errors import render_template
+    from ..errors import render_template
 
     return render_template(template, params)
 
@@ -386,7 +386,7 @@ def to_ical(
     :raises LocaleError: ``lang`` is not a language code.
     :raises IcalError: ``previous`` is not a calendar.
     """
-    from .render import RenderError
+    from ..render import RenderError
 
     meetings: Sequence[Meeting] = ()
     series: Sequence[Series] = ()

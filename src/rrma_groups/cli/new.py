@@ -43,12 +43,12 @@ from typing import Any, TextIO
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import RrmaError, render_template
-from .examples import EXAMPLES, example_text
-from .i18n.catalog import N_, translator
-from .i18n.regions import country_name
-from .io import SCHEMA_ID, write_atomic
-from .types import CountryCode
+from ..errors import RrmaError, render_template
+from ..examples import EXAMPLES, example_text
+from ..i18n.catalog import N_, translator
+from ..i18n.regions import country_name
+from ..io.files import SCHEMA_ID, write_atomic
+from ..model.types import CountryCode
 
 __all__ = [
     "PLACEHOLDER_DATE",
@@ -276,7 +276,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     Its messages are in the language the command was run in (the environment's when ``args``
     does not say).
     """
-    from .cli import _line_start, _ltr, environment_language
+    from .app import _line_start, _ltr, environment_language
 
     lang = args.messages_lang if "messages_lang" in args else environment_language()
 
@@ -316,8 +316,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m rrma_groups.starter``: the same as ``rrma-groups new``."""
-    from .cli import (
+    """``rrma-groups new ARGS``, run on its own."""
+    from .app import (
         _argparse_speaks,
         _ArgumentParser,
         _parse_arguments,
@@ -341,7 +341,3 @@ DESCRIPTION = N_(
     "Write a commented starter file for a new country group. It does not validate until every "
     "value to fill in is filled in: 'rrma-groups validate' says which."
 )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-from .errors import TimeParseError
-from .messages import custom_error
+from ..errors import TimeParseError
+from ..messages import custom_error
 
 __all__ = [
     "MAX_LINE_LENGTH",
@@ -222,7 +222,7 @@ _SUBDIVISION = re.compile(r"([A-Z]{2})-([A-Z0-9]{1,3})")
 @functools.cache
 def _known_subdivisions(country: str) -> frozenset[str]:
     # Looked up once per country: regions.known_subdivisions scans the whole table each time.
-    from .i18n import regions
+    from ..i18n import regions
 
     return frozenset(regions.known_subdivisions(country))
 
@@ -259,8 +259,8 @@ SubdivisionCode = Annotated[
 
 
 def _check_language(value: str) -> str:
-    from .errors import LocaleError
-    from .i18n.locales import normalize_locale
+    from ..errors import LocaleError
+    from ..i18n.locales import normalize_locale
 
     try:
         return normalize_locale(value)
@@ -470,7 +470,7 @@ def _parse_time(value: Any) -> Any:
         iso = _iso_time(value)
         if iso is not None:
             return iso
-        from .timeparse import parse_time
+        from ..parsing.times import parse_time
 
         try:
             return parse_time(value)
@@ -571,7 +571,7 @@ def _parse_date(value: Any) -> Any:
         iso = _iso_date(value)
         if iso is not None:
             return iso
-        from .timeparse import parse_date
+        from ..parsing.times import parse_date
 
         try:
             return parse_date(value)

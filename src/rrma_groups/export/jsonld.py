@@ -38,9 +38,9 @@ from collections.abc import Sequence
 
 from pydantic import JsonValue
 
-from .i18n.bidi import balance_isolates
-from .i18n.locales import normalize_locale, to_bcp47
-from .model import (
+from ..i18n.bidi import balance_isolates
+from ..i18n.locales import normalize_locale, to_bcp47
+from ..model import (
     ActorFacilitator,
     AgendaItem,
     AttendanceMode,
@@ -50,8 +50,8 @@ from .model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from .render import RenderError
-from .render.view import ItemView, MeetingView, Piece, meeting_view
+from ..render import RenderError
+from ..render.view import ItemView, MeetingView, Piece, meeting_view
 
 __all__ = ["JsonObject", "jsonld_script", "to_jsonld"]
 

@@ -24,12 +24,12 @@ from pydantic import ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ._gc import cyclic_gc_paused
-from .checks import check
-from .errors import FileFormatError, GroupValidationError, Msg
-from .i18n.catalog import N_
-from .messages import MESSAGES, problem, problems_from_pydantic
-from .model import SCHEMA_VERSION, CountryGroup
+from .._gc import cyclic_gc_paused
+from ..checks import check
+from ..errors import FileFormatError, GroupValidationError, Msg
+from ..i18n.catalog import N_
+from ..messages import MESSAGES, problem, problems_from_pydantic
+from ..model import SCHEMA_VERSION, CountryGroup
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -574,7 +574,7 @@ class _FileSchema(GenerateJsonSchema):
 
     Pydantic gives a time ``format: time`` and a date ``format: date``: RFC 3339's
     ``14:00:00+01:00`` and ``2016-11-04``. A file may write ``14h00``, ``2 pm``, ``04/11/2016`` or
-    ``vendredi 4 novembre 2016`` (see :mod:`rrma_groups.timeparse`), which no pattern sums up:
+    ``vendredi 4 novembre 2016`` (see :mod:`rrma_groups.parsing.times`), which no pattern sums up:
     the schema says "text", and the types' examples show the usual forms. TOML's own times and
     dates reach the schema as ISO text, which this accepts too.
 

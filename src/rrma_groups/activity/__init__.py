@@ -1,0 +1,1 @@
+"""The group's activity: actor directory, synergies, participation and yearly report."""

@@ -1,0 +1,1 @@
+"""Reading what people write: times and dates (:mod:`.times`), pasted tables (:mod:`.tables`)."""
