@@ -14,6 +14,7 @@ Configured in pyproject.toml under ``[tool.hatch.build.hooks.custom]``; Babel co
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
@@ -51,20 +52,13 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
 
 
 def compile_catalog(po: Path, mo: Path, language: str) -> None:
-    """Compile one catalog as ``pybabel compile`` does, leaving out what is not translated.
-
-    Fuzzy translations are left out, and so are untranslated plural messages: Babel would
-    write those with the English text as their translation (python-babel/babel#697), which
-    hides the next catalog of the fallback chain (ar_MA → ar). A malformed catalog stops the
-    build (``abort_invalid``) rather than ship half a language.
-    """
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with po.open("rb") as source:
-        catalog = read_po(source, locale=language, domain=DOMAIN, abort_invalid=True)
-    for message in list(catalog):
-        if message.id and message.pluralizable and not any(message.string):
-            catalog.delete(message.id, message.context)
-    with mo.open("wb") as target:
-        write_mo(target, catalog, use_fuzzy=False)
+    """Compile one catalog with ``rrma_groups.i18n.compiling``, read from the source tree (the
+    package is not installed while it is built); a malformed catalog stops the build."""
+    path = Path(__file__).parent / "src" / "rrma_groups" / "i18n" / "compiling.py"
+    spec = importlib.util.spec_from_file_location("_rrma_groups_compiling", path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with po.open("rb") as source, mo.open("wb") as target:
+        module.compile_catalog(source, target, language, DOMAIN, strict=True)

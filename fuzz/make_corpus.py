@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPOSITORY / "tests"))  # the seed table lives in tests/t
 import rrma_groups  # noqa: E402
 from rrma_groups import render  # noqa: E402
 from rrma_groups.export.ical import to_ical  # noqa: E402
-from rrma_groups.parsing.tables import markdown_table  # noqa: E402
+from rrma_groups.render.agenda_table import markdown_table  # noqa: E402
 
 LANGUAGES = ("fr", "ar", "en")
 

@@ -434,7 +434,7 @@ def _bare(text: str) -> str:
 
 @functools.cache
 def _header_names() -> frozenset[str]:
-    from rrma_groups.parsing.tables import COLUMN_NAMES
+    from rrma_groups.parsing.columns import COLUMN_NAMES
 
     return frozenset(_bare(name) for names in COLUMN_NAMES.values() for name in names)
 

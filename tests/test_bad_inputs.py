@@ -29,7 +29,7 @@ from builders import group_data
 from rrma_groups import FileFormatError, GroupValidationError, RrmaError
 from rrma_groups.cli.app import main
 from rrma_groups.examples import example_text
-from rrma_groups.io.files import MAX_FILE_SIZE
+from rrma_groups.io.safe import MAX_FILE_SIZE
 from strategies import broken_group_data, mangled_bytes
 
 BAD = Path(__file__).parent / "data" / "bad"

@@ -12,6 +12,7 @@ import pytest
 import rrma_groups
 from builders import findings, first_problem, group_data, item
 from rrma_groups import GroupValidationError, Severity
+from rrma_groups.messages import describe
 
 
 class TestValidBaseline:
@@ -387,7 +388,7 @@ class TestUnbalancedIsolates:
         assert rrma_groups.check(meeting).codes() == ["unbalanced_isolate"]
 
 
-def _report(data: dict[str, Any]) -> rrma_groups.Report:
+def _report(data: dict[str, Any]) -> rrma_groups.CheckReport:
     return rrma_groups.check(rrma_groups.loads(json.dumps(data, default=str), "json"))
 
 
@@ -643,7 +644,7 @@ class TestTimesTheClocksSkipOrRepeat:
             "02:30 happens twice on 2017-10-29 in Europe/Paris, as the clocks go back from "
             "UTC+02:00 to UTC+01:00: it is taken as the first of the two, at UTC+02:00"
         )
-        assert rrma_groups.describe(problem, "fr") == (
+        assert describe(problem, "fr") == (
             "02:30 a lieu deux fois le 29 oct. 2017 dans le fuseau Europe/Paris, car les "
             "horloges reculent de UTC+02:00 à UTC+01:00\xa0: c'est la première des deux qui est "
             "retenue, à UTC+02:00"
@@ -770,5 +771,5 @@ class TestTimesToTheMinute:
         )
         assert problem.message.startswith(f"{plain} is outside")
         if isinstance(value, dt.time) and value != dt.time(14, 0):
-            assert plain in rrma_groups.describe(problem, "fr")
-            assert plain in rrma_groups.describe(problem, "ar")
+            assert plain in describe(problem, "fr")
+            assert plain in describe(problem, "ar")

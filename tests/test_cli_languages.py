@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from builders import group_data
-from rrma_groups.cli.app import _ARGPARSE_WORDS, command_language, environment_language, main
+from rrma_groups.cli.app import command_language, environment_language, main
+from rrma_groups.cli.parser import ARGPARSE_WORDS
 from rrma_groups.i18n.bidi import BIDI_CONTROLS, LRI, PDI, RLM, strip_bidi_controls
 from rrma_groups.i18n.catalog import translator
 
@@ -363,7 +364,7 @@ class TestHelp:
         assert other.format_help().startswith("usage: other [-h]")
 
     @pytest.mark.parametrize("lang", ["fr", "ar"])
-    @pytest.mark.parametrize("message", _ARGPARSE_WORDS)
+    @pytest.mark.parametrize("message", ARGPARSE_WORDS)
     def test_argparse_words_keep_their_placeholders(self, lang: str, message: str) -> None:
         """%(prog)s, %(value)r, %s… are in the translation, and the edges argparse joins on."""
         translated = translator(lang).gettext(message)

@@ -13,17 +13,12 @@ import pytest
 
 import rrma_groups
 from builders import group_data
-from rrma_groups.activity.directory import (
-    DirectoryError,
-    directory,
-    directory_table,
-    render_directory,
-    sort_key,
-)
+from rrma_groups.activity.directory import DirectoryError, directory, sort_key
 from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.model import CountryGroup
 from rrma_groups.render.data_tables import Cell, Table, neutralise_formula, table_csv
+from rrma_groups.render.directory import directory_table, render_directory
 
 GROUP = groupe_pays_maroc()
 

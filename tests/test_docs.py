@@ -14,7 +14,6 @@ Python namespace, blocks in page order, so a page can build on its earlier block
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import doctest
 import importlib
@@ -298,13 +297,7 @@ class PageRunner:
 
 
 def _cli(argv: list[str]) -> int:
-    """``rrma-groups ARGV``; ``new`` comes from rrma_groups.cli.new until cli.py registers it."""
-    parser = cli._parser()
-    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if argv and argv[0] == "new" and "new" not in commands:
-        from rrma_groups.cli import new as starter
-
-        return starter.main(argv[1:])
+    """``rrma-groups ARGV``."""
     return cli.main(argv)
 
 
@@ -524,7 +517,13 @@ def test_docstring_examples(name: str, monkeypatch: pytest.MonkeyPatch, tmp_path
 # --- the API reference names everything ---------------------------------------------------------
 
 REFERENCE = DOCS / "reference"
-PUBLIC_MODULES = ("rrma_groups", "rrma_groups.model", "rrma_groups.i18n", "rrma_groups.render")
+PUBLIC_MODULES = (
+    "rrma_groups",
+    "rrma_groups.model",
+    "rrma_groups.i18n",
+    "rrma_groups.render",
+    "rrma_groups.activity",
+)
 
 
 def documented_names() -> set[str]:

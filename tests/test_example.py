@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 
 import rrma_groups
-from rrma_groups import (
-    ActorFacilitator,
-    ActorKind,
-    ItemKind,
-    NetworkMembership,
-    Offer,
-    PersonFacilitator,
-    RoleFacilitator,
-)
+from rrma_groups import ActorFacilitator, ItemKind, PersonFacilitator, RoleFacilitator
 from rrma_groups.examples import example_path, example_text, groupe_pays_maroc
+from rrma_groups.model import ActorKind, NetworkMembership, Offer
 
 ROOT = Path(__file__).resolve().parents[1]
 

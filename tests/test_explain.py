@@ -17,9 +17,9 @@ import pytest
 
 import rrma_groups
 from builders import group_data, item
-from rrma_groups import GroupValidationError, Problem, describe, explain
+from rrma_groups import GroupValidationError, Problem, explain
 from rrma_groups.errors import Msg, Severity, TimeParseError
-from rrma_groups.messages import problem
+from rrma_groups.messages import describe, problem
 from rrma_groups.parsing.times import parse_date, parse_time, parse_time_range
 
 Data = dict[str, Any]

@@ -32,8 +32,9 @@ import rrma_groups
 from rrma_groups import Agenda, Meeting, RrmaError, render
 from rrma_groups.examples import example_text, groupe_pays_maroc
 from rrma_groups.export.ical import from_ical, to_ical
-from rrma_groups.parsing.tables import markdown_table, parse_table
+from rrma_groups.parsing.tables import parse_table
 from rrma_groups.parsing.times import parse_date, parse_duration, parse_time, parse_time_range
+from rrma_groups.render.agenda_table import markdown_table
 from strategies import mutated, timeparse_noise
 from test_tables import SEED_TABLE
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import rrma_groups
 from builders import group_data
+from rrma_groups import activity
 from rrma_groups.i18n.bidi import (
     ALM,
     BIDI_CONTROLS,
@@ -36,6 +37,7 @@ from rrma_groups.i18n.bidi import (
     unbalanced_isolate,
 )
 from rrma_groups.i18n.formatting import format_date, format_time_range
+from rrma_groups.render.directory import render_directory
 from strategies import bidi_texts, hostile_lines
 
 ARABIC_BEFORE = "الجلسة الأولى "  # "the first session "
@@ -389,7 +391,7 @@ class TestEveryOutputBalancesIsolates:
     def test_csv(self) -> None:
         """Every row of a CSV export is balanced: no cell reorders the next."""
         group = _group()
-        out = rrma_groups.render_directory(group, rrma_groups.directory(group), "csv")
+        out = render_directory(group, activity.directory(group), "csv")
         assert _unbalanced_lines(out) == []
         assert "Association " + RLI + "الرباط" + PDI in out
 
@@ -397,7 +399,7 @@ class TestEveryOutputBalancesIsolates:
         """The directory as text, Markdown and HTML too."""
         group = _group()
         for format in ("text", "markdown", "html"):
-            out = rrma_groups.render_directory(group, rrma_groups.directory(group), format)
+            out = render_directory(group, activity.directory(group), format)
             assert _unbalanced_lines(out) == [], format
 
     def test_json_ld(self) -> None:

@@ -8,10 +8,10 @@ from babel import Locale
 from rrma_groups.errors import LocaleError, RrmaError
 from rrma_groups.i18n.locales import (
     SUPPORTED_LANGUAGES,
+    babel_locale,
     direction,
     fallback_chain,
     is_rtl,
-    negotiate,
     normalize_locale,
     to_bcp47,
 )
@@ -195,7 +195,7 @@ class TestFallbackChain:
             fallback_chain("ar", "français")
 
 
-class TestNegotiate:
+class TestBabelLocale:
     @pytest.mark.parametrize(
         ("code", "expected"),
         [
@@ -208,17 +208,23 @@ class TestNegotiate:
     )
     def test_babel_locale_to_format_with(self, code: str, expected: Locale) -> None:
         """The normalised code as a Babel Locale."""
-        assert negotiate(code) == expected
+        assert babel_locale(code) == expected
 
     def test_none_is_the_default_language(self) -> None:
         """No locale means French, or the default language given."""
-        assert negotiate(None) == Locale("fr")
-        assert negotiate(None, "ar-MA") == Locale("ar", territory="MA")
+        assert babel_locale(None) == Locale("fr")
+        assert babel_locale(None, "ar-MA") == Locale("ar", territory="MA")
 
     def test_bad_code_is_refused(self) -> None:
         """A bad code raises LocaleError, it is not silently replaced by the default."""
         with pytest.raises(LocaleError, match="'xx'"):
-            negotiate("xx")
+            babel_locale("xx")
+
+    def test_former_name_warns(self) -> None:
+        """``negotiate``, the former name, works for one release, with a warning."""
+        with pytest.warns(DeprecationWarning, match="use babel_locale"):
+            from rrma_groups.i18n.locales import negotiate
+        assert negotiate is babel_locale
 
 
 class TestDirection:

@@ -12,7 +12,7 @@ import rrma_groups
 from builders import group_data
 from rrma_groups import FileFormatError, GroupValidationError
 from rrma_groups.examples import example_text, groupe_pays_maroc
-from rrma_groups.io.files import MAX_FILE_SIZE, write_atomic
+from rrma_groups.io.safe import MAX_FILE_SIZE, write_atomic
 
 
 class TestRoundTrip:

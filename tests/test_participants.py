@@ -15,17 +15,15 @@ import pytest
 import rrma_groups
 from builders import findings, first_problem, group_data
 from extras import needs_pdf
-from rrma_groups import ActorKind, GroupValidationError
-from rrma_groups.activity.participation import (
-    participants,
-    participation,
-    sign_in_sheet,
-    sign_in_sheet_pdf,
-)
+from rrma_groups import GroupValidationError
+from rrma_groups.activity.participation import participants, participation
 from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
+from rrma_groups.export.pdf import sign_in_sheet_pdf
+from rrma_groups.model import ActorKind
 from rrma_groups.model.participants import Attendance
 from rrma_groups.render import RenderError
+from rrma_groups.render.sign_in_sheet import sign_in_sheet
 
 GROUP = groupe_pays_maroc()
 MEETING = GROUP.meeting("limoges-2016")

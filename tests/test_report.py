@@ -14,18 +14,12 @@ import pytest
 
 import rrma_groups
 from builders import group_data
-from rrma_groups import ActorKind
-from rrma_groups.activity.report import (
-    ReportError,
-    activity_report,
-    meeting_hours,
-    project_status_label,
-    render_report,
-)
+from rrma_groups.activity.report import ReportError, activity_report, meeting_hours
 from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.model import Meeting
+from rrma_groups.model import ActorKind, Meeting
 from rrma_groups.model.projects import ProjectStatus
+from rrma_groups.render.report import project_status_label, render_report
 from rrma_groups.render.svg import Bar, bar_chart
 
 GROUP = groupe_pays_maroc()

@@ -6,9 +6,9 @@ over several days, in rooms and tracks, on days when the clocks change, with ope
 items; every kind of facilitator) and checks one promise:
 
 * a group saved as TOML or JSON and read again is the same group, and saving is stable;
-* the Markdown table of an agenda (:func:`rrma_groups.parsing.tables.markdown_table`), read back
-  with :func:`~rrma_groups.parsing.tables.parse_table`, gives the same items: titles, times
-  and days; the Markdown programme of :func:`rrma_groups.render` gives the same titles and
+* the Markdown table of an agenda (:func:`rrma_groups.render.agenda_table.markdown_table`),
+  read back with :func:`~rrma_groups.parsing.tables.parse_table`, gives the same items: titles,
+  times and days; the Markdown programme of :func:`rrma_groups.render` gives the same titles and
   times too;
 * a calendar exported with one event per item and imported again keeps every UID, every time
   (as an instant), every title (in the language exported) and every location;
@@ -35,7 +35,8 @@ from rrma_groups import Agenda, CountryGroup, Meeting, check, render
 from rrma_groups.export.ical import from_ical, item_uids, meeting_uid, to_ical
 from rrma_groups.i18n.bidi import FSI, PDI, balance_isolates
 from rrma_groups.i18n.locales import direction, normalize_locale
-from rrma_groups.parsing.tables import TableImportError, markdown_table, parse_table
+from rrma_groups.parsing.tables import TableImportError, parse_table
+from rrma_groups.render.agenda_table import markdown_table
 from strategies import HOSTILE_LEGAL_FRAGMENTS, groups
 
 # Each test's number of examples: 40 keep the file well under a minute on two cores; set
@@ -222,7 +223,7 @@ def _utc(moment: dt.datetime | None) -> dt.datetime | None:
 
 
 def _location(meeting: Meeting, language: str, default: str) -> str | None:
-    """LOCATION as the module's notes say: the venue, its address, postal code and town,
+    """LOCATION as the calendars explanation says: the venue, its address, postal code and town,
     each with its isolates balanced."""
     venue = meeting.venue
     if venue is None:

@@ -27,10 +27,10 @@ import pytest
 
 import rrma_groups
 from rrma_groups import FileFormatError
-from rrma_groups.activity.participation import MAX_BLANK_ROWS, sign_in_sheet
-from rrma_groups.cli.app import _parser, main
+from rrma_groups.cli.app import build_parser, main
 from rrma_groups.examples import example_path, groupe_pays_maroc
-from rrma_groups.io.files import MAX_FILE_SIZE, read_limited, read_stream, write_atomic
+from rrma_groups.io.safe import MAX_FILE_SIZE, read_limited, read_stream, write_atomic
+from rrma_groups.render.sign_in_sheet import MAX_BLANK_ROWS, sign_in_sheet
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="links, pipes and devices as on POSIX")
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -545,7 +545,7 @@ class TestOnlyRegularFilesAreRead:
 
 
 def _int_options() -> Iterator[tuple[str, argparse.Action]]:
-    parser = _parser()
+    parser = build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for name, sub in action.choices.items():

@@ -20,12 +20,12 @@ from rrma_groups import (
     PersonFacilitator,
     RoleFacilitator,
     check,
-    describe,
     explain,
 )
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.i18n.catalog import translator
-from rrma_groups.scheduling.core import (
+from rrma_groups.messages import describe
+from rrma_groups.scheduling import (
     SCHEDULING_MESSAGES,
     SCHEDULING_WORDINGS,
     AgendaBuilder,
@@ -132,9 +132,9 @@ class TestFindItem:
 
     def test_an_id_comes_first(self) -> None:
         """An item's id wins over another item's title."""
-        agenda = Agenda.build("9h").add("debat", 10).add("Débat", 10, id="Accueil").agenda()
-        assert agenda.index_of("Accueil") == 1
-        assert agenda.item("debat").start == dt.time(9, 0)
+        agenda = AgendaBuilder("9h").add("debat", 10).add("Débat", 10, id="Accueil").agenda()
+        assert find_item(agenda, "Accueil") == 1
+        assert agenda[find_item(agenda, "debat")].start == dt.time(9, 0)
 
     @pytest.mark.parametrize(
         ("key", "code", "message"),
@@ -171,9 +171,9 @@ class TestFindItem:
 
     def test_a_small_agenda_lists_its_items(self) -> None:
         """When nothing is close, an agenda of a few items lists them all."""
-        agenda = Agenda.build("9h").add("Accueil", 10).add("Débat", 10, id="debat").agenda()
+        agenda = AgendaBuilder("9h").add("Accueil", 10).add("Débat", 10, id="debat").agenda()
         with pytest.raises(ItemLookupError) as info:
-            agenda.index_of("Pause")
+            find_item(agenda, "Pause")
         assert str(info.value) == (
             "no item 'Pause' in the agenda; its items are: [0] 'Accueil', [1] 'Débat' (id 'debat')"
         )
@@ -484,16 +484,16 @@ class TestShift:
             "cannot shift 'Accueil' by +120 minutes: 'Déjeuner' is fixed at 12:00, but the items "
             "before it would run until 12:30"
         )
-        agenda = Agenda.build("8h").add("Accueil", 5).add("Café", 5, fixed=True).add("Débat", 5)
-        agenda = agenda.add("Repas", 5, start="8h20", fixed=True).agenda()
+        builder = AgendaBuilder("8h").add("Accueil", 5).add("Café", 5, fixed=True).add("Débat", 5)
+        agenda = builder.add("Repas", 5, start="8h20", fixed=True).agenda()
         with pytest.raises(SchedulingError, match="'Repas' is fixed at 08:20, but the items"):
-            agenda.retime.shift("Café", 15, cascade=True)
+            retime(agenda).shift("Café", 15, cascade=True)
 
     def test_a_cascade_keeps_the_order_of_the_day(self) -> None:
         """Shifted with cascade, an item may not pass another: move() is for that."""
-        agenda = Agenda.build("8h").add("Accueil", 5).add("Repas", 5, fixed=True)
+        builder = AgendaBuilder("8h").add("Accueil", 5).add("Repas", 5, fixed=True)
         with pytest.raises(SchedulingError) as info:
-            agenda.add("Café", 5, fixed=True).agenda().retime.shift("Repas", -15, cascade=True)
+            retime(builder.add("Café", 5, fixed=True).agenda()).shift("Repas", -15, cascade=True)
         assert str(info.value) == (
             "cannot shift 'Repas' by -15 minutes with cascade: it would pass 'Accueil', and what "
             "follows it would no longer be what followed it; move() changes the order"
@@ -686,7 +686,7 @@ class TestInsert:
         """An AgendaItem without a position goes at its own time, with its fields."""
         item = AgendaItem(title="Visite", start=dt.time(10, 45), end=dt.time(11, 15), id="visite")
         placed = retime(day_with_lunch()).insert(item)
-        assert placed.agenda.item("visite").start == dt.time(10, 45)
+        assert placed.agenda[find_item(placed.agenda, "visite")].start == dt.time(10, 45)
         assert plan(placed)[2] == "10:45-11:15 Visite"
 
     def test_without_push_an_overlap_is_refused(self) -> None:
@@ -878,8 +878,8 @@ class TestFit:
 
     def test_minutes_when_times_are_off_the_five_minute_grid(self) -> None:
         """Lengths round to whole minutes; the minutes left go to the largest remainders."""
-        agenda = Agenda.build("9h").add("A", 7).add("B", 11).add("C", 13).agenda()
-        assert plan(agenda.retime.fit(end="9h20")) == [
+        agenda = AgendaBuilder("9h").add("A", 7).add("B", 11).add("C", 13).agenda()
+        assert plan(retime(agenda).fit(end="9h20")) == [
             "09:00-09:05 A",
             "09:05-09:12 B",
             "09:12-09:20 C",
@@ -967,9 +967,9 @@ class TestErrorsAlreadyThere:
 
 class TestBareAgendas:
     def test_agenda_operations_return_agendas(self) -> None:
-        """agenda.retime works without a meeting: no bounds, the same rules."""
-        agenda = Agenda.build("14h").add("Accueil", 15).add("Débat", 45).agenda()
-        later = agenda.retime.insert("Pause", 10, after="Accueil")
+        """retime(agenda) works without a meeting: no bounds, the same rules."""
+        agenda = AgendaBuilder("14h").add("Accueil", 15).add("Débat", 45).agenda()
+        later = retime(agenda).insert("Pause", 10, after="Accueil")
         assert isinstance(later, Agenda)
         assert plan(later) == ["14:00-14:15 Accueil", "14:15-14:25 Pause", "14:25-15:10 Débat"]
 

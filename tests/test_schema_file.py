@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from rrma_groups import GroupValidationError, json_schema, loads
+from rrma_groups import GroupValidationError, LocaleError, json_schema, loads
 from rrma_groups.examples import example_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,72 @@ class TestPublishedSchema:
         text = schema_text()
         assert '"format": "time"' not in text
         assert '"format": "date"' not in text
+
+
+def without_descriptions(node: Any) -> Any:
+    """The schema with every description left out: what it accepts, not how it reads."""
+    if isinstance(node, dict):
+        return {k: without_descriptions(v) for k, v in node.items() if k != "description"}
+    if isinstance(node, list):
+        return [without_descriptions(v) for v in node]
+    return node
+
+
+class TestDescriptionLanguages:
+    @pytest.mark.parametrize(
+        ("lang", "description"),
+        [
+            (None, "Nom du groupe pays. — Name of the country group."),
+            ("fr", "Nom du groupe pays."),
+            ("ar", "اسم مجموعة البلد."),
+            ("ar-MA", "اسم مجموعة البلد."),
+            ("en", "Name of the country group."),
+        ],
+    )
+    def test_a_field_is_described_in_the_language(self, lang: str | None, description: str) -> None:
+        """json_schema(lang) describes fields in that language; without it, French then English."""
+        assert json_schema(lang)["properties"]["name"]["description"] == description
+
+    @pytest.mark.parametrize("lang", ["fr", "ar"])
+    def test_every_field_is_translated(self, lang: str) -> None:
+        """No field keeps its English description in French or Arabic."""
+        english = dict(properties(json_schema("en")))
+        same = [
+            name
+            for name, sub in properties(json_schema(lang))
+            if sub["description"] == english[name]["description"]
+        ]
+        assert same == []
+
+    @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+    def test_only_descriptions_change(self, lang: str) -> None:
+        """Types, patterns, defaults and examples are the same in every language."""
+        assert without_descriptions(json_schema(lang)) == without_descriptions(json_schema())
+
+    @pytest.mark.parametrize("lang", ["fr", "ar"])
+    def test_models_keep_their_english_docstrings(self, lang: str) -> None:
+        """A model's own description is its docstring, in English whatever the language."""
+        translated, published = json_schema(lang), json_schema()
+        assert translated["description"] == published["description"]
+        for name, definition in published["$defs"].items():
+            assert translated["$defs"][name].get("description") == definition.get("description")
+        # MembershipPolicy's docstring is also the words of a field's description.
+        assert published["$defs"]["MembershipPolicy"]["description"] == "Who may join the group."
+
+    def test_french_descriptions_follow_french_typography(self) -> None:
+        """Typographic apostrophe, and a no-break space before : ; ? ! and inside « »."""
+        odd = [
+            f"{name}: {french}"
+            for name, sub in properties(json_schema("fr"))
+            if re.search(r"'| [:;?!]|« | »", french := sub["description"])
+        ]
+        assert odd == []
+
+    @pytest.mark.parametrize("lang", ["xx", "not a language"])
+    def test_an_unknown_language_is_refused(self, lang: str) -> None:
+        """A language CLDR does not know raises LocaleError, as elsewhere in the library."""
+        with pytest.raises(LocaleError):
+            json_schema(lang)
 
 
 class TestSchemaLines:

@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from rrma_groups import MeetingStatus, check, describe
+from rrma_groups import check
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.messages import MESSAGES, problems_from_pydantic
+from rrma_groups.messages import MESSAGES, describe, problems_from_pydantic
+from rrma_groups.model import MeetingStatus
 from rrma_groups.model.series import SERIES_MESSAGES, Frequency, Recurrence, Series, SeriesError
 from strategies import rrule_texts
 

@@ -21,7 +21,7 @@ from rrma_groups.cli.new import (
     starter_text,
 )
 from rrma_groups.examples import example_text
-from rrma_groups.io.files import SCHEMA_ID
+from rrma_groups.io.schema import SCHEMA_ID
 
 NETWORK = "Réseau Exemple Centre-Val de Loire"
 

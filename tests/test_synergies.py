@@ -12,11 +12,12 @@ import pytest
 
 import rrma_groups
 from rrma_groups.activity import synergies
-from rrma_groups.activity.synergies import Reason, ReasonKind, find_synergies, render_synergies
+from rrma_groups.activity.synergies import Reason, ReasonKind, find_synergies
 from rrma_groups.cli.activity import add_parsers
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.model import CountryGroup
 from rrma_groups.model.projects import ProjectStatus
+from rrma_groups.render.synergies import SynergyError, render_synergies
 
 
 def _text(fr: str, en: str, ar: str) -> dict[str, str]:
@@ -310,7 +311,7 @@ class TestRendering:
 
     def test_unknown_format(self) -> None:
         """CSV is not a synergy format."""
-        with pytest.raises(synergies.SynergyError, match="choose one of: text, markdown, html"):
+        with pytest.raises(SynergyError, match="choose one of: text, markdown, html"):
             render_synergies(GROUP, (), "csv")
 
 

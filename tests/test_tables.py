@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from rrma_groups import (
     ActorFacilitator,
     Agenda,
-    AgendaItem,
     GroupValidationError,
     ItemKind,
     PersonFacilitator,
@@ -23,12 +22,9 @@ from rrma_groups import (
 )
 from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.parsing.tables import (
-    FacilitatorMatcher,
-    TableImportError,
-    markdown_table,
-    parse_table,
-)
+from rrma_groups.parsing.facilitators import FacilitatorMatcher
+from rrma_groups.parsing.tables import TableImportError, parse_table
+from rrma_groups.render.agenda_table import markdown_table
 from strategies import programme_tables, scheduling_agendas, table_texts
 
 P = pytest.param
@@ -144,12 +140,6 @@ class TestSeedTable:
         assert meeting.venue is not None
         assert meeting.venue.name == "Siège de la Région – site de Limoges"
         assert check(meeting).ok
-
-    def test_agenda_parse_table(self) -> None:
-        """Agenda.parse_table is the same reader."""
-        assert Agenda.parse_table(SEED_TABLE, group=GROUP).agenda == (
-            parse_table(SEED_TABLE, group=GROUP).agenda
-        )
 
 
 class TestFormats:
@@ -386,58 +376,7 @@ class TestUnreadableLines:
         assert [str(p) for p in result.errors] == [message]
 
 
-class TestFacilitatorMatcher:
-    MATCHER = FacilitatorMatcher(GROUP)
-
-    @pytest.mark.parametrize(
-        ("text", "facilitators", "codes"),
-        [
-            P("khalid-chihani", [PersonFacilitator(person="khalid-chihani")], [None], id="id"),
-            P("Khalid Chihani", [PersonFacilitator(person="khalid-chihani")], [None], id="name"),
-            P("KHALID CHIHANI",
-              [PersonFacilitator(person="khalid-chihani", label="KHALID CHIHANI")],
-              [None], id="name-any-case"),
-            P("Chihani", [PersonFacilitator(person="khalid-chihani", label="Chihani")],
-              ["facilitator_guessed"], id="last-name"),
-            P("MDH", [ActorFacilitator(actor="mdh", label="MDH")], [None], id="short-name"),
-            P("SO Coopération", [ActorFacilitator(actor="cap-cooperation")], [None],
-              id="current-name"),
-            P("Khalid et Guillaume Bertrand",
-              [PersonFacilitator(person="khalid-chihani", label="Khalid"),
-               PersonFacilitator(person="guillaume-bertrand")],
-              ["facilitator_guessed", None], id="et-between-persons"),
-            P("Le président et la trésorière",
-              [RoleFacilitator(role="Le président et la trésorière")],
-              ["facilitator_role"], id="et-inside-a-role"),
-            P("Khalid, MDH ; Un représentant", [
-                PersonFacilitator(person="khalid-chihani", label="Khalid"),
-                ActorFacilitator(actor="mdh", label="MDH"),
-                RoleFacilitator(role="Un représentant")],
-              ["facilitator_guessed", None, "facilitator_role"], id="commas-and-semicolons"),
-            P("Un élu de la Région Marrakech-Safi",
-              [RoleFacilitator(role="Un élu de la Région Marrakech-Safi",
-                               actor="region-marrakech-safi")],
-              ["facilitator_role_of_actor"], id="role-naming-the-longest-actor"),
-            P("", [], [], id="empty"),
-        ],
-    )  # fmt: skip
-    def test_texts_become_facilitators(
-        self, text: str, facilitators: list[Any], codes: list[str | None]
-    ) -> None:
-        """Exact names and ids silently; parts of names and roles with the guess said."""
-        matches = self.MATCHER.read(text)
-        assert [m.facilitator for m in matches] == facilitators
-        assert [m.code for m in matches] == codes
-
-    def test_ambiguity_keeps_a_role_and_lists_the_candidates(self) -> None:
-        """A first name two persons share is not guessed."""
-        group = GROUP.replace(persons=[*GROUP.persons, {"id": "khalid-b", "name": "Khalid B"}])
-        match = FacilitatorMatcher(group).read_one("Khalid")
-        assert match.facilitator == RoleFacilitator(role="Khalid")
-        assert match.params["candidates"] == (
-            "person 'khalid-b' (Khalid B), person 'khalid-chihani' (Khalid Chihani)"
-        )
-
+class TestFacilitatorCells:
     def test_without_a_group_everything_is_a_role_and_said_once(self) -> None:
         """No group: roles, and one warning for the whole table."""
         result = parse_table(SEED_TABLE)
@@ -445,51 +384,6 @@ class TestFacilitatorMatcher:
         assert [str(p) for p in result.problems] == [
             "line 2: warning: no group was given: facilitator 'Cap Coopération' is kept as a role "
             "[table_no_group]"
-        ]
-
-
-class TestMarkdownTable:
-    def test_the_reference_programme(self) -> None:
-        """The simple table: Heure, Activité, Animateur as written in the programme."""
-        lines = markdown_table(REFERENCE.agenda, group=GROUP).splitlines()
-        assert lines[:4] == [
-            "| Heure | Activité | Animateur |",
-            "|---|---|---|",
-            "| 14h00 - 14h15 | Accueil des participants | Cap Coopération |",
-            "| 14h15 - 14h20 | Présentation de l'ordre du jour | Khalid |",
-        ]
-        assert lines[7] == (
-            "| 15h00 - 15h15 | Présentation de la coopération avec la Région Marrakech-Safi | "
-            "Sébastien Proeschel - Emmanuelle Pallier |"
-        )
-        assert lines[-1] == "| 16h45 - 17h30 | Temps convivial et échange libre |  |"
-
-    @pytest.mark.parametrize(
-        ("language", "header", "time"),
-        [
-            P("en", "| Time | Activity | Facilitator |", "14:00–14:15", id="english"),
-            P("ar", "| الساعة | النشاط | المنشط |", "14:00–14:15", id="arabic"),
-        ],
-    )
-    def test_other_languages(self, language: str, header: str, time: str) -> None:
-        """English and Arabic headers; times as 14:00–14:15."""
-        lines = markdown_table(REFERENCE.agenda, group=GROUP, language=language).splitlines()
-        assert lines[0] == header
-        assert lines[2].startswith(f"| {time} | ")
-
-    def test_days_and_rooms_add_columns(self) -> None:
-        """A Date column (on each day's first row) and a Salle column appear when needed."""
-        agenda = Agenda(
-            (
-                AgendaItem(title="Atelier", start=dt.time(9), end=dt.time(10), room="salle-a"),
-                AgendaItem(title="Visite", start=dt.time(9), end=dt.time(10), day="2017-03-11"),
-            )
-        )
-        assert markdown_table(agenda, first_day=dt.date(2017, 3, 10)).splitlines() == [
-            "| Date | Heure | Activité | Animateur | Salle |",
-            "|---|---|---|---|---|",
-            "| 10/03/2017 | 09h00 - 10h00 | Atelier |  | salle-a |",
-            "| 11/03/2017 | 09h00 - 10h00 | Visite |  |  |",
         ]
 
 

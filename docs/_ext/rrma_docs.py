@@ -147,17 +147,11 @@ def command_parsers() -> dict[str, argparse.ArgumentParser]:
     """The ``rrma-groups`` parser (key ``""``) and each command's, by name."""
     from rrma_groups.cli import app as cli
 
-    main = cli._parser()
+    main = cli.build_parser()
     found: dict[str, argparse.ArgumentParser] = {"": main}
     for action in main._actions:
         if isinstance(action, argparse._SubParsersAction):
             found.update(action.choices)
-    if "new" not in found:  # until cli.py registers rrma_groups.cli.new as "new"
-        from rrma_groups.cli import new as starter
-
-        new = argparse.ArgumentParser(prog="rrma-groups new", description=starter.DESCRIPTION)
-        starter.add_arguments(new)
-        found["new"] = new
     return found
 
 

@@ -1,6 +1,6 @@
 """Cross-object rules: what a single field cannot tell.
 
-:func:`check` returns a :class:`~rrma_groups.errors.Report` of errors (the data is wrong: an
+:func:`check` returns a :class:`~rrma_groups.errors.CheckReport` of errors (the data is wrong: an
 overlap, a dangling reference, a duplicate id) and warnings (suspicious but legal: a gap, an
 item with nobody to lead it). Models check their own fields when they are built; this module
 checks how objects fit together. Every rule runs in O(n log n) at most.
@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, RootModel, ValidationError
 
-from .errors import Location, Msg, Problem, Report, RrmaError, Severity, format_location
+from .errors import CheckReport, Location, Msg, Problem, RrmaError, Severity, format_location
 from .i18n.bidi import unbalanced_isolate
 from .i18n.catalog import N_
 from .messages import KIND_NAMES, lane_name, problem
@@ -53,7 +53,7 @@ OPEN_END_MINIMUM = dt.timedelta(minutes=15)
 WARNING = Severity.WARNING
 
 
-def check(obj: CountryGroup | Meeting) -> Report:
+def check(obj: CountryGroup | Meeting) -> CheckReport:
     """Check a group (everything) or a single meeting (its own programme).
 
     >>> from rrma_groups.examples import groupe_pays_maroc
@@ -68,7 +68,7 @@ def check(obj: CountryGroup | Meeting) -> Report:
     else:
         raise TypeError(f"check() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
     _unbalanced_isolates(obj, (), problems)
-    return Report(tuple(problems))
+    return CheckReport(tuple(problems))
 
 
 # --- every text -----------------------------------------------------------------------------
@@ -547,10 +547,6 @@ def _facilitator_refs(item: AgendaItem, loc: Location, known: _Known) -> Iterato
                 )
         elif facilitator.actor is not None:
             yield from _ref(known.actors, "actor", facilitator.actor, (*here, "actor"))
-
-
-def _hm(t: dt.time) -> str:
-    return t.strftime("%H:%M")
 
 
 def _check_bounds(meeting: Meeting, at: Location) -> Iterator[Problem]:

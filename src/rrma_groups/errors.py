@@ -14,18 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 __all__ = [
+    "CheckReport",
     "FileFormatError",
     "GroupValidationError",
     "LocaleError",
     "Location",
     "Msg",
     "Problem",
-    "Report",
     "RrmaError",
     "Severity",
     "TimeParseError",
@@ -162,7 +163,7 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class CheckReport:
     """The outcome of checking an object: its errors and its warnings, in document order."""
 
     problems: tuple[Problem, ...] = ()
@@ -316,3 +317,20 @@ class LocaleError(RrmaError):
         super().__init__(
             f"unknown or malformed language {value!r}; supported: {', '.join(self.supported)}"
         )
+
+
+if TYPE_CHECKING:
+    Report = CheckReport
+    """Deprecated name of :class:`CheckReport`."""
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name == "Report":
+            warnings.warn(
+                "rrma_groups.errors.Report is deprecated, use rrma_groups.CheckReport "
+                "(the name no longer reads like the activity report)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return CheckReport
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

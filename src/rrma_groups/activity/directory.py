@@ -1,12 +1,12 @@
-"""The directory of a group's actors: who does what, where; filtered, sorted, rendered.
+"""The directory of a group's actors: who does what, where; filtered and sorted.
 
 >>> from rrma_groups.examples import groupe_pays_maroc
 >>> group = groupe_pays_maroc()
 >>> [e.actor.id for e in directory(group, kinds=["local_authority"], country_regions=["MA-07"])]
 ['exemple-commune-rurale', 'region-marrakech-safi']
->>> table = render_directory(group, directory(group, themes=["formation"]), "csv", "en")
->>> print(table.splitlines()[1])
-exemple-asso-limousin-souss,Example association Solidarité Limousin–Souss (fictional example),...
+
+:func:`rrma_groups.render.directory.render_directory` writes the entries as text, Markdown, HTML
+or CSV.
 
 What an entry says about an actor comes from the actor and from the group: its themes are
 those it declares, those of its cooperation policy and those of its projects; the regions of
@@ -25,35 +25,25 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import RrmaError
-from ..i18n.bidi import balance_isolates
 from ..i18n.catalog import N_, translator
-from ..i18n.formatting import format_number
-from ..i18n.locales import negotiate, normalize_locale
-from ..i18n.regions import UnknownRegionError, canonical_subdivision, subdivision_name
+from ..i18n.locales import normalize_locale
+from ..i18n.regions import UnknownRegionError, canonical_subdivision
 from ..model import Actor, ActorKind, CountryGroup, MembershipRole
 from ..model.places import DEPARTMENT_REGIONS
 from ..model.projects import period_bounds
-from ..render.data_tables import Cell, Table, table_csv, table_html, table_markdown, table_text
-from ..render.html import page
-from ..render.labels import enum_label
-from ..render.markdown import escape_markdown
 
 __all__ = [
-    "DIRECTORY_FORMATS",
     "SORT_KEYS",
     "DirectoryEntry",
     "DirectoryError",
     "SortKey",
     "directory",
-    "directory_table",
     "fictional_mark",
-    "render_directory",
     "sort_key",
 ]
 
 SortKey = Literal["name", "kind", "department", "region", "country_region"]
 SORT_KEYS: tuple[str, ...] = ("name", "kind", "department", "region", "country_region")
-DIRECTORY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "csv")
 
 
 class DirectoryError(RrmaError):
@@ -251,135 +241,10 @@ def directory(
     return tuple(kept)
 
 
-# --- rendering ----------------------------------------------------------------------------
-
-_HEADERS = {
-    "name": N_("Name"),
-    "kind": N_("Kind"),
-    "department": N_("Département"),
-    "region": N_("French region"),
-    # TRANSLATORS: a column: the regions of the partner country (Morocco) where actors work.
-    "country_regions": N_("Regions in {country}"),
-    "themes": N_("Themes"),
-    "languages": N_("Languages"),
-    "network_member": N_("Network member"),
-    "group_member": N_("Group member"),
-    "website": N_("Website"),
-    "id": N_("Id"),
-}
-_YES, _NO = N_("yes"), N_("no")
 # TRANSLATORS: after the name of a made-up sample organisation, project or person.
 _FICTIONAL = N_("(fictional example)")
-_TITLE = N_("Directory of actors")
 
 
 def fictional_mark(lang: str | None) -> str:
     """The words that follow a fictional item's name: "(fictional example)"."""
     return translator(lang).gettext(_FICTIONAL)
-
-
-def capitalised(text: str) -> str:
-    """The first letter in upper case (a label standing alone in a cell)."""
-    return text[:1].upper() + text[1:]
-
-
-def _language_names(codes: Iterable[str], lang: str) -> str:
-    names = negotiate(lang).languages
-    out = []
-    for code in codes:
-        base = code.split("_")[0]
-        out.append(str(names.get(code) or names.get(base) or code))
-    return ", ".join(out)
-
-
-def directory_table(
-    group: CountryGroup, entries: Iterable[DirectoryEntry], lang: str, *, extended: bool = False
-) -> Table:
-    """The directory as a table in ``lang``; ``extended`` adds the id and website columns."""
-    lang = normalize_locale(lang)
-    _ = translator(lang).gettext
-    default = group.default_language
-    from ..i18n.regions import country_name
-
-    titles = {p.id: p.title.get(lang, default) for p in group.priorities}
-    mark = fictional_mark(lang)
-    separator = "، " if lang.startswith("ar") else ", "
-    headers = [_(_HEADERS[k]) for k in ("name", "kind", "department", "region")]
-    headers.append(_(_HEADERS["country_regions"]).format(country=country_name(group.country, lang)))
-    headers += [_(_HEADERS[k]) for k in ("themes", "languages", "network_member", "group_member")]
-    if extended:
-        headers = [_(_HEADERS["id"]), *headers, _(_HEADERS["website"])]
-    rows = []
-    for entry in entries:
-        actor = entry.actor
-        name, name_lang = actor.name.resolve(lang, default)
-        if actor.fictional:
-            name = f"{name} {mark}"
-        member = "" if entry.network_member is None else _(_YES if entry.network_member else _NO)
-        row = [
-            Cell(name, name_lang),
-            Cell(capitalised(enum_label(actor.kind, lang)), lang),
-            Cell(actor.department or "", kind="ltr"),
-            Cell(subdivision_name(entry.french_region, lang) if entry.french_region else "", lang),
-            Cell(separator.join(subdivision_name(r, lang) for r in entry.country_regions), lang),
-            Cell(separator.join(titles.get(t, t) for t in entry.themes), lang),
-            Cell(_language_names(actor.languages, lang), lang),
-            Cell(member, lang),
-            Cell(capitalised(enum_label(entry.group_role, lang)) if entry.group_role else "", lang),
-        ]
-        if extended:
-            row = [Cell(actor.id, kind="ltr"), *row, Cell(actor.website or "", kind="ltr")]
-        rows.append(tuple(row))
-    return Table(tuple(headers), tuple(rows))
-
-
-def render_directory(
-    group: CountryGroup,
-    entries: Iterable[DirectoryEntry],
-    format: str = "text",
-    lang: str | None = None,
-    *,
-    fragment: bool = False,
-    delimiter: str = ",",
-    bom: bool = False,
-) -> str:
-    """The directory as ``text``, ``markdown``, ``html`` or ``csv``, in ``lang``.
-
-    CSV has one row per actor with its id and website, every cell neutralised against formula
-    injection; ``delimiter`` and ``bom`` are as for
-    :func:`~rrma_groups.render.data_tables.table_csv`.
-    """
-    if format not in DIRECTORY_FORMATS:
-        raise DirectoryError(
-            f"unknown format {format!r}; choose one of: {', '.join(DIRECTORY_FORMATS)}"
-        )
-    language = normalize_locale(lang or group.default_language)
-    entries = tuple(entries)
-    table = directory_table(group, entries, language, extended=format == "csv")
-    if format == "csv":
-        return table_csv(table, delimiter=delimiter, bom=bom)
-    t = translator(language)
-    group_name = balance_isolates(group.name.get(language, group.default_language))
-    title = f"{t.gettext(_TITLE)} — {group_name}"
-    count = t.ngettext("{n} actor", "{n} actors", len(entries)).format(
-        n=format_number(len(entries), language)
-    )
-    if format == "text":
-        return (
-            "\n".join([title, "=" * len(title), "", count, "", *table_text(table, language)]) + "\n"
-        )
-    if format == "markdown":
-        lines = [f"# {escape_markdown(title)}", "", escape_markdown(count), ""]
-        return "\n".join([*lines, *table_markdown(table, language)]) + "\n"
-    from html import escape
-
-    from ..i18n.locales import direction
-
-    body = "\n".join(
-        [
-            f"<h1>{escape(title)}</h1>",
-            f"<p>{escape(count)}</p>",
-            table_html(table, language, css_class="programme directory"),
-        ]
-    )
-    return page(body, lang=language, dir=direction(language), title=title, fragment=fragment)

@@ -1,11 +1,9 @@
-"""A meeting's participants: who they are, the counts funders ask for, and the sign-in sheet.
+"""A meeting's participants: who they are, and the counts funders ask for.
 
-French associations justify the meetings they hold to their funders with a sign-in sheet
-(feuille d'émargement): one row per participant with name, organisation and a signature, and
-blank rows for those who come without registering. :func:`sign_in_sheet` prints it as an HTML
-page (A4, the header row repeated on each page) and :func:`sign_in_sheet_pdf` as a PDF where
-the PDF extra is installed. :func:`participation` counts participants and organisations by
-kind.
+:func:`participants` resolves a meeting's registrations against the group, and
+:func:`participation` counts participants and organisations by kind. The sign-in sheet that
+participants sign is made from them: :func:`rrma_groups.render.sign_in_sheet.sign_in_sheet` (an
+HTML page) and :func:`rrma_groups.export.pdf.sign_in_sheet_pdf` (a PDF).
 
 >>> from rrma_groups.examples import groupe_pays_maroc
 >>> group = groupe_pays_maroc()
@@ -19,32 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
 
-from ..i18n.catalog import N_, translator
-from ..i18n.formatting import format_date, format_number, format_time_range
-from ..i18n.locales import direction, is_rtl, normalize_locale
 from ..model import ActorKind, CountryGroup, LocalisedText, Meeting
 from ..model.participants import Attendance, ParticipationMode, Registration
-from ..render import RenderError
-from ..render._common import comma
-from ..render.data_tables import Cell, html_cell
-from ..render.html import page
-from .directory import fictional_mark, sort_key
+from .directory import sort_key
 
-__all__ = [
-    "MAX_BLANK_ROWS",
-    "Participant",
-    "Participation",
-    "participants",
-    "participation",
-    "sign_in_sheet",
-    "sign_in_sheet_pdf",
-]
-
-
-MAX_BLANK_ROWS = 500
-"""Most blank rows a sign-in sheet takes: some twenty pages of them."""
+__all__ = ["Participant", "Participation", "participants", "participation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,167 +125,3 @@ def participation(group: CountryGroup, meeting: Meeting) -> Participation:
         organisations_by_kind=dict(Counter(kinds_of.values())),
         fictional=sum(p.fictional for p in found),
     )
-
-
-# --- the sign-in sheet --------------------------------------------------------------------
-
-# TRANSLATORS: the title of the list that participants sign (feuille d'émargement).
-_TITLE = N_("Sign-in sheet")
-# TRANSLATORS: the header of the numbering column of the sign-in sheet.
-_NUMBER = N_("No.")
-_NAME = N_("Name")
-_ORGANISATION = N_("Organisation")
-_SIGNATURE = N_("Signature")
-# TRANSLATORS: in the signature column, for someone who takes part online.
-_ONLINE = N_("Online")
-_ORGANISER = N_("Organiser")
-
-SHEET_STYLE = """
-.rrma-programme table.sign-in{width:100%;border-collapse:collapse;margin:.8em 0}
-.rrma-programme table.sign-in th,.rrma-programme table.sign-in td{border:1px solid #5b6574;
- padding:.3em .5em;text-align:start;vertical-align:middle}
-.rrma-programme table.sign-in thead th{background:#eef4f7}
-.rrma-programme table.sign-in td.number{width:2.5em;text-align:end;
- font-variant-numeric:tabular-nums}
-.rrma-programme table.sign-in td.signature{width:30%;height:2.6em}
-.rrma-programme table.sign-in td.online{font-style:italic;color:#5b6574}
-.rrma-programme .fictional{font-style:italic;color:#8a1c1c}
-@media print{.rrma-programme table.sign-in tr{break-inside:avoid}
- .rrma-programme table.sign-in thead{display:table-header-group}}
-""".strip()
-
-
-def _chosen(group: CountryGroup, meeting: str | Meeting) -> Meeting:
-    if isinstance(meeting, Meeting):
-        return meeting
-    try:
-        return group.meeting(meeting)
-    except KeyError:
-        known = ", ".join(m.id for m in group.meetings) or "none"
-        raise RenderError(f"no meeting {meeting!r}; the group has: {known}") from None
-
-
-def _mark(fictional: bool, mark: str) -> str:
-    return f' <span class="fictional">{escape(mark)}</span>' if fictional else ""
-
-
-def sign_in_sheet(
-    group: CountryGroup,
-    meeting: str | Meeting,
-    lang: str | None = None,
-    *,
-    blank_rows: int = 5,
-    fragment: bool = False,
-) -> str:
-    """The sign-in sheet of ``meeting`` (an id or a meeting) as an HTML page, in ``lang``.
-
-    One row per registration, sorted by name (case and accents ignored), then ``blank_rows``
-    empty rows (at most :data:`MAX_BLANK_ROWS`, else :class:`ValueError`). Someone registered
-    online has "Online" instead of a place to sign. Made-up samples are marked as such.
-    """
-    if blank_rows < 0:
-        raise ValueError(f"blank_rows cannot be negative: {blank_rows}")
-    if blank_rows > MAX_BLANK_ROWS:
-        raise ValueError(f"blank_rows is at most {MAX_BLANK_ROWS}: {blank_rows}")
-    chosen = _chosen(group, meeting)
-    language = normalize_locale(lang or group.default_language)
-    default = group.default_language
-    _ = translator(language).gettext
-    mark = fictional_mark(language)
-
-    title_text, title_lang = chosen.title.resolve(language, default)
-    heading = f"{_(_TITLE)} — {title_text}"
-    when = format_date(chosen.date, language, "full")
-    if chosen.starts_at is not None and chosen.ends_at is not None and chosen.end_date is None:
-        hours = format_time_range(
-            chosen.starts_at.time(), chosen.ends_at.time(), language, "programme"
-        )
-        hours_html = f'<bdi dir="ltr">{escape(hours)}</bdi>' if is_rtl(language) else escape(hours)
-        when_html = f"{escape(when)}{comma(language)}{hours_html}"
-    else:
-        when_html = escape(when)
-    out = [
-        f"<style>{SHEET_STYLE}</style>",
-        f"<h1>{escape(_(_TITLE))}</h1>",
-        f"<h2>{html_cell(Cell(title_text, title_lang), language)}</h2>",
-        f'<p class="when"><time datetime="{chosen.date.isoformat()}">{when_html}</time></p>',
-    ]
-    if chosen.venue is not None:
-        parts = [chosen.venue.name] + ([chosen.venue.city] if chosen.venue.city else [])
-        where = comma(language).join(
-            html_cell(Cell(*text.resolve(language, default)), language) for text in parts
-        )
-        out.append(f'<p class="where">{where}</p>')
-    if chosen.organiser is not None:
-        try:
-            organiser = group.actor(chosen.organiser).name_on(chosen.date)
-            shown = html_cell(Cell(*organiser.resolve(language, default)), language)
-        except KeyError:
-            shown = escape(chosen.organiser)
-        out.append(f'<p class="organiser">{escape(_(_ORGANISER))}: {shown}</p>')
-    out += [
-        '<table class="sign-in">',
-        "<thead><tr>"
-        f'<th scope="col" class="number">{escape(_(_NUMBER))}</th>'
-        f'<th scope="col">{escape(_(_NAME))}</th>'
-        f'<th scope="col">{escape(_(_ORGANISATION))}</th>'
-        f'<th scope="col" class="signature">{escape(_(_SIGNATURE))}</th>'
-        "</tr></thead>",
-        "<tbody>",
-    ]
-    rows = sorted(participants(group, chosen), key=lambda p: (sort_key(p.name), p.name))
-    number = 0
-    for number, person in enumerate(rows, 1):
-        organisation = ""
-        if person.organisation is not None:
-            text, text_lang = person.organisation.resolve(language, default)
-            organisation = html_cell(Cell(text, text_lang), language)
-        online = person.registration.mode is ParticipationMode.ONLINE
-        signature = (
-            f'<td class="signature online">{escape(_(_ONLINE))}</td>'
-            if online
-            else '<td class="signature"></td>'
-        )
-        out.append(
-            f'<tr><td class="number">{format_number(number, language)}</td>'
-            f"<td>{html_cell(Cell(person.name), language)}{_mark(person.fictional, mark)}</td>"
-            f"<td>{organisation}</td>{signature}</tr>"
-        )
-    for extra in range(number + 1, number + blank_rows + 1):
-        out.append(
-            f'<tr class="blank"><td class="number">{format_number(extra, language)}</td>'
-            '<td></td><td></td><td class="signature"></td></tr>'
-        )
-    out += ["</tbody>", "</table>"]
-    total = translator(language).ngettext(
-        "{n} registered participant", "{n} registered participants", len(rows)
-    )
-    out.append(f'<p class="total">{escape(total.format(n=format_number(len(rows), language)))}</p>')
-    return page(
-        "\n".join(out),
-        lang=language,
-        dir=direction(language),
-        title=heading,
-        fragment=fragment,
-    )
-
-
-def sign_in_sheet_pdf(
-    group: CountryGroup, meeting: str | Meeting, lang: str | None = None, *, blank_rows: int = 5
-) -> bytes:
-    """The sign-in sheet as a PDF (A4), drawn by WeasyPrint (``pip install "rrma-groups[pdf]"``).
-
-    Raises :class:`~rrma_groups.export.pdf.PdfEngineError` when WeasyPrint is missing and
-    :class:`~rrma_groups.export.pdf.PdfFontError` when no installed font can draw some character.
-    """
-    html = sign_in_sheet(group, meeting, lang, blank_rows=blank_rows)
-    # The same engine, font check and quiet logging as the programme's PDF.
-    from ..export.pdf import PdfFontError, _engine, _notdef_characters, _visible
-
-    weasyprint = _engine()
-    with _notdef_characters() as missing:
-        data: bytes = weasyprint.HTML(string=html).write_pdf()
-    unseen = tuple(sorted({c for c in missing if _visible(c)}))
-    if unseen:
-        raise PdfFontError(unseen)
-    return data

@@ -19,6 +19,7 @@ samples never meet real actors: fictional and real data are grouped apart.
 
 The result is deterministic (sorted, never in dictionary order) and is built in one pass over
 projects, actors and partnerships plus a sort: O(n log n).
+:func:`rrma_groups.render.synergies.render_synergies` writes the proposals out.
 
 >>> from rrma_groups.examples import groupe_pays_maroc
 >>> group = groupe_pays_maroc()
@@ -32,35 +33,29 @@ import enum
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from html import escape
 
-from ..errors import RrmaError
 from ..i18n.bidi import balance_isolates, first_strong_direction, isolate_auto
-from ..i18n.catalog import N_, translator
-from ..i18n.formatting import format_list, format_number
-from ..i18n.locales import direction, is_rtl, normalize_locale
+from ..i18n.catalog import translator
+from ..i18n.formatting import format_number
+from ..i18n.locales import is_rtl, normalize_locale
 from ..i18n.regions import subdivision_name
 from ..model import CountryGroup, LocalisedText, PartnershipStatus
 from ..model.projects import ProjectStatus
-from ..render.html import page
-from ..render.markdown import escape_markdown
-from .directory import fictional_mark, sort_key
+from .directory import fictional_mark
 
 __all__ = [
     "ACTIVE_STATUSES",
-    "SYNERGY_FORMATS",
     "Proposal",
     "Reason",
     "ReasonKind",
     "find_synergies",
-    "render_synergies",
+    "isolated",
 ]
 
 ACTIVE_STATUSES: frozenset[ProjectStatus] = frozenset(
     (ProjectStatus.IDEA, ProjectStatus.PLANNED, ProjectStatus.RUNNING)
 )
 """The projects that count for synergies by default: all but finished ones."""
-SYNERGY_FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 
 
 class ReasonKind(enum.StrEnum):
@@ -104,19 +99,19 @@ class Reason:
 
         def name(text: LocalisedText | None, fallback: str | None) -> str:
             found = text.get(language, default_language) if text else (fallback or "")
-            return _isolated(found, language)
+            return isolated(found, language)
 
         out = {"n": format_number(self.n, language)}
         if self.theme is not None:
             out["theme"] = name(self.theme_title, self.theme)
         if self.kind is ReasonKind.THEME_REGION and self.place is not None:
-            out["region"] = _isolated(subdivision_name(self.place, language), language)
+            out["region"] = isolated(subdivision_name(self.place, language), language)
         if self.kind is ReasonKind.THEME_PROVINCE:
             out["province"] = name(self.place_name, self.place)
         if self.partner is not None:
             out["partner"] = name(self.partner_name, self.partner)
             if self.partner_fictional:
-                out["partner"] += " " + _isolated(fictional_mark(language), language)
+                out["partner"] += " " + isolated(fictional_mark(language), language)
         return out
 
     def message(self, lang: str | None = None, default_language: str = "fr") -> str:
@@ -126,7 +121,7 @@ class Reason:
         return template.format(**self.params(lang, default_language))
 
 
-def _isolated(text: str, lang: str) -> str:
+def isolated(text: str, lang: str) -> str:
     """``text`` in FSI…PDI when it would run against a right-to-left sentence around it."""
     text = balance_isolates(text)
     if is_rtl(lang) and first_strong_direction(text) == "ltr":
@@ -345,102 +340,3 @@ def _proposals(
         )
     proposals.sort(key=lambda p: (-len(p.actors), reason_key(p.reasons[0]), p.actors))
     return tuple(proposals)
-
-
-# --- rendering ----------------------------------------------------------------------------
-
-_TITLE = N_("Synergies")
-# TRANSLATORS: before the list of actors a synergy proposal suggests should meet.
-_WHO = N_("Who should meet")
-_PROJECTS = N_("Projects")
-_NONE = N_(
-    "No synergy found: no two actors work on the same theme in the same place or with "
-    "the same local partner."
-)
-
-
-class SynergyError(RrmaError):
-    """A synergy report that cannot be written (an unknown format)."""
-
-    code = "render_error"
-
-
-def render_synergies(
-    group: CountryGroup,
-    proposals: Iterable[Proposal],
-    format: str = "text",
-    lang: str | None = None,
-    *,
-    fragment: bool = False,
-) -> str:
-    """Proposals as ``text``, ``markdown`` or ``html``, in ``lang`` (default: the group's)."""
-    if format not in SYNERGY_FORMATS:
-        raise SynergyError(
-            f"unknown format {format!r}; choose one of: {', '.join(SYNERGY_FORMATS)}"
-        )
-    language = normalize_locale(lang or group.default_language)
-    default = group.default_language
-    _ = translator(language).gettext
-    title = f"{_(_TITLE)} — {balance_isolates(group.name.get(language, default))}"
-    mark = fictional_mark(language)
-    names = {
-        a.id: _isolated(a.name.get(language, default), language)
-        + (f" {_isolated(mark, language)}" if a.fictional else "")
-        for a in (group.network, *group.actors)
-    }
-    titles = {
-        p.id: _isolated(p.title.get(language, default), language)
-        + (f" {_isolated(mark, language)}" if p.fictional else "")
-        for p in group.projects
-    }
-    blocks = []
-    for proposal in proposals:
-        people = sorted((names.get(a, a) for a in proposal.actors), key=sort_key)
-        blocks.append(
-            (
-                [r.message(language, default) for r in proposal.reasons],
-                format_list(people, language),
-                [titles.get(p, p) for p in proposal.projects],
-            )
-        )
-    separator = "، " if direction(language) == "rtl" else ", "
-    if format == "text":
-        lines = [title, "=" * len(title), ""]
-        if not blocks:
-            lines.append(_(_NONE))
-        for n, (reasons, who, projects) in enumerate(blocks, 1):
-            lines.append(f"{n}. {reasons[0]}")
-            lines += [f"   {r}" for r in reasons[1:]]
-            lines.append(f"   {_(_WHO)}: {who}")
-            if projects:
-                lines.append(f"   {_(_PROJECTS)}: {separator.join(projects)}")
-            lines.append("")
-        return "\n".join(lines).rstrip("\n") + "\n"
-    if format == "markdown":
-        lines = [f"# {escape_markdown(title)}", ""]
-        if not blocks:
-            lines.append(escape_markdown(_(_NONE)))
-        for n, (reasons, who, projects) in enumerate(blocks, 1):
-            lines += [f"## {n}. {escape_markdown(reasons[0])}", ""]
-            lines += [f"- {escape_markdown(r)}" for r in reasons[1:]]
-            lines.append(f"- **{escape_markdown(_(_WHO))}:** {escape_markdown(who)}")
-            if projects:
-                joined = escape_markdown(separator.join(projects))
-                lines.append(f"- **{escape_markdown(_(_PROJECTS))}:** {joined}")
-            lines.append("")
-        return "\n".join(lines).rstrip("\n") + "\n"
-    out = [f"<h1>{escape(title)}</h1>"]
-    if not blocks:
-        out.append(f"<p>{escape(_(_NONE))}</p>")
-    for reasons, who, projects in blocks:
-        out.append('<section class="synergy">')
-        out.append(f"<h2>{escape(reasons[0])}</h2>")
-        out += [f"<p>{escape(r)}</p>" for r in reasons[1:]]
-        out.append(f"<p><strong>{escape(_(_WHO))}:</strong> {escape(who)}</p>")
-        if projects:
-            out.append(f"<p><strong>{escape(_(_PROJECTS))}:</strong></p>")
-            out.append("<ul>" + "".join(f"<li>{escape(p)}</li>" for p in projects) + "</ul>")
-        out.append("</section>")
-    return page(
-        "\n".join(out), lang=language, dir=direction(language), title=title, fragment=fragment
-    )

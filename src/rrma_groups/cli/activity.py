@@ -13,17 +13,19 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..activity.directory import DIRECTORY_FORMATS, SORT_KEYS, directory, render_directory
-from ..activity.participation import MAX_BLANK_ROWS, sign_in_sheet, sign_in_sheet_pdf
-from ..activity.report import REPORT_FORMATS, activity_report, render_report
-from ..activity.synergies import SYNERGY_FORMATS, find_synergies, render_synergies
+from ..activity.directory import SORT_KEYS, directory
+from ..activity.report import activity_report
+from ..activity.synergies import find_synergies
 from ..errors import RrmaError
 from ..i18n.catalog import N_, translator
-from ..model import CountryGroup
+from ..render.directory import DIRECTORY_FORMATS, render_directory
+from ..render.report import REPORT_FORMATS, render_report
+from ..render.sign_in_sheet import MAX_BLANK_ROWS, sign_in_sheet
+from ..render.synergies import SYNERGY_FORMATS, render_synergies
+from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, open_group, say, write
 
 __all__ = ["add_parsers"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 FIRST_YEAR, LAST_YEAR = 1, 9999
 """The years ``report --year`` takes (those Python's dates have)."""
 _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
@@ -137,36 +139,19 @@ def add_parsers(commands: Any, lang: str | None = None) -> None:
     sheet.set_defaults(run=_sign_in_sheet)
 
 
-def _lang(args: argparse.Namespace) -> str | None:
-    from .app import _lang_of
-
-    return _lang_of(args)
-
-
 def _say(args: argparse.Namespace, template: str, **params: Any) -> str:
     """One of the commands' messages, in the language the command was run in."""
-    from .app import _line_start, _ltr, _say
-
-    lang = _lang(args)
-    shown = {k: _ltr(v, lang) if isinstance(v, str) else v for k, v in params.items()}
-    return _line_start(lang) + _say(lang, template, **shown)
-
-
-def _group(args: argparse.Namespace, err: TextIO) -> CountryGroup | int:
-    from .app import _open_group
-
-    return _open_group(args.file, err, _lang(args))
+    lang = lang_of(args)
+    shown = {k: ltr(v, lang) if isinstance(v, str) else v for k, v in params.items()}
+    return line_start(lang) + say(lang, template, **shown)
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .app import _emit as emit
-
-    status: int = emit(text, args.output, out, err, _lang(args))
-    return status
+    return emit(text, args.output, out, err, lang_of(args))
 
 
 def _directory(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    group = _group(args, err)
+    group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
     try:
@@ -200,7 +185,7 @@ def _directory(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _synergies(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    group = _group(args, err)
+    group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
     try:
@@ -216,7 +201,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         print(_say(args, N_("{year} is not a year"), year=year), file=err)
         return EXIT_USAGE
-    group = _group(args, err)
+    group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
     try:
@@ -234,13 +219,13 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.blank_rows > MAX_BLANK_ROWS:
         print(_say(args, N_("--blank-rows is at most {most}"), most=MAX_BLANK_ROWS), file=err)
         return EXIT_USAGE
-    group = _group(args, err)
+    group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
     meeting = args.meeting
     if meeting is None:
         if len(group.meetings) != 1:
-            none = translator(_lang(args)).gettext(N_("none"))
+            none = translator(lang_of(args)).gettext(N_("none"))
             known = ", ".join(m.id for m in group.meetings) or none
             print(
                 _say(
@@ -255,6 +240,8 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     try:
         if args.format == "pdf":
+            from ..export.pdf import sign_in_sheet_pdf
+
             data = sign_in_sheet_pdf(group, meeting, args.lang, blank_rows=args.blank_rows)
         else:
             text = sign_in_sheet(group, meeting, args.lang, blank_rows=args.blank_rows)
@@ -262,8 +249,5 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{exc}", file=err)
         return EXIT_USAGE
     if args.format == "pdf":
-        from .app import _write
-
-        status: int = _write(data, args.output, err, _lang(args))
-        return status
+        return write(data, args.output, err, lang_of(args))
     return _emit(text, args, out, err)

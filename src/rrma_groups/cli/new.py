@@ -1,246 +1,58 @@
-"""Starter files: a commented group file to fill in, for a new country group.
+"""``rrma-groups new``: a starter file for a new country group, or a copy of an example.
 
-The text that :func:`starter_text` writes is a TOML group file, commented in French (the
-language of the networks' staff), that **does not validate until it is filled in**. Every value
-to fill in is one the validator refuses, and its error message says where it is and what is
-expected:
-
-* texts to write are empty (``title = ""``): ``meetings[0].title: text is empty``;
-* the French region is ``"FR-XXX"``: the message lists the valid codes (``FR-ARA``, ...);
-* the date is ``"JJ/MM/AAAA"`` and the times ``"HHhMM - HHhMM"``: ``cannot read 'JJ/MM/AAAA'
-  as a date``.
-
-A placeholder such as ``"À REMPLIR"`` would pass as text and slip into a published programme;
-these cannot. What the library can fill in by itself is filled in: the group's name in French,
-Arabic and English from the country code, the network, ids.
-
->>> text = starter_text("SN", "Réseau Exemple")
->>> 'name.ar = "مجموعة بلد السنغال"' in text
-True
->>> from rrma_groups import GroupValidationError, loads
->>> try:
-...     loads(text)
-... except GroupValidationError as exc:
-...     for problem in exc.errors[:3]:
-...         print(problem.location, problem.code)
-anchor[0] unknown_subdivision
-network.area unknown_subdivision
-description empty_text
-
-The ``rrma-groups new`` command writes it to a file (see :func:`main`).
+The starter file itself is :func:`rrma_groups.starter.starter_text`. This command also runs on
+its own: ``python -m rrma_groups.cli.new --country SN --network Centraider``.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-import tomli_w
-from pydantic import TypeAdapter, ValidationError
-
-from ..errors import RrmaError, render_template
 from ..examples import EXAMPLES, example_text
 from ..i18n.catalog import N_, translator
-from ..i18n.regions import country_name
-from ..io.files import SCHEMA_ID, write_atomic
-from ..model.types import CountryCode
+from ..io import write_atomic
+from ..starter import (
+    PLACEHOLDER_DATE,
+    PLACEHOLDER_REGION,
+    PLACEHOLDER_TIME_RANGE,
+    StarterError,
+    starter_text,
+)
+from .common import EXIT_OK, EXIT_USAGE, lang_of, line_start, ltr, run_command, say
+from .language import command_language, environment_language
+from .parser import ArgumentParser, parse
 
 __all__ = [
+    "DESCRIPTION",
+    "HELP",
     "PLACEHOLDER_DATE",
     "PLACEHOLDER_REGION",
     "PLACEHOLDER_TIME_RANGE",
     "StarterError",
     "add_arguments",
+    "add_parser",
     "main",
     "run",
     "starter_text",
 ]
 
-PLACEHOLDER_REGION = "FR-XXX"
-"""Stands for the French region: not a region of FR, so the error lists the real codes."""
-PLACEHOLDER_DATE = "JJ/MM/AAAA"
-"""Stands for a date, written the French way (jour/mois/année); the date parser refuses it."""
-PLACEHOLDER_TIME_RANGE = "HHhMM - HHhMM"
-"""Stands for an item's times (heures, minutes); the time parser refuses it."""
-
-EXIT_OK, EXIT_USAGE = 0, 2
-
-_COUNTRY: TypeAdapter[str] = TypeAdapter(CountryCode)
+HELP = N_("write a starter file for a new country group, or a copy of the example")
+DESCRIPTION = N_(
+    "Write a commented starter file for a new country group. It does not validate until every "
+    "value to fill in is filled in: 'rrma-groups validate' says which."
+)
 
 
-class StarterError(RrmaError):
-    """A starter file cannot be written with these arguments (unknown country, empty name).
-
-    ``template`` and ``params`` are the message for translation; the exception's text is the
-    English message.
-    """
-
-    code = "starter_error"
-
-    def __init__(self, template: str, params: Mapping[str, Any] | None = None) -> None:
-        self.template = template
-        self.params: Mapping[str, Any] = dict(params or {})
-        super().__init__(render_template(template, self.params))
-
-    def describe(self, lang: str | None) -> str:
-        """The message in ``lang`` (``None``: English)."""
-        return render_template(translator(lang).gettext(self.template), self.params)
-
-
-def starter_text(country: str, network: str) -> str:
-    """A commented starter file for the country group of ``country`` in ``network``.
-
-    ``country`` is an ISO 3166-1 alpha-2 code (``SN``, ``ma``); ``network`` is the network's
-    name as it writes it (``Centraider``). Raises :class:`StarterError` for an unknown country
-    or an empty or multi-line network name.
-    """
-    try:
-        code = _COUNTRY.validate_python(country)  # the same rule as the files' "country"
-    except ValidationError:
-        raise StarterError(
-            N_("{country!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"),
-            {"country": country},
-        ) from None
-    names = {lang: country_name(code, lang) for lang in ("fr", "ar", "en")}
-    network = " ".join(network.split())
-    if not network:
-        raise StarterError(N_("the network's name is empty"))
-    network_id = _slug(network) or "reseau"
-    return _TEMPLATE.format(
-        schema=SCHEMA_ID,
-        country=code,
-        country_fr=names["fr"],
-        group_id=f"groupe-pays-{code.lower()}",
-        name_fr=_toml(f"Groupe Pays {names['fr']}"),
-        name_ar=_toml(f"مجموعة بلد {names['ar']}"),
-        name_en=_toml(f"{names['en']} Country Group"),
-        network_name=_toml(network),
-        network_id=_toml(network_id),
-        region=_toml(PLACEHOLDER_REGION),
-        date=_toml(PLACEHOLDER_DATE),
-        times=_toml(PLACEHOLDER_TIME_RANGE),
-    )
-
-
-def _toml(value: str) -> str:
-    """``value`` as a TOML string, quoted and escaped."""
-    return tomli_w.dumps({"v": value}).partition(" = ")[2].rstrip("\n")
-
-
-def _slug(name: str) -> str:
-    """An id made from a name: ``SO Coopération`` → ``so-cooperation``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].rstrip("-")
-
-
-# The comments say, next to each value to fill in, what to write; the placeholders make sure
-# that forgetting one is an error, not a programme that says "HHhMM".
-_TEMPLATE = """\
-#:schema {schema}
-# Groupe Pays {country_fr} — fichier de départ écrit par « rrma-groups new ».
-#
-# Ce fichier n'est pas encore valide, et c'est voulu : chaque valeur à remplir est écrite de
-# façon que la vérification la refuse et dise où elle se trouve.
-#   ""               un texte à écrire (ou supprimez la ligne si elle est facultative) ;
-#   "FR-XXX"         le code de votre région : l'erreur affiche la liste des codes ;
-#   "JJ/MM/AAAA"     une date, par exemple "14/03/2025" ;
-#   "HHhMM - HHhMM"  l'heure de début et de fin, par exemple "9h30 - 10h00".
-# Vérifiez le fichier après chaque modification, jusqu'à lire « valid » :
-#     rrma-groups validate NOM_DU_FICHIER.toml
-#
-# Les textes sans langue indiquée sont en français (default_language). Pour traduire un texte,
-# remplacez   title = "Accueil"   par   title.fr = "Accueil"   et   title.ar = "استقبال"   .
-
-schema_version = 1
-id = "{group_id}"
-name.fr = {name_fr}
-name.ar = {name_ar}
-name.en = {name_en}
-country = "{country}"
-default_language = "fr"
-languages = ["fr"]
-
-# La région française où le groupe est ancré, en code ISO 3166-2 (FR-NAQ : Nouvelle-Aquitaine,
-# FR-CVL : Centre-Val de Loire, ...).
-anchor = [{region}]
-
-# Présentez le groupe en quelques phrases : qui il réunit, dans quel but.
-description = ""
-
-# Un objectif par bloc [[objectives]] ; copiez le bloc pour en ajouter d'autres.
-[[objectives]]
-text = ""
-
-[membership_policy]
-# Qui peut rejoindre le groupe ?
-open_to = ""
-# Faut-il adhérer au réseau pour rejoindre le groupe ?
-#   "required" (oui), "appreciated" (non, mais c'est apprécié), "not_required" (non)
-network_membership = "not_required"
-
-# --- Le réseau régional multi-acteurs -----------------------------------------------------
-
-[network]
-id = {network_id}
-name = {network_name}
-# Le code ISO 3166-2 de sa région, comme pour « anchor » ci-dessus.
-area = {region}
-# Facultatif : ce que le réseau apporte au groupe, parmi "hosting" (hébergement),
-# "secretariat", "coordination", "support" (accompagnement), "facilitation" (animation),
-# "resources" (centre de ressources). Enlevez le # pour l'utiliser.
-# offers = ["secretariat", "facilitation"]
-
-# --- Les personnes ------------------------------------------------------------------------
-# Chaque personne a un identifiant (id) : c'est par lui que le programme la désigne.
-
-[[persons]]
-id = "coordination"
-# Prénom et nom de la personne qui coordonne le groupe.
-name = ""
-affiliation = {network_id}
-
-# --- La première rencontre ----------------------------------------------------------------
-
-[[meetings]]
-id = "rencontre-1"
-# Le titre de la rencontre, par exemple « Rencontre du Groupe Pays {country_fr} à Orléans ».
-title = ""
-date = {date}
-organiser = {network_id}
-
-[meetings.venue]
-# Le lieu : le nom du bâtiment ou de la salle, puis la ville.
-name = ""
-city = ""
-
-# Le programme : un bloc [[meetings.agenda]] par point, dans l'ordre. « kind » dit ce qu'est
-# le point : "welcome" (accueil), "presentation", "discussion", "workshop" (atelier), "plenary",
-# "break" (pause), "meal" (repas), "conclusion" (restitution), "social" (temps convivial).
-# « facilitators » dit qui l'anime : une personne {{ person = "id" }}, une structure
-# {{ actor = "id" }}, un rôle {{ role = "Un représentant de chaque structure" }}, ou [] (personne).
-
-[[meetings.agenda]]
-time = {times}
-# Par exemple « Accueil des participants ».
-title = ""
-kind = "welcome"
-facilitators = [{{ actor = {network_id} }}]
-
-[[meetings.agenda]]
-time = {times}
-# Par exemple « Présentation du groupe et de ses objectifs ».
-title = ""
-kind = "presentation"
-facilitators = [{{ person = "coordination" }}]
-"""
-
-
-# --- the command ----------------------------------------------------------------------------
+def add_parser(commands: Any, lang: str | None = None) -> None:
+    """Add ``new`` to ``commands`` (from ``add_subparsers()``), its help in ``lang``."""
+    _ = translator(lang).gettext
+    parser = commands.add_parser("new", help=_(HELP), description=_(DESCRIPTION))
+    add_arguments(parser, lang)
+    parser.set_defaults(run=run)
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: str | None = None) -> None:
@@ -276,68 +88,57 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     Its messages are in the language the command was run in (the environment's when ``args``
     does not say).
     """
-    from .app import _line_start, _ltr, environment_language
+    lang = lang_of(args) if "messages_lang" in args else environment_language()
 
-    lang = args.messages_lang if "messages_lang" in args else environment_language()
-
-    def say(template: str, **params: Any) -> None:
-        text = render_template(translator(lang).gettext(template), params)
-        print(_line_start(lang) + text, file=err)
+    def tell(template: str, **params: Any) -> None:
+        print(line_start(lang) + say(lang, template, **params), file=err)
 
     if args.example is not None:
         if args.network is not None:
-            say(N_("--network goes with --country, not with --example"))
+            tell(N_("--network goes with --country, not with --example"))
             return EXIT_USAGE
         text = example_text(args.example)
     else:
         if args.network is None:
-            say(N_("--country needs --network NAME: the network that hosts the group"))
+            tell(N_("--country needs --network NAME: the network that hosts the group"))
             return EXIT_USAGE
         try:
             text = starter_text(args.country, args.network)
         except StarterError as exc:
-            print(_line_start(lang) + exc.describe(lang), file=err)
+            print(line_start(lang) + exc.describe(lang), file=err)
             return EXIT_USAGE
     output: Path | None = args.output
     if output is None:
         out.write(text)
         return EXIT_OK
-    path = _ltr(str(output), lang)
+    path = ltr(str(output), lang)
     if output.exists() and not args.force:
-        say(N_("{path}: already exists; choose another name, or add --force"), path=path)
+        tell(N_("{path}: already exists; choose another name, or add --force"), path=path)
         return EXIT_USAGE
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        say(N_("{path}: cannot write: {reason}"), path=path, reason=exc.strerror or exc)
+        tell(N_("{path}: cannot write: {reason}"), path=path, reason=exc.strerror or exc)
         return EXIT_USAGE
-    say(N_("{path}: written; edit it, then check it with: rrma-groups validate {path}"), path=path)
+    tell(N_("{path}: written; edit it, then check it with: rrma-groups validate {path}"), path=path)
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``rrma-groups new ARGS``, run on its own."""
-    from .app import (
-        _argparse_speaks,
-        _ArgumentParser,
-        _parse_arguments,
-        _run_command,
-        command_language,
-    )
-
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang = command_language(arguments)
-    _ = translator(lang).gettext
-    with _argparse_speaks(lang):
-        parser = _ArgumentParser(prog="rrma-groups new", description=_(DESCRIPTION))
+
+    def build(lang: str | None) -> ArgumentParser:
+        parser = ArgumentParser(
+            prog="rrma-groups new", description=translator(lang).gettext(DESCRIPTION)
+        )
         add_arguments(parser, lang)
-        args = _parse_arguments(parser, arguments, lang)
-    args.messages_lang = lang
-    return _run_command(run, args, lang)
+        return parser
+
+    args = parse(build, arguments, lang)
+    return run_command(run, args, lang)
 
 
-HELP = N_("write a starter file for a new country group, or a copy of the example")
-DESCRIPTION = N_(
-    "Write a commented starter file for a new country group. It does not validate until every "
-    "value to fill in is filled in: 'rrma-groups validate' says which."
-)
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

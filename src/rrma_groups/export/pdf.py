@@ -1,5 +1,8 @@
 """PDF: a meeting's programme on one A4 page, printed from the same HTML as the page.
 
+:func:`to_pdf` prints a programme, :func:`sign_in_sheet_pdf` a meeting's sign-in sheet, and
+:func:`html_to_pdf` any page of the library (HTML with its print stylesheet).
+
 PDF output is optional. It is drawn by WeasyPrint, installed with the extra
 ``pip install "rrma-groups[pdf]"``: WeasyPrint lays the page out with Pango and HarfBuzz, so
 Arabic is shaped (joined letters, lam-alef ligatures) and runs right to left, it follows the
@@ -36,6 +39,7 @@ from types import ModuleType
 from ..errors import RrmaError
 from ..model import Agenda, CountryGroup, Meeting
 from ..render import RenderError, render
+from ..render.sign_in_sheet import sign_in_sheet
 
 __all__ = [
     "PDF_ENGINE_INSTALL",
@@ -43,6 +47,8 @@ __all__ = [
     "PdfEngineError",
     "PdfError",
     "PdfFontError",
+    "html_to_pdf",
+    "sign_in_sheet_pdf",
     "to_pdf",
 ]
 
@@ -113,10 +119,34 @@ def to_pdf(
     if isinstance(obj, CountryGroup):
         group = obj
         obj = _chosen_meeting(obj, meeting)
-    page = render(obj, "html", lang, group=group)
+    return html_to_pdf(render(obj, "html", lang, group=group))
+
+
+def sign_in_sheet_pdf(
+    group: CountryGroup, meeting: str | Meeting, lang: str | None = None, *, blank_rows: int = 5
+) -> bytes:
+    """The sign-in sheet as a PDF (A4), drawn by WeasyPrint (``pip install "rrma-groups[pdf]"``).
+
+    The page is :func:`~rrma_groups.render.sign_in_sheet.sign_in_sheet`'s, with the same
+    arguments. Raises :class:`PdfEngineError` when WeasyPrint is missing and
+    :class:`PdfFontError` when no installed font can draw some character.
+    """
+    return html_to_pdf(sign_in_sheet(group, meeting, lang, blank_rows=blank_rows))
+
+
+def html_to_pdf(page: str) -> bytes:
+    """A page of the library (a programme, a sign-in sheet) as a PDF, with its print stylesheet.
+
+    The page must fetch nothing: it is printed without reading a file or opening a connection.
+    Every character must be in an installed font; the invisible ones (directional isolates,
+    spaces) need none.
+
+    Raises :class:`PdfEngineError` when WeasyPrint or Pango is missing, and
+    :class:`PdfFontError` when no installed font has some character.
+    """
     weasyprint = _engine()
-    # The page fetches nothing (no image, no link, no url() in its style), so WeasyPrint reads
-    # no file and opens no connection while printing it.
+    # The pages fetch nothing (no image, no link, no url() in their style), so WeasyPrint reads
+    # no file and opens no connection while printing them.
     with _notdef_characters() as missing:
         data: bytes = weasyprint.HTML(string=page).write_pdf()
     unseen = tuple(sorted({c for c in missing if _visible(c)}))

@@ -54,10 +54,10 @@ if TYPE_CHECKING:
         DEFAULT_LANGUAGE,
         FALLBACK_LANGUAGE,
         SUPPORTED_LANGUAGES,
+        babel_locale,
         direction,
         fallback_chain,
         is_rtl,
-        negotiate,
         normalize_locale,
         to_bcp47,
     )
@@ -127,10 +127,11 @@ _LAZY = {
             "DEFAULT_LANGUAGE",
             "FALLBACK_LANGUAGE",
             "SUPPORTED_LANGUAGES",
+            "babel_locale",
             "direction",
             "fallback_chain",
             "is_rtl",
-            "negotiate",
+            "negotiate",  # deprecated: warns, from locales
             "normalize_locale",
             "to_bcp47",
         ),
@@ -168,7 +169,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [  # grouped by module
     # locales
     "DEFAULT_LANGUAGE", "FALLBACK_LANGUAGE", "SUPPORTED_LANGUAGES",
-    "direction", "fallback_chain", "is_rtl", "negotiate", "normalize_locale", "to_bcp47",
+    "babel_locale", "direction", "fallback_chain", "is_rtl", "normalize_locale", "to_bcp47",
     # formatting
     "DateStyle", "DurationStyle", "ListStyle", "RangeStyle", "TimeStyle",
     "format_date", "format_duration", "format_list", "format_number", "format_time",

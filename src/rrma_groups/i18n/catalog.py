@@ -67,20 +67,13 @@ def _load_one(language: str) -> Translations | None:
 
 
 def _compile_in_memory(po: Path, language: str) -> Translations:
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
     from babel.support import Translations
 
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=language, domain=DOMAIN)
-    # Babel writes an untranslated plural message with the English text as its translation
-    # (python-babel/babel#697), which would hide the next catalog of the chain (ar_MA -> ar):
-    # leave such messages out, as hatch_build.py does.
-    for message in list(catalog):
-        if message.id and message.pluralizable and not any(message.string or ()):
-            catalog.delete(message.id, message.context)
+    from .compiling import compile_catalog
+
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    with po.open("rb") as handle:
+        compile_catalog(handle, buffer, language, DOMAIN)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
 

@@ -53,7 +53,7 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel import units as babel_units
 
-from rrma_groups.i18n.locales import negotiate
+from rrma_groups.i18n.locales import babel_locale
 
 __all__ = [
     "DateStyle",
@@ -153,7 +153,7 @@ def format_date(d: dt.date, locale: str, style: DateStyle = "full") -> str:
     'November 4, 2016'
     """
     _check_style(style, _DATE_STYLES)
-    loc = negotiate(locale)
+    loc = babel_locale(locale)
     return _localise_digits(babel_dates.format_date(d, format=style, locale=loc), loc)
 
 
@@ -174,7 +174,7 @@ def uses_24_hour_clock(locale: str) -> bool:
     >>> uses_24_hour_clock("ar_MA"), uses_24_hour_clock("ar"), uses_24_hour_clock("en_GB")
     (True, False, True)
     """
-    pattern = _skeleton_letters(negotiate(locale).time_formats["short"].pattern)
+    pattern = _skeleton_letters(babel_locale(locale).time_formats["short"].pattern)
     return not any(letter in pattern for letter in "hK")
 
 
@@ -192,7 +192,7 @@ def format_time(t: dt.time, locale: str, style: TimeStyle = "short") -> str:
     '9h05'
     """
     _check_style(style, _TIME_STYLES)
-    loc = negotiate(locale)
+    loc = babel_locale(locale)
     if style == "programme" and _is_french(loc):
         text = babel_dates.format_time(_naive(t), _PROGRAMME_TIME_PATTERN, locale=loc)
     else:
@@ -218,7 +218,7 @@ def format_time_range(start: dt.time, end: dt.time, locale: str, style: RangeSty
     '2:00–2:15 م'
     """
     _check_style(style, _RANGE_STYLES)
-    loc = negotiate(locale)
+    loc = babel_locale(locale)
     start, end = _naive(start), _naive(end)
     if style == "programme" and _is_french(loc):
         return (
@@ -258,7 +258,7 @@ def _list_patterns(locale: str, style: str) -> dict[str, str]:
     A part missing from a style is taken from the next style in CLDR's alias chain; a missing
     two-item pattern is the same style's ``end`` pattern (Arabic ``unit-short`` has none).
     """
-    available = negotiate(locale).list_patterns
+    available = babel_locale(locale).list_patterns
     chain = [s for s in (style, *_LIST_STYLE_FALLBACKS[style]) if s in available]
     resolved: dict[str, str] = {}
     for part in ("start", "middle", "end", "2"):
@@ -304,7 +304,7 @@ def format_list(items: Iterable[str], locale: str, style: ListStyle = "standard"
     ''
     """
     _check_style(style, _LIST_STYLES)
-    negotiate(locale)  # refuse a bad locale even for a list too short to need its patterns
+    babel_locale(locale)  # refuse a bad locale even for a list too short to need its patterns
     return _format_list(tuple(items), locale, style)
 
 
@@ -320,7 +320,7 @@ def format_number(n: int | float | Decimal, locale: str) -> str:
     >>> format_number(1234.5, "ar_EG")
     '١٬٢٣٤٫٥'
     """
-    loc = negotiate(locale)
+    loc = babel_locale(locale)
     text = babel_numbers.format_decimal(n, locale=loc, numbering_system=_numbering_system(loc))
     return _localise_digits(text, loc)
 
@@ -370,7 +370,7 @@ def format_duration(td: dt.timedelta, locale: str, style: DurationStyle = "long"
         raise ValueError(f"a duration cannot be negative: {td}")
     if td.microseconds:
         raise ValueError(f"durations are exact to the second, not {td}")
-    loc = negotiate(locale)
+    loc = babel_locale(locale)
     total = int(td.total_seconds())
     hours, rest = divmod(total, 3600)
     minutes, seconds = divmod(rest, 60)

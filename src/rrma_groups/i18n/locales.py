@@ -22,9 +22,10 @@ case, and normalised to Babel's canonical identifier:
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -35,10 +36,10 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "FALLBACK_LANGUAGE",
     "SUPPORTED_LANGUAGES",
+    "babel_locale",
     "direction",
     "fallback_chain",
     "is_rtl",
-    "negotiate",
     "normalize_locale",
     "to_bcp47",
 ]
@@ -212,12 +213,12 @@ def fallback_chain(code: str, default_language: str | None = None) -> tuple[str,
 
 
 @lru_cache(maxsize=256)
-def negotiate(code: str | None, default_language: str = DEFAULT_LANGUAGE) -> Locale:
+def babel_locale(code: str | None, default_language: str = DEFAULT_LANGUAGE) -> Locale:
     """The Babel :class:`~babel.Locale` to format with; ``None`` means the default language.
 
-    >>> negotiate("ar-ma")
+    >>> babel_locale("ar-ma")
     Locale('ar', territory='MA')
-    >>> negotiate(None)
+    >>> babel_locale(None)
     Locale('fr')
 
     :raises LocaleError: the code (or the default language) is malformed or unknown to CLDR.
@@ -233,7 +234,7 @@ def is_rtl(code: str) -> bool:
     >>> is_rtl("ar_MA"), is_rtl("fr"), is_rtl("zgh")
     (True, False, False)
     """
-    return negotiate(code).character_order == "right-to-left"
+    return babel_locale(code).character_order == "right-to-left"
 
 
 def direction(code: str) -> Literal["ltr", "rtl"]:
@@ -248,3 +249,20 @@ def to_bcp47(code: str) -> str:
     ('ar-MA', 'fr')
     """
     return normalize_locale(code).replace("_", "-")
+
+
+if TYPE_CHECKING:
+    negotiate = babel_locale
+    """Deprecated name of :func:`babel_locale`."""
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name == "negotiate":
+            warnings.warn(
+                "rrma_groups.i18n.locales.negotiate is deprecated, use babel_locale "
+                "(it gives the Babel locale of a code; it negotiates nothing)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return babel_locale
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

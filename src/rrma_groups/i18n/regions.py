@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from rrma_groups.errors import RrmaError
-from rrma_groups.i18n.locales import DEFAULT_LANGUAGE, fallback_chain, negotiate
+from rrma_groups.i18n.locales import DEFAULT_LANGUAGE, babel_locale, fallback_chain
 
 __all__ = [
     "SUBDIVISIONS",
@@ -237,7 +237,7 @@ def country_name(code: str, locale: str) -> str:
     chain = fallback_chain(locale, DEFAULT_LANGUAGE)
     if code.isascii() and _COUNTRY_CODE_PATTERN.match(normal) and normal != "ZZ":  # Unknown
         for tag in chain:
-            name = negotiate(tag).territories.get(normal)
+            name = babel_locale(tag).territories.get(normal)
             if name:
                 return str(name)
     raise UnknownRegionError(f"unknown ISO 3166-1 country code {code!r}")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..i18n.catalog import N_
 from .base import Model
 from .places import Department
 from .text import LocalisedText
@@ -100,19 +101,12 @@ class FormerName(Model):
     and the days before them.
     """
 
-    name: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Le nom porté alors. — The name as it was."
-    )
-    since: Day | None = Field(
-        default=None, description="Premier jour d'usage du nom. — First day the name was in use."
-    )
-    until: Day | None = Field(
-        default=None, description="Dernier jour d'usage du nom. — Last day the name was in use."
-    )
+    name: Annotated[LocalisedText, SingleLine()] = Field(description=N_("The name as it was."))
+    since: Day | None = Field(default=None, description=N_("First day the name was in use."))
+    until: Day | None = Field(default=None, description=N_("Last day the name was in use."))
     attested: tuple[Day, ...] = Field(
         default=(),
-        description="Dates de documents connus qui portent ce nom. — "
-        "Dates of documents known to use this name.",
+        description=N_("Dates of documents known to use this name."),
     )
 
     def covers(self, day: dt.date) -> bool:
@@ -126,123 +120,97 @@ class FormerName(Model):
 class Identifiers(Model):
     """Official French identifiers of an organisation."""
 
-    siren: Siren | None = Field(
-        default=None, description="Numéro SIREN (9 chiffres). — SIREN number (9 digits)."
-    )
+    siren: Siren | None = Field(default=None, description=N_("SIREN number (9 digits)."))
     siret: Siret | None = Field(
         default=None,
-        description="Numéro SIRET d'un établissement (14 chiffres). — "
-        "SIRET number of an establishment (14 digits).",
+        description=N_("SIRET number of an establishment (14 digits)."),
     )
     rna: Rna | None = Field(
         default=None,
-        description="Numéro RNA d'une association (W et 9 chiffres). — "
-        "Association number in the RNA (W and 9 digits).",
+        description=N_("Association number in the RNA (W and 9 digits)."),
     )
 
 
 class CooperationPolicy(Model):
     """An actor's international (decentralised) cooperation policy."""
 
-    since: Year | None = Field(
-        default=None, description="Année de début de cette politique. — Year the policy began."
-    )
+    since: Year | None = Field(default=None, description=N_("Year the policy began."))
     partner_areas: Annotated[LocalisedText, SingleLine()] | None = Field(
         default=None,
-        description="Où sont ses partenaires, en mots (Europe et Afrique). — "
-        "Where its partners are, in words (Europe and Africa).",
+        description=N_("Where its partners are, in words (Europe and Africa)."),
     )
     description: LocalisedText | None = Field(
         default=None,
-        description="La politique de coopération, en quelques phrases. — "
-        "The cooperation policy, in a few sentences.",
+        description=N_("The cooperation policy, in a few sentences."),
     )
     priorities: tuple[Id, ...] = Field(
         default=(),
-        description="Identifiants des thèmes prioritaires du groupe que cette politique "
-        "privilégie. — Ids of the group's thematic priorities this policy favours.",
+        description=N_("Ids of the group's thematic priorities this policy favours."),
     )
 
 
 class Actor(Model):
     """An organisation taking part in the group's world."""
 
-    id: Id = Field(
-        description="Identifiant stable de la structure, repris ailleurs dans le fichier. — "
-        "Stable id of the organisation, used elsewhere in the file."
-    )
+    id: Id = Field(description=N_("Stable id of the organisation, used elsewhere in the file."))
     name: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Nom de la structure. — Name of the organisation."
+        description=N_("Name of the organisation.")
     )
     short_name: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Nom court ou sigle. — Short name or acronym."
+        default=None, description=N_("Short name or acronym.")
     )
-    kind: ActorKind = Field(
-        default=ActorKind.OTHER, description="Type de structure. — Kind of organisation."
-    )
+    kind: ActorKind = Field(default=ActorKind.OTHER, description=N_("Kind of organisation."))
     country: CountryCode = Field(
         default="FR",
-        description="Pays de son siège (ISO 3166-1). — Country of its head office (ISO 3166-1).",
+        description=N_("Country of its head office (ISO 3166-1)."),
     )
-    area: SubdivisionCode | None = Field(
-        default=None, description="Région (ISO 3166-2). — Region (ISO 3166-2)."
-    )
+    area: SubdivisionCode | None = Field(default=None, description=N_("Region (ISO 3166-2)."))
     city: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Ville. — City."
+        default=None, description=N_("City.")
     )
     identifiers: Identifiers | None = Field(
         default=None,
-        description="Identifiants officiels français (SIREN, SIRET, RNA). — "
-        "Official French identifiers (SIREN, SIRET, RNA).",
+        description=N_("Official French identifiers (SIREN, SIRET, RNA)."),
     )
-    website: Url | None = Field(default=None, description="Site web. — Website.")
+    website: Url | None = Field(default=None, description=N_("Website."))
     description: LocalisedText | None = Field(
         default=None,
-        description="Présentation de la structure. — What the organisation is and does.",
+        description=N_("What the organisation is and does."),
     )
     former_names: tuple[FormerName, ...] = Field(
-        default=(), description="Noms portés auparavant. — Names it used before."
+        default=(), description=N_("Names it used before.")
     )
-    dissolved: Day | None = Field(
-        default=None, description="Date de sa disparition. — Date it ceased to exist."
-    )
+    dissolved: Day | None = Field(default=None, description=N_("Date it ceased to exist."))
     successor: Id | None = Field(
         default=None,
-        description="Identifiant de la structure qui lui a succédé. — "
-        "Id of the actor that took it over.",
+        description=N_("Id of the actor that took it over."),
     )
     cooperation: CooperationPolicy | None = Field(
         default=None,
-        description="Sa politique de coopération internationale (décentralisée). — "
-        "Its international (decentralised) cooperation policy.",
+        description=N_("Its international (decentralised) cooperation policy."),
     )
     department: Department | None = Field(
         default=None,
-        description="Département français (code INSEE : 87, 2A, 971). — "
-        "French département (INSEE code: 87, 2A, 971).",
+        description=N_("French département (INSEE code: 87, 2A, 971)."),
     )
     works_in: tuple[SubdivisionCode, ...] = Field(
         default=(),
-        description="Régions du pays du groupe où elle intervient (ISO 3166-2). — "
-        "Regions of the group's country where it works (ISO 3166-2).",
+        description=N_("Regions of the group's country where it works (ISO 3166-2)."),
     )
     themes: tuple[Id, ...] = Field(
         default=(),
-        description="Identifiants des thèmes prioritaires du groupe sur lesquels elle "
-        "travaille. — Ids of the group's priorities it works on.",
+        description=N_("Ids of the group's priorities it works on."),
     )
     languages: tuple[LanguageCode, ...] = Field(
-        default=(), description="Ses langues de travail. — Languages it works in."
+        default=(), description=N_("Languages it works in.")
     )
     network_member: bool | None = Field(
         default=None,
-        description="Si elle est adhérente du réseau lui-même. — "
-        "Whether it is a member (adhérent) of the network itself.",
+        description=N_("Whether it is a member (adhérent) of the network itself."),
     )
     fictional: bool = Field(
         default=False,
-        description="Structure inventée pour l'exemple, présentée comme telle. — "
-        "A made-up sample organisation, shown as such.",
+        description=N_("A made-up sample organisation, shown as such."),
     )
 
     @property
@@ -262,14 +230,13 @@ class Actor(Model):
 class Person(Model):
     """A person; names are kept as written, in any script."""
 
-    id: Id = Field(description="Identifiant stable de la personne. — Stable id of the person.")
-    name: Line = Field(description="Nom, tel qu'il s'écrit. — Name, as written.")
+    id: Id = Field(description=N_("Stable id of the person."))
+    name: Line = Field(description=N_("Name, as written."))
     affiliation: Id | None = Field(
         default=None,
-        description="Identifiant de la structure où elle travaille. — "
-        "Id of the actor they work for.",
+        description=N_("Id of the actor they work for."),
     )
     role: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Fonction. — Role or position."
+        default=None, description=N_("Role or position.")
     )
-    email: Email | None = Field(default=None, description="Adresse électronique. — E-mail address.")
+    email: Email | None = Field(default=None, description=N_("E-mail address."))

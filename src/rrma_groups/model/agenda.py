@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import (
     ConfigDict,
@@ -17,17 +17,13 @@ from pydantic import (
     model_validator,
 )
 
+from ..display import html_fragment
 from ..errors import Msg, TimeParseError
 from ..i18n.catalog import N_
 from ..messages import custom_error
 from .base import Model
 from .text import LocalisedText
 from .types import Id, Line, MeetingDay, SingleLine, TimeOfDay
-
-if TYPE_CHECKING:
-    from ..parsing.tables import TableImport
-    from ..scheduling.core import AgendaBuilder, Retimer
-    from .groups import CountryGroup
 
 __all__ = [
     "ActorFacilitator",
@@ -66,27 +62,24 @@ class ItemKind(enum.StrEnum):
 class PersonFacilitator(Model):
     """A named person leads the item."""
 
-    person: Id = Field(description="Identifiant de la personne. — Id of the person.")
+    person: Id = Field(description=N_("Id of the person."))
     label: Line | None = Field(
         default=None,
-        description="Le nom tel qu'écrit dans le programme, par exemple « Khalid ». — "
-        "The name as written in the programme, e.g. 'Khalid'.",
+        description=N_("The name as written in the programme, e.g. 'Khalid'."),
     )
     on_behalf_of: Id | None = Field(
         default=None,
-        description="Identifiant de la structure qu'elle représente. — "
-        "Id of the actor they represent.",
+        description=N_("Id of the actor they represent."),
     )
 
 
 class ActorFacilitator(Model):
     """An organisation leads the item."""
 
-    actor: Id = Field(description="Identifiant de la structure. — Id of the organisation.")
+    actor: Id = Field(description=N_("Id of the organisation."))
     label: Line | None = Field(
         default=None,
-        description="Le nom tel qu'écrit dans le programme. — "
-        "The name as written in the programme.",
+        description=N_("The name as written in the programme."),
     )
 
 
@@ -94,13 +87,11 @@ class RoleFacilitator(Model):
     """Someone not named leads the item: 'Un représentant de chaque structure'."""
 
     role: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Le rôle, en mots : « Un représentant de chaque structure ». — "
-        "The role, in words: 'a representative of each organisation'."
+        description=N_("The role, in words: 'a representative of each organisation'.")
     )
     actor: Id | None = Field(
         default=None,
-        description="Identifiant de la structure à qui revient le rôle. — "
-        "Id of the organisation the role belongs to.",
+        description=N_("Id of the organisation the role belongs to."),
     )
 
 
@@ -151,8 +142,7 @@ def time_range_shorthand(schema: dict[str, Any], replaces: tuple[str, ...]) -> N
     time = {
         "type": "string",
         "minLength": 1,
-        "description": "Plage horaire, à la place de start et end : 14h00 - 14h15. — "
-        "Time range, instead of start and end: 14h00 - 14h15.",
+        "description": N_("Time range, instead of start and end: 14h00 - 14h15."),
         "examples": ["14h00 - 14h15", "14:00-14:15"],
     }
     _insert_after(schema, "end", "time", time)
@@ -167,8 +157,7 @@ def _agenda_item_schema(schema: dict[str, Any]) -> None:
     time_range_shorthand(schema, ("start",))
     duration = {
         "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
-        "description": "Durée, à la place de end : des minutes (15) ou un texte (1h30). — "
-        "Duration, instead of end: minutes (15) or text (1h30).",
+        "description": N_("Duration, instead of end: minutes (15) or text (1h30)."),
         "examples": [15, "1h30"],
     }
     _insert_after(schema, "time", "duration", duration)
@@ -198,48 +187,37 @@ class AgendaItem(Model):
 
     model_config = ConfigDict(json_schema_extra=_agenda_item_schema)
 
-    title: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Intitulé de l'activité. — Title of the item."
-    )
-    start: TimeOfDay = Field(
-        description="Heure de début : 14h00, 14:00. — Start time: 14h00, 14:00."
-    )
+    title: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Title of the item."))
+    start: TimeOfDay = Field(description=N_("Start time: 14h00, 14:00."))
     end: TimeOfDay | None = Field(
         default=None,
-        description="Heure de fin ; aucune pour une dernière activité sans fin fixée. — "
-        "End time; none for an open-ended last item.",
+        description=N_("End time; none for an open-ended last item."),
     )
     kind: ItemKind = Field(
         default=ItemKind.OTHER,
-        description="Type d'activité : accueil, présentation, pause... — "
-        "Kind of item: welcome, presentation, break...",
+        description=N_("Kind of item: welcome, presentation, break..."),
     )
-    id: Id | None = Field(
-        default=None, description="Identifiant stable, facultatif. — Optional stable id."
-    )
+    id: Id | None = Field(default=None, description=N_("Optional stable id."))
     day: MeetingDay | None = Field(
         default=None,
-        description="Le jour, pour une rencontre sur plusieurs jours (par défaut, le premier). — "
-        "The date, for meetings over several days (default: first day).",
+        description=N_("The date, for meetings over several days (default: first day)."),
     )
     facilitators: tuple[Facilitator, ...] = Field(
         default=(),
-        description="Qui anime : personnes, structures ou rôle ; [] pour personne. — "
-        "Who leads it: people, organisations or a role; [] for nobody.",
+        description=N_("Who leads it: people, organisations or a role; [] for nobody."),
     )
     room: Id | None = Field(
         default=None,
-        description="Identifiant d'une salle du lieu. — Id of one of the venue's rooms.",
+        description=N_("Id of one of the venue's rooms."),
     )
     track: Line | None = Field(
         default=None,
-        description="Nom du parcours en parallèle, s'il y en a. — Parallel track name, if any.",
+        description=N_("Parallel track name, if any."),
     )
-    notes: LocalisedText | None = Field(default=None, description="Remarques. — Notes.")
+    notes: LocalisedText | None = Field(default=None, description=N_("Notes."))
     fixed: bool = Field(
         default=False,
-        description="Garder l'horaire de cette activité quand le programme est réorganisé "
-        "(un repas). — Keep this item's time when the agenda is re-timed (a meal).",
+        description=N_("Keep this item's time when the agenda is re-timed (a meal)."),
     )
 
     @model_validator(mode="before")
@@ -363,84 +341,9 @@ class Agenda(RootModel[tuple[AgendaItem, ...]]):
                 return item
         raise KeyError(key)
 
-    # --- scripting (see rrma_groups.scheduling and rrma_groups.parsing.tables) -------------
-
-    def index_of(self, key: str | int) -> int:
-        """The index of the item addressed by id, index, title, or unique title prefix.
-
-        Raises :class:`~rrma_groups.scheduling.ItemLookupError`, listing the candidates, when
-        none or several items answer.
-        """
-        from ..scheduling.core import find_item
-
-        return find_item(self, key)
-
-    def item(self, key: str | int) -> AgendaItem:
-        """The item addressed by id, index, title, or unique title prefix (see ``index_of``)."""
-        return self.root[self.index_of(key)]
-
-    @property
-    def retime(self) -> Retimer[Agenda]:
-        """Re-timing operations, each returning a new agenda (see ``rrma_groups.retime``).
-
-        >>> agenda = Agenda.build("14h00").add("Accueil", 15).add("Débat", 45).agenda()
-        >>> [str(item.start) for item in agenda.retime.shift(0, 10, cascade=True)]
-        ['14:10:00', '14:25:00']
-        """
-        from ..scheduling.core import retime
-
-        return retime(self)
-
-    @classmethod
-    def build(
-        cls,
-        start: dt.time | str,
-        *,
-        day: dt.date | str | None = None,
-        group: CountryGroup | None = None,
-    ) -> AgendaBuilder:
-        """An :class:`~rrma_groups.scheduling.AgendaBuilder` starting at ``start``."""
-        from ..scheduling.core import AgendaBuilder
-
-        return AgendaBuilder(start, day=day, group=group)
-
-    @classmethod
-    def parse_table(
-        cls,
-        text: str,
-        *,
-        group: CountryGroup | None = None,
-        date: dt.date | str | None = None,
-        language: str | None = None,
-        infer_kinds: bool = True,
-        strict: bool = True,
-        source: str | None = None,
-        timezone: str = "Europe/Paris",
-    ) -> TableImport:
-        """Read a pasted programme table (see :func:`rrma_groups.parsing.tables.parse_table`).
-
-        >>> result = Agenda.parse_table("14h00 - 14h15 Accueil des participants")
-        >>> result.agenda[0].end
-        datetime.time(14, 15)
-        """
-        from ..parsing.tables import parse_table
-
-        return parse_table(
-            text,
-            group=group,
-            date=date,
-            language=language,
-            infer_kinds=infer_kinds,
-            strict=strict,
-            source=source,
-            timezone=timezone,
-        )
-
     def __repr__(self) -> str:
         return f"Agenda({len(self.root)} items)"
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """Rich display in Jupyter: the programme table as an HTML fragment."""
-        from ..render import render
-
-        return render(self, "html", fragment=True)
+        return html_fragment(self)

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..display import html_fragment
+from ..i18n.catalog import N_
 from .actors import Actor, Person
 from .base import Model
 from .meetings import Meeting
@@ -44,17 +46,16 @@ class NetworkMembership(enum.StrEnum):
 class MembershipPolicy(Model):
     """Who may join the group."""
 
-    open_to: LocalisedText = Field(
-        description="Qui peut rejoindre le groupe, en mots. — Who may join, in words."
-    )
+    open_to: LocalisedText = Field(description=N_("Who may join, in words."))
     network_membership: NetworkMembership = Field(
         default=NetworkMembership.NOT_REQUIRED,
-        description="Si l'adhésion au réseau est requise, appréciée ou non requise. — "
-        "Whether membership of the network is required, appreciated or not required.",
+        description=N_(
+            "Whether membership of the network is required, appreciated or not required."
+        ),
     )
     note: LocalisedText | None = Field(
         default=None,
-        description="Précision sur l'ouverture du groupe. — A note on who may join.",
+        description=N_("A note on who may join."),
     )
 
 
@@ -70,115 +71,92 @@ class MembershipRole(enum.StrEnum):
 class Membership(Model):
     """An actor's membership of the group (distinct from membership of the network)."""
 
-    actor: Id = Field(
-        description="Identifiant de la structure membre. — Id of the member organisation."
-    )
+    actor: Id = Field(description=N_("Id of the member organisation."))
     role: MembershipRole = Field(
-        default=MembershipRole.MEMBER, description="Rôle dans le groupe. — Role in the group."
+        default=MembershipRole.MEMBER, description=N_("Role in the group.")
     )
     since: Day | Year | None = Field(
         default=None,
-        description="Entrée dans le groupe : une date, ou une année seule. — "
-        "When it joined: a date, or a year alone.",
+        description=N_("When it joined: a date, or a year alone."),
     )
     until: Day | Year | None = Field(
         default=None,
-        description="Sortie du groupe : une date, ou une année seule. — "
-        "When it left: a date, or a year alone.",
+        description=N_("When it left: a date, or a year alone."),
     )
 
 
 class CountryGroup(Model):
     """A country group of a regional network: its actors, partnerships and meetings."""
 
-    schema_version: Literal[1] = Field(
-        default=1, description="Version du format de fichier. — Version of the file format."
-    )
-    id: Id = Field(description="Identifiant stable du groupe. — Stable id of the group.")
+    schema_version: Literal[1] = Field(default=1, description=N_("Version of the file format."))
+    id: Id = Field(description=N_("Stable id of the group."))
     name: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Nom du groupe pays. — Name of the country group."
+        description=N_("Name of the country group.")
     )
     acronym: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Sigle (GPMar). — Acronym (GPMar)."
+        default=None, description=N_("Acronym (GPMar).")
     )
-    country: CountryCode = Field(
-        description="Le pays avec lequel le groupe travaille (ISO 3166-1). — "
-        "The country the group works with (ISO 3166-1)."
-    )
+    country: CountryCode = Field(description=N_("The country the group works with (ISO 3166-1)."))
     anchor: tuple[SubdivisionCode, ...] = Field(
         default=(),
-        description="La ou les régions françaises d'ancrage du groupe (ISO 3166-2). — "
-        "The French region(s) the group is anchored in (ISO 3166-2).",
+        description=N_("The French region(s) the group is anchored in (ISO 3166-2)."),
     )
     network: Network = Field(
-        description="Le réseau régional multi-acteurs (RRMA) qui porte le groupe. — "
-        "The regional multi-actor network (RRMA) that hosts the group."
+        description=N_("The regional multi-actor network (RRMA) that hosts the group.")
     )
     default_language: LanguageCode = Field(
         default="fr",
-        description="Langue des textes écrits sans indication de langue. — "
-        "Language of texts written without a language tag.",
+        description=N_("Language of texts written without a language tag."),
     )
     languages: tuple[LanguageCode, ...] = Field(
         default=(),
-        description="Langues dans lesquelles le groupe propose ses contenus. — "
-        "Languages the group offers its content in.",
+        description=N_("Languages the group offers its content in."),
     )
-    description: LocalisedText | None = Field(
-        default=None, description="Présentation du groupe. — What the group is."
-    )
-    objectives: tuple[Objective, ...] = Field(
-        default=(), description="Objectifs du groupe. — The group's objectives."
-    )
+    description: LocalisedText | None = Field(default=None, description=N_("What the group is."))
+    objectives: tuple[Objective, ...] = Field(default=(), description=N_("The group's objectives."))
     priorities: tuple[ThematicPriority, ...] = Field(
         default=(),
-        description="Thèmes prioritaires (domaines de travail). — "
-        "Thematic priorities (domains of work).",
+        description=N_("Thematic priorities (domains of work)."),
     )
     membership_policy: MembershipPolicy | None = Field(
-        default=None, description="Qui peut rejoindre le groupe. — Who may join the group."
+        default=None, description=N_("Who may join the group.")
     )
     working_arrangements: LocalisedText | None = Field(
         default=None,
-        description="Comment le groupe fonctionne (sa forme est laissée à ses membres). — "
-        "How the group works (its form is left to its members).",
+        description=N_("How the group works (its form is left to its members)."),
     )
     actors: tuple[Actor, ...] = Field(
         default=(),
-        description="Les structures : collectivités, associations, services de l'État, "
-        "universités... — The organisations: local authorities, associations, State services, "
-        "universities...",
+        description=N_(
+            "The organisations: local authorities, associations, State services, universities..."
+        ),
     )
-    persons: tuple[Person, ...] = Field(default=(), description="Les personnes. — The people.")
+    persons: tuple[Person, ...] = Field(default=(), description=N_("The people."))
     members: tuple[Membership, ...] = Field(
         default=(),
-        description="Les structures membres du groupe (autre chose que l'adhésion au réseau). — "
-        "The group's member organisations (not the same as membership of the network).",
+        description=N_(
+            "The group's member organisations (not the same as membership of the network)."
+        ),
     )
     partnerships: tuple[Partnership, ...] = Field(
         default=(),
-        description="Partenariats entre acteurs, dont la coopération décentralisée. — "
-        "Partnerships between actors, such as decentralised cooperation.",
+        description=N_("Partnerships between actors, such as decentralised cooperation."),
     )
     meetings: tuple[Meeting, ...] = Field(
         default=(),
-        description="Les rencontres du groupe et leur programme. — "
-        "The group's meetings and their programmes.",
+        description=N_("The group's meetings and their programmes."),
     )
     series: tuple[Series, ...] = Field(
         default=(),
-        description="Rencontres qui reviennent selon une règle (le premier vendredi du "
-        "trimestre). — Meetings that recur by a rule (the first Friday of a quarter).",
+        description=N_("Meetings that recur by a rule (the first Friday of a quarter)."),
     )
     projects: tuple[Project, ...] = Field(
         default=(),
-        description="Actions des acteurs du groupe dans le pays. — "
-        "Actions of the group's actors in the country.",
+        description=N_("Actions of the group's actors in the country."),
     )
     resources: tuple[Resource, ...] = Field(
         default=(),
-        description="Documents, liens, formations et événements offerts aux membres. — "
-        "Documents, links, trainings and events offered to members.",
+        description=N_("Documents, links, trainings and events offered to members."),
     )
 
     # --- lookups ---------------------------------------------------------------------------
@@ -240,8 +218,6 @@ class CountryGroup(Model):
 
     __str__ = __repr__
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """Rich display in Jupyter: the group's page as an HTML fragment."""
-        from ..render import render
-
-        return render(self, "html", fragment=True)
+        return html_fragment(self)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 
+from ..display import html_fragment
+from ..i18n.catalog import N_
 from ..messages import custom_error
 from .agenda import Agenda, AgendaItem
 from .base import Model
@@ -26,10 +28,19 @@ from .types import (
     Url,
 )
 
-if TYPE_CHECKING:
-    from ..scheduling.core import Retimer
-
-__all__ = ["AttendanceMode", "Meeting", "MeetingStatus", "Room", "Venue"]
+__all__ = [
+    "AttendanceMode",
+    "Contact",
+    "Meeting",
+    "MeetingAttendanceMode",
+    "MeetingStatus",
+    "MeetingTimezone",
+    "MeetingVenue",
+    "OnlineUrl",
+    "Organiser",
+    "Room",
+    "Venue",
+]
 
 
 class AttendanceMode(enum.StrEnum):
@@ -51,36 +62,57 @@ class MeetingStatus(enum.StrEnum):
 class Room(Model):
     """A room of a venue, for parallel sessions."""
 
-    id: Id = Field(
-        description="Identifiant de la salle, repris par les activités (room). — "
-        "Id of the room, used by agenda items (room)."
-    )
-    name: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Nom de la salle. — Name of the room."
-    )
-    capacity: int | None = Field(
-        default=None, ge=1, description="Nombre de places. — Number of seats."
-    )
+    id: Id = Field(description=N_("Id of the room, used by agenda items (room)."))
+    name: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Name of the room."))
+    capacity: int | None = Field(default=None, ge=1, description=N_("Number of seats."))
 
 
 class Venue(Model):
     """Where a meeting takes place."""
 
-    name: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Nom du lieu. — Name of the venue."
-    )
-    address: Line | None = Field(default=None, description="Adresse. — Street address.")
-    postal_code: Line | None = Field(default=None, description="Code postal. — Postal code.")
+    name: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Name of the venue."))
+    address: Line | None = Field(default=None, description=N_("Street address."))
+    postal_code: Line | None = Field(default=None, description=N_("Postal code."))
     city: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Ville. — City."
+        default=None, description=N_("City.")
     )
-    country: CountryCode = Field(
-        default="FR", description="Pays (ISO 3166-1). — Country (ISO 3166-1)."
-    )
+    country: CountryCode = Field(default="FR", description=N_("Country (ISO 3166-1)."))
     rooms: tuple[Room, ...] = Field(
         default=(),
-        description="Salles, pour les sessions en parallèle. — Rooms, for parallel sessions.",
+        description=N_("Rooms, for parallel sessions."),
     )
+
+
+# The fields a series of meetings shares with a meeting, and gives each of its meetings: their
+# types and descriptions, defined once. They are types rather than the fields of a base class:
+# pydantic puts a base class's fields first, and the order of a model's fields is the order of
+# a saved file's keys, of the JSON Schema's properties and of validation errors, which follow
+# the order people write a meeting in.
+
+MeetingTimezone = Annotated[
+    TimezoneName,
+    Field(description=N_("IANA timezone of the times.")),
+]
+MeetingVenue = Annotated[
+    Venue | None,
+    Field(description=N_("The venue.")),
+]
+Organiser = Annotated[
+    Id | None,
+    Field(description=N_("Id of the organising actor.")),
+]
+Contact = Annotated[
+    Id | None,
+    Field(description=N_("Id of the contact person.")),
+]
+MeetingAttendanceMode = Annotated[
+    AttendanceMode,
+    Field(description=N_("In person, online or hybrid.")),
+]
+OnlineUrl = Annotated[
+    Url | None,
+    Field(description=N_("Link to take part online.")),
+]
 
 
 class Meeting(Model):
@@ -91,83 +123,53 @@ class Meeting(Model):
     item's start and the last item's end. Times are local to ``timezone``.
     """
 
-    id: Id = Field(
-        description="Identifiant stable de la rencontre (limoges-2016). — "
-        "Stable id of the meeting (limoges-2016)."
-    )
-    title: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Intitulé de la rencontre. — Title of the meeting."
-    )
-    date: MeetingDay = Field(
-        description="Date du premier jour : 04/11/2016 ou 2016-11-04. — "
-        "Date of the first day: 04/11/2016 or 2016-11-04."
-    )
+    id: Id = Field(description=N_("Stable id of the meeting (limoges-2016)."))
+    title: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Title of the meeting."))
+    date: MeetingDay = Field(description=N_("Date of the first day: 04/11/2016 or 2016-11-04."))
     end_date: MeetingDay | None = Field(
         default=None,
-        description="Dernier jour, pour une rencontre sur plusieurs jours. — "
-        "Last day, for a meeting over several days.",
+        description=N_("Last day, for a meeting over several days."),
     )
     start: TimeOfDay | None = Field(
         default=None,
-        description="Heure de début ; par défaut, celle de la première activité. — "
-        "Start time; by default, the first item's.",
+        description=N_("Start time; by default, the first item's."),
     )
     end: TimeOfDay | None = Field(
         default=None,
-        description="Heure de fin ; par défaut, celle de la dernière activité. — "
-        "End time; by default, the last item's.",
+        description=N_("End time; by default, the last item's."),
     )
-    timezone: TimezoneName = Field(
-        default="Europe/Paris",
-        description="Fuseau horaire IANA des heures. — IANA timezone of the times.",
-    )
-    venue: Venue | None = Field(default=None, description="Le lieu. — The venue.")
-    organiser: Id | None = Field(
-        default=None,
-        description="Identifiant de la structure organisatrice. — Id of the organising actor.",
-    )
-    contact: Id | None = Field(
-        default=None,
-        description="Identifiant de la personne à contacter. — Id of the contact person.",
-    )
+    timezone: MeetingTimezone = "Europe/Paris"
+    venue: MeetingVenue = None
+    organiser: Organiser = None
+    contact: Contact = None
     signatory: Id | None = Field(
         default=None,
-        description="Identifiant de la personne qui signe le programme. — "
-        "Id of the person who signs the programme.",
+        description=N_("Id of the person who signs the programme."),
     )
     description: LocalisedText | None = Field(
         default=None,
-        description="Présentation de la rencontre. — What the meeting is about.",
+        description=N_("What the meeting is about."),
     )
     objectives: tuple[Objective, ...] = Field(
-        default=(), description="Objectifs de la rencontre. — The meeting's objectives."
+        default=(), description=N_("The meeting's objectives.")
     )
-    attendance_mode: AttendanceMode = Field(
-        default=AttendanceMode.IN_PERSON,
-        description="Sur place, en ligne ou hybride. — In person, online or hybrid.",
-    )
-    online_url: Url | None = Field(
-        default=None,
-        description="Lien pour participer en ligne. — Link to take part online.",
-    )
+    attendance_mode: MeetingAttendanceMode = AttendanceMode.IN_PERSON
+    online_url: OnlineUrl = None
     status: MeetingStatus = Field(
         default=MeetingStatus.SCHEDULED,
-        description="Prévue, reportée ou annulée. — Scheduled, postponed or cancelled.",
+        description=N_("Scheduled, postponed or cancelled."),
     )
     previous_date: MeetingDay | None = Field(
         default=None,
-        description="La date annoncée d'abord, pour une rencontre reportée. — "
-        "The date first announced, for a postponed meeting.",
+        description=N_("The date first announced, for a postponed meeting."),
     )
     agenda: Agenda = Field(
         default=Agenda(()),
-        description="Le programme : ses activités, dans l'ordre. — "
-        "The programme: its items, in order.",
+        description=N_("The programme: its items, in order."),
     )
     participants: tuple[Registration, ...] = Field(
         default=(),
-        description="Inscriptions, puis présences une fois relevées. — "
-        "Registrations, and attendance once recorded.",
+        description=N_("Registrations, and attendance once recorded."),
     )
 
     @field_validator("end_date")
@@ -197,26 +199,9 @@ class Meeting(Model):
 
     __str__ = __repr__
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """Rich display in Jupyter: the meeting's programme as an HTML fragment."""
-        from ..render import render
-
-        return render(self, "html", fragment=True)
-
-    @property
-    def retime(self) -> Retimer[Meeting]:
-        """Re-timing operations, each returning a new, checked meeting.
-
-        >>> import datetime as dt
-        >>> from rrma_groups.examples import groupe_pays_maroc
-        >>> meeting = groupe_pays_maroc().meeting("limoges-2016").replace(end=dt.time(18))
-        >>> later = meeting.retime.shift("Restitution", 15, cascade=True)
-        >>> later.agenda[-1].end
-        datetime.time(17, 45)
-        """
-        from ..scheduling.core import retime
-
-        return retime(self)
+        return html_fragment(self)
 
     # --- derived ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..i18n.catalog import N_
 from .actors import Actor, ActorKind
 from .text import LocalisedText
 from .types import SingleLine
@@ -45,30 +46,27 @@ class Network(Actor):
 
     kind: ActorKind = Field(
         default=ActorKind.NETWORK,
-        description="Type de structure : un réseau. — Kind of organisation: a network.",
+        description=N_("Kind of organisation: a network."),
     )
     acronym: Annotated[LocalisedText, SingleLine()] | None = Field(
-        default=None, description="Sigle. — Acronym."
+        default=None, description=N_("Acronym.")
     )
     tagline: Annotated[LocalisedText, SingleLine()] | None = Field(
         default=None,
-        description="Comment il se présente en une ligne : « Centre régional de ressources pour "
-        "la coopération internationale ». — How it presents itself, in one line.",
+        description=N_("How it presents itself, in one line."),
     )
-    mission: LocalisedText | None = Field(default=None, description="Sa mission. — Its mission.")
+    mission: LocalisedText | None = Field(default=None, description=N_("Its mission."))
     context: LocalisedText | None = Field(
         default=None,
-        description="D'où viennent les RRMA, tel que le réseau le raconte. — "
-        "Where RRMAs come from, as the network tells it.",
+        description=N_("Where RRMAs come from, as the network tells it."),
     )
     founded_by: tuple[Founder, ...] = Field(
         default=(),
-        description="L'initiative conjointe à l'origine du réseau : État, collectivités, "
-        "associations. — The joint initiative behind the network: State, local authorities, "
-        "associations.",
+        description=N_(
+            "The joint initiative behind the network: State, local authorities, associations."
+        ),
     )
     offers: tuple[Offer, ...] = Field(
         default=(),
-        description="Ce qu'il offre au groupe : hébergement, secrétariat, animation... — "
-        "What it offers the group: hosting, secretariat, facilitation...",
+        description=N_("What it offers the group: hosting, secretariat, facilitation..."),
     )

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field, GetJsonSchemaHandler, model_validato
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from ..i18n.catalog import N_
 from ..messages import custom_error
 from .base import Model
 from .text import LocalisedText
@@ -36,12 +37,8 @@ class Objective(Model):
     In a file an objective may be given as its text alone; ``id`` is optional.
     """
 
-    text: LocalisedText = Field(
-        description="L'objectif, en une phrase. — The objective, as a sentence."
-    )
-    id: Id | None = Field(
-        default=None, description="Identifiant stable, facultatif. — Optional stable id."
-    )
+    text: LocalisedText = Field(description=N_("The objective, as a sentence."))
+    id: Id | None = Field(default=None, description=N_("Optional stable id."))
 
     @model_validator(mode="before")
     @classmethod
@@ -74,14 +71,12 @@ class Objective(Model):
 class ThematicPriority(Model):
     """A domain of work (economic development, vocational training, culture, ...)."""
 
-    id: Id = Field(description="Identifiant stable du thème. — Stable id of the priority.")
-    title: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Intitulé du thème. — Title of the priority."
-    )
+    id: Id = Field(description=N_("Stable id of the priority."))
+    title: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Title of the priority."))
     description: LocalisedText | None = Field(
-        default=None, description="Ce que couvre le thème. — What the priority covers."
+        default=None, description=N_("What the priority covers.")
     )
     dac_codes: tuple[DacCode, ...] = Field(
         default=(),
-        description="Codes secteur ou objet du CAD de l'OCDE. — OECD-DAC sector or purpose codes.",
+        description=N_("OECD-DAC sector or purpose codes."),
     )

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from ..i18n.catalog import N_
 from ..messages import custom_error
 from .actors import ActorKind
 from .base import Model
@@ -42,39 +43,35 @@ class Registration(Model):
 
     person: Id | None = Field(
         default=None,
-        description="Identifiant d'une personne connue. — Id of a known person.",
+        description=N_("Id of a known person."),
     )
     name: Line | None = Field(
         default=None,
-        description="Nom d'une nouvelle personne, tel qu'écrit. — A new person's name, as written.",
+        description=N_("A new person's name, as written."),
     )
     organisation: Id | None = Field(
         default=None,
-        description="Identifiant de la structure représentée. — Id of the actor represented.",
+        description=N_("Id of the actor represented."),
     )
     organisation_name: Annotated[LocalisedText, SingleLine()] | None = Field(
         default=None,
-        description="Une structure que le groupe ne connaît pas encore. — "
-        "An organisation the group does not know yet.",
+        description=N_("An organisation the group does not know yet."),
     )
     organisation_kind: ActorKind | None = Field(
         default=None,
-        description="Type de la structure nommée par organisation_name. — "
-        "What kind of organisation organisation_name is.",
+        description=N_("What kind of organisation organisation_name is."),
     )
     mode: ParticipationMode = Field(
         default=ParticipationMode.IN_PERSON,
-        description="Sur place ou en ligne. — In person or online.",
+        description=N_("In person or online."),
     )
     attendance: Attendance | None = Field(
         default=None,
-        description="Relevée après la rencontre ; aucune avant. — "
-        "Recorded after the meeting; none before.",
+        description=N_("Recorded after the meeting; none before."),
     )
     fictional: bool = Field(
         default=False,
-        description="Participant inventé pour l'exemple, présenté comme tel. — "
-        "A made-up sample participant, shown as such.",
+        description=N_("A made-up sample participant, shown as such."),
     )
 
     @model_validator(mode="after")

@@ -7,6 +7,7 @@ import enum
 
 from pydantic import Field
 
+from ..i18n.catalog import N_
 from .base import Model
 from .text import LocalisedText
 from .types import Day, Id, Year
@@ -36,35 +37,34 @@ class PartnershipStatus(enum.StrEnum):
 class Partnership(Model):
     """A partnership between two or more actors."""
 
-    id: Id = Field(description="Identifiant stable du partenariat. — Stable id of the partnership.")
+    id: Id = Field(description=N_("Stable id of the partnership."))
     parties: tuple[Id, ...] = Field(
         min_length=2,
-        description="Identifiants des acteurs partenaires, deux au moins. — "
-        "Ids of the actors in partnership, at least two.",
+        description=N_("Ids of the actors in partnership, at least two."),
     )
     kind: PartnershipKind = Field(
         default=PartnershipKind.DECENTRALISED_COOPERATION,
-        description="Type de partenariat. — Kind of partnership.",
+        description=N_("Kind of partnership."),
     )
     status: PartnershipStatus = Field(
         default=PartnershipStatus.ACTIVE,
-        description="Où en est le partenariat. — Where the partnership stands.",
+        description=N_("Where the partnership stands."),
     )
     since: Day | Year | None = Field(
         default=None,
-        description="Début : une date, ou une année seule. — Start: a date, or a year alone.",
+        description=N_("Start: a date, or a year alone."),
     )
     until: Day | Year | None = Field(
         default=None,
-        description="Fin : une date, ou une année seule. — End: a date, or a year alone.",
+        description=N_("End: a date, or a year alone."),
     )
     themes: tuple[Id, ...] = Field(
         default=(),
-        description="Identifiants des thèmes prioritaires. — Ids of thematic priorities.",
+        description=N_("Ids of thematic priorities."),
     )
     description: LocalisedText | None = Field(
         default=None,
-        description="Présentation du partenariat. — What the partnership is about.",
+        description=N_("What the partnership is about."),
     )
 
     @property

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
+from ..i18n.catalog import N_
 from ..messages import custom_error
 from .base import Model
 from .text import LocalisedText
@@ -101,18 +102,14 @@ Only the shape is checked: the library lists regions, not the 75 Moroccan provin
 class Place(Model):
     """Where something happens: a region, a province, and a place name, any of them."""
 
-    region: SubdivisionCode | None = Field(
-        default=None, description="Région (ISO 3166-2). — Region (ISO 3166-2)."
-    )
+    region: SubdivisionCode | None = Field(default=None, description=N_("Region (ISO 3166-2)."))
     province: ProvinceCode | None = Field(
         default=None,
-        description="Code ISO 3166-2 de la province ou préfecture. — "
-        "ISO 3166-2 code of the province or prefecture.",
+        description=N_("ISO 3166-2 code of the province or prefecture."),
     )
     name: Annotated[LocalisedText, SingleLine()] | None = Field(
         default=None,
-        description="Un nom de lieu en mots : une ville, une commune, un douar. — "
-        "A place name in words: a town, a commune, a douar.",
+        description=N_("A place name in words: a town, a commune, a douar."),
     )
 
     @model_validator(mode="after")

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, model_validator
 
+from ..i18n.catalog import N_
 from ..messages import custom_error
 from .base import Model
 from .objectives import DacCode
@@ -102,16 +103,15 @@ class Funding(Model):
 
     actor: Id | None = Field(
         default=None,
-        description="Identifiant de l'acteur financeur. — Id of the funding actor.",
+        description=N_("Id of the funding actor."),
     )
     name: Annotated[LocalisedText, SingleLine()] | None = Field(
         default=None,
-        description="Nom du financeur, quand il n'est pas un acteur du groupe. — "
-        "The funder's name, when it is not one of the group's actors.",
+        description=N_("The funder's name, when it is not one of the group's actors."),
     )
     amount: Amount | None = Field(
         default=None,
-        description="Montant, dans la devise du budget. — Amount, in the budget's currency.",
+        description=N_("Amount, in the budget's currency."),
     )
 
     @model_validator(mode="after")
@@ -124,13 +124,11 @@ class Funding(Model):
 class Budget(Model):
     """A project's budget in one currency, and who funds it."""
 
-    amount: Amount = Field(description="Montant total. — Total amount.")
-    currency: CurrencyCode = Field(
-        description="Devise (ISO 4217 : EUR, MAD, XOF). — Currency (ISO 4217: EUR, MAD, XOF)."
-    )
+    amount: Amount = Field(description=N_("Total amount."))
+    currency: CurrencyCode = Field(description=N_("Currency (ISO 4217: EUR, MAD, XOF)."))
     funders: tuple[Funding, ...] = Field(
         default=(),
-        description="Les financeurs et leur part. — Who funds it, and their shares.",
+        description=N_("Who funds it, and their shares."),
     )
 
 
@@ -150,56 +148,46 @@ def period_bounds(
 class Project(Model):
     """An action of one of the group's actors in the country, with its partners."""
 
-    id: Id = Field(description="Identifiant stable du projet. — Stable id of the project.")
-    title: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Intitulé du projet. — Title of the project."
-    )
-    lead: Id = Field(
-        description="Identifiant de l'acteur qui porte le projet. — "
-        "Id of the actor who leads the project."
-    )
+    id: Id = Field(description=N_("Stable id of the project."))
+    title: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Title of the project."))
+    lead: Id = Field(description=N_("Id of the actor who leads the project."))
     partners: tuple[Id, ...] = Field(
         default=(),
-        description="Identifiants des partenaires, français et locaux. — "
-        "Ids of partner actors, French and local.",
+        description=N_("Ids of partner actors, French and local."),
     )
-    places: tuple[Place, ...] = Field(
-        default=(), description="Où le projet se déroule. — Where the project takes place."
-    )
+    places: tuple[Place, ...] = Field(default=(), description=N_("Where the project takes place."))
     themes: tuple[Id, ...] = Field(
         default=(),
-        description="Identifiants des thèmes prioritaires du groupe. — "
-        "Ids of the group's priorities.",
+        description=N_("Ids of the group's priorities."),
     )
     dac_codes: tuple[DacCode, ...] = Field(
         default=(),
-        description="Codes secteur ou objet du CAD de l'OCDE. — OECD-DAC sector or purpose codes.",
+        description=N_("OECD-DAC sector or purpose codes."),
     )
     start: Day | Year | None = Field(
         default=None,
-        description="Début : une date, ou une année seule. — Start: a date, or a year alone.",
+        description=N_("Start: a date, or a year alone."),
     )
     end: Day | Year | None = Field(
         default=None,
-        description="Fin : une date, ou une année seule. — End: a date, or a year alone.",
+        description=N_("End: a date, or a year alone."),
     )
     status: ProjectStatus = Field(
         default=ProjectStatus.IDEA,
-        description="Où en est le projet. — Where the project stands.",
+        description=N_("Where the project stands."),
     )
-    budget: Budget | None = Field(default=None, description="Le budget. — The budget.")
+    budget: Budget | None = Field(default=None, description=N_("The budget."))
     contact: Id | None = Field(
         default=None,
-        description="Identifiant de la personne à contacter. — Id of the contact person.",
+        description=N_("Id of the contact person."),
     )
     description: LocalisedText | None = Field(
-        default=None, description="Présentation du projet. — What the project does."
+        default=None, description=N_("What the project does.")
     )
-    website: Url | None = Field(default=None, description="Site web. — Website.")
+    website: Url | None = Field(default=None, description=N_("Website."))
     fictional: bool = Field(
         default=False,
-        description="Exemple inventé, présenté comme tel ; jamais sur un acteur réel. — "
-        "A made-up sample, shown as such; never about a real actor.",
+        description=N_("A made-up sample, shown as such; never about a real actor."),
     )
 
     @model_validator(mode="after")
@@ -241,37 +229,32 @@ class ResourceKind(enum.StrEnum):
 class Resource(Model):
     """A document, link, training or event offered to the group's members."""
 
-    id: Id = Field(description="Identifiant stable de la ressource. — Stable id of the resource.")
-    title: Annotated[LocalisedText, SingleLine()] = Field(description="Titre. — Title.")
+    id: Id = Field(description=N_("Stable id of the resource."))
+    title: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Title."))
     kind: ResourceKind = Field(
         default=ResourceKind.DOCUMENT,
-        description="Document, lien, formation ou événement. — Document, link, training or event.",
+        description=N_("Document, link, training or event."),
     )
     offered_by: Id | None = Field(
         default=None,
-        description="Identifiant de l'acteur qui la propose. — Id of the actor who offers it.",
+        description=N_("Id of the actor who offers it."),
     )
     languages: tuple[LanguageCode, ...] = Field(
         default=(),
-        description="Langues dans lesquelles elle existe. — Languages it is available in.",
+        description=N_("Languages it is available in."),
     )
     date: Day | None = Field(
         default=None,
-        description="Date de publication, ou jour de l'événement. — "
-        "Publication date, or day of the event.",
+        description=N_("Publication date, or day of the event."),
     )
     themes: tuple[Id, ...] = Field(
         default=(),
-        description="Identifiants des thèmes prioritaires du groupe. — "
-        "Ids of the group's priorities.",
+        description=N_("Ids of the group's priorities."),
     )
-    url: Url | None = Field(default=None, description="Adresse web. — Web address.")
-    author: Line | None = Field(default=None, description="Auteur. — Author.")
-    description: LocalisedText | None = Field(
-        default=None, description="Ce qu'elle contient. — What it holds."
-    )
+    url: Url | None = Field(default=None, description=N_("Web address."))
+    author: Line | None = Field(default=None, description=N_("Author."))
+    description: LocalisedText | None = Field(default=None, description=N_("What it holds."))
     fictional: bool = Field(
         default=False,
-        description="Exemple inventé, présenté comme tel ; jamais sur un acteur réel. — "
-        "A made-up sample, shown as such; never about a real actor.",
+        description=N_("A made-up sample, shown as such; never about a real actor."),
     )

@@ -33,21 +33,19 @@ Bounds. A series has at most 10,000 meetings, all dated from 1800 to 2200 like e
 ``count`` is at most 10,000 and must be reached by 31 December 2200, ``until`` may not allow
 more than 10,000 dates, and a rule without an end is expanded to its first 10,000 dates (an
 exception or an added date past them is refused). The rule's dates are expanded once, within
-those bounds, and each exception, moved or added date is looked up in them.
+those bounds (:mod:`~rrma_groups.model.recurrence`), and each exception, moved or added date is
+looked up in them.
 """
 
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import enum
-import functools
 import heapq
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal, NamedTuple
 
 from dateutil import rrule as _rrule
@@ -71,10 +69,31 @@ from .agenda import (  # submodules, not .model: model/groups.py may import us
     time_range_shorthand,
 )
 from .base import Model
-from .meetings import AttendanceMode, Meeting, MeetingStatus, Venue
+from .clock import seconds_of_day
+from .meetings import (
+    AttendanceMode,
+    Contact,
+    Meeting,
+    MeetingAttendanceMode,
+    MeetingStatus,
+    MeetingTimezone,
+    MeetingVenue,
+    OnlineUrl,
+    Organiser,
+)
 from .objectives import Objective
+from .recurrence import (
+    LAST_DAY,
+    MAX_OCCURRENCES,
+    WEEKDAY_CODES,
+    RuleDates,
+    expand,
+    parse_rrule,
+    rule_dates,
+    stop_day,
+)
 from .text import LocalisedText
-from .types import YEAR_MAX, Id, MeetingDay, SingleLine, TimeOfDay, TimezoneName, Url
+from .types import Id, MeetingDay, SingleLine, TimeOfDay
 
 __all__ = [
     "SERIES_MESSAGES",
@@ -164,9 +183,6 @@ del _code, _template
 _FIRST_DATE_AFTER: Final = N_("; its first date after it is {date}")
 
 _MAX_ID: Final = 64 - len("-YYYY-MM-DD")
-_MAX_OCCURRENCES: Final = 10_000
-_LAST_DAY: Final = dt.date(YEAR_MAX, 12, 31)
-"""No rule is walked beyond this day: the last that a meeting can have."""
 
 
 def _error(code: str, **ctx: Any) -> PydanticCustomError:
@@ -219,7 +235,10 @@ class SeriesError(RrmaError):
 
 
 class Frequency(enum.StrEnum):
-    """How often the rule repeats (RFC 5545 FREQ); meetings recur by the day at most."""
+    """How often the rule repeats (RFC 5545 FREQ); meetings recur by the day at most.
+
+    Its values are the expander's :data:`~rrma_groups.model.recurrence.FREQUENCIES`.
+    """
 
     YEARLY = "yearly"
     MONTHLY = "monthly"
@@ -233,7 +252,6 @@ _FREQUENCIES: Final[dict[Frequency, Literal[0, 1, 2, 3]]] = {
     Frequency.WEEKLY: _rrule.WEEKLY,
     Frequency.DAILY: _rrule.DAILY,
 }
-_WEEKDAY_CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WEEKDAY_RULE: Final = re.compile(r"([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 
 
@@ -254,7 +272,7 @@ def _check_weekday_rule(value: str) -> str:
 
 def _check_weekday_code(value: str) -> str:
     code = value.strip().upper()
-    if code not in _WEEKDAY_CODES:
+    if code not in WEEKDAY_CODES:
         raise _error("invalid_weekday_rule", value=value)
     return code
 
@@ -299,54 +317,47 @@ class Recurrence(Model):
     """
 
     frequency: Frequency = Field(
-        description="Fréquence (FREQ) : yearly, monthly, weekly ou daily. — "
-        "How often it repeats (FREQ): yearly, monthly, weekly or daily."
+        description=N_("How often it repeats (FREQ): yearly, monthly, weekly or daily.")
     )
     interval: int = Field(
         default=1,
         ge=1,
         le=1000,
-        description="Une période sur n (INTERVAL). — Every n-th period (INTERVAL).",
+        description=N_("Every n-th period (INTERVAL)."),
     )
     weekdays: tuple[WeekdayRule, ...] = Field(
         default=(),
-        description="Jours (BYDAY) : FR, ou 1FR pour le premier vendredi, -1MO pour le dernier "
-        "lundi. — BYDAY: FR, or 1FR for the first Friday, -1MO the last Monday.",
+        description=N_("BYDAY: FR, or 1FR for the first Friday, -1MO the last Monday."),
     )
-    months: tuple[Month, ...] = Field(
-        default=(), description="Mois (BYMONTH) : 1 à 12. — BYMONTH: 1 to 12."
-    )
+    months: tuple[Month, ...] = Field(default=(), description=N_("BYMONTH: 1 to 12."))
     month_days: tuple[MonthDay, ...] = Field(
         default=(),
-        description="Jours du mois (BYMONTHDAY) : 1 à 31, -1 pour le dernier. — "
-        "BYMONTHDAY: 1 to 31, -1 for the last.",
+        description=N_("BYMONTHDAY: 1 to 31, -1 for the last."),
     )
     positions: tuple[SetPosition, ...] = Field(
         default=(),
-        description="Lesquelles des dates de chaque période (BYSETPOS) : 1, -1... — "
-        "BYSETPOS: which of the dates of each period (1, -1...).",
+        description=N_("BYSETPOS: which of the dates of each period (1, -1...)."),
     )
     count: int | None = Field(
         default=None,
         ge=1,
-        le=_MAX_OCCURRENCES,
-        description="Nombre d'occurrences (COUNT). — Number of occurrences (COUNT).",
+        le=MAX_OCCURRENCES,
+        description=N_("Number of occurrences (COUNT)."),
     )
     until: MeetingDay | None = Field(
         default=None,
-        description="Dernière date que la règle peut donner (UNTIL). — "
-        "The last date the rule may give (UNTIL).",
+        description=N_("The last date the rule may give (UNTIL)."),
     )
     week_start: WeekdayCode = Field(
         default="MO",
-        description="Premier jour de la semaine (WKST). — The first day of a week (WKST).",
+        description=N_("The first day of a week (WKST)."),
     )
 
     @model_validator(mode="before")
     @classmethod
     def _rrule_text(cls, data: Any) -> Any:
         if isinstance(data, str):
-            return _parse_rrule(data)
+            return parse_rrule(data)
         return data
 
     @classmethod
@@ -359,7 +370,7 @@ class Recurrence(Model):
         rrule_text = {
             "type": "string",
             "minLength": 1,
-            "description": "La règle en texte RRULE (RFC 5545). — The rule as RFC 5545 RRULE text.",
+            "description": N_("The rule as RFC 5545 RRULE text."),
             "examples": ["FREQ=MONTHLY;INTERVAL=3;BYDAY=1FR", "FREQ=YEARLY;BYMONTH=3,10"],
         }
         full = {k: v for k, v in model.items() if k not in ("title", "description")}
@@ -413,7 +424,7 @@ class Recurrence(Model):
             _FREQUENCIES[self.frequency],
             dtstart=dt.datetime.combine(start, dt.time()),
             interval=self.interval,
-            wkst=_WEEKDAY_CODES.index(self.week_start),
+            wkst=WEEKDAY_CODES.index(self.week_start),
             count=self.count,
             until=dt.datetime.combine(self.until, dt.time()) if self.until else None,
             bysetpos=self.positions or None,
@@ -431,7 +442,7 @@ class Recurrence(Model):
         """
         if limit is None and self.count is None and self.until is None:
             raise SeriesError("unbounded_series", value=self.to_rrule_string())
-        return list(itertools.islice(_expand(self, start, _stop(self)), limit))
+        return list(itertools.islice(expand(self, start, stop_day(self)), limit))
 
     def includes(self, day: dt.date, start: dt.date) -> bool:
         """Whether the rule, from ``start``, gives ``day`` among its first 10,000 dates.
@@ -440,257 +451,13 @@ class Recurrence(Model):
         >>> rule.includes(dt.date(2030, 3, 1), dt.date(2017, 1, 6))
         True
         """
-        return day in _rule_dates(self, start)
+        return day in rule_dates(self, start)
 
 
 def _weekday(rule: str) -> _rrule.weekday:
     day = getattr(_rrule, rule[-2:])
     assert isinstance(day, _rrule.weekday)
     return day(int(rule[:-2])) if rule[:-2] else day
-
-
-# --- expanding a rule ------------------------------------------------------------------------
-#
-# dateutil's rrule stops walking only when it has a date past UNTIL, or in the year 9999: a rule
-# that gives no date (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) runs for seconds, "is this date an
-# occurrence?" walks every date before it, and a position a month cannot have (BYDAY=53FR)
-# raises IndexError. The rules of a series are expanded here instead, period by period, as
-# dateutil does (its tests hold them to it), up to the last day a meeting can have: the walk is
-# bounded whatever the rule. dateutil's rule is still what rrule() gives.
-
-
-def _stop(recurrence: Recurrence) -> dt.date:
-    """The last day a rule is walked to: its UNTIL, or the last day a meeting can have."""
-    until = recurrence.until
-    return _LAST_DAY if until is None else min(until, _LAST_DAY)
-
-
-def _expand(recurrence: Recurrence, start: dt.date, stop: dt.date) -> Iterator[dt.date]:
-    """The dates the rule gives from ``start`` (its DTSTART) to ``stop``, in order.
-
-    The dates are dateutil's, but for a BYDAY list that mixes weekdays with and without a
-    position (``MO,1FR``): RFC 5545 gives every Monday and the first Friday, which calendar
-    applications show, where dateutil gives nothing.
-    """
-    if start > stop:
-        return
-    frequency = recurrence.frequency
-    positioned = frequency in (Frequency.MONTHLY, Frequency.YEARLY)
-    months = frozenset(recurrence.months)
-    month_days = frozenset(recurrence.month_days)
-    weekdays = frozenset(
-        _WEEKDAY_CODES.index(rule[-2:])
-        for rule in recurrence.weekdays
-        if not (positioned and rule[:-2])
-    )
-    nth = tuple(
-        (_WEEKDAY_CODES.index(rule[-2:]), int(rule[:-2]))
-        for rule in recurrence.weekdays
-        if positioned and rule[:-2]
-    )
-    if not month_days and not weekdays and not nth:  # what the rule leaves out is DTSTART's
-        if frequency is Frequency.YEARLY:
-            months = months or frozenset({start.month})
-            month_days = frozenset({start.day})
-        elif frequency is Frequency.MONTHLY:
-            month_days = frozenset({start.day})
-        elif frequency is Frequency.WEEKLY:
-            weekdays = frozenset({start.weekday()})
-
-    def kept(day: dt.date, nth_days: frozenset[dt.date]) -> bool:
-        if months and day.month not in months:
-            return False
-        if (weekdays or nth) and day.weekday() not in weekdays and day not in nth_days:
-            return False
-        if month_days:
-            length = calendar.monthrange(day.year, day.month)[1]
-            return day.day in month_days or day.day - length - 1 in month_days
-        return True
-
-    left = recurrence.count
-    for begin, period, spans in _periods(recurrence, start, months):
-        if begin > stop:
-            return
-        nth_days = _nth_weekdays(nth, spans) if nth else frozenset()
-        days = [day for day in period if kept(day, nth_days)]
-        if recurrence.positions:
-            size = len(days)
-            days = sorted(
-                {days[p - 1 if p > 0 else p] for p in recurrence.positions if -size <= p <= size}
-            )
-        for day in days:
-            if day > stop:
-                return
-            if day >= start:
-                yield day
-                if left is not None:
-                    left -= 1
-                    if left == 0:
-                        return
-
-
-_Span = tuple[dt.date, dt.date]
-
-
-def _month(year: int, month: int) -> _Span:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _days(span: _Span) -> list[dt.date]:
-    first, last = span
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def _periods(
-    recurrence: Recurrence, start: dt.date, months: frozenset[int]
-) -> Iterator[tuple[dt.date, list[dt.date], list[_Span]]]:
-    """Each period of the rule from ``start`` (every INTERVAL-th day, week, month or year):
-    its first day, the days that may be dates in it, and the spans in which a weekday's
-    position counts (its month, each month of BYMONTH, or its year)."""
-    step = recurrence.interval
-    frequency = recurrence.frequency
-    if frequency is Frequency.DAILY:
-        day = start
-        while True:
-            yield day, [day], []
-            day += dt.timedelta(days=step)
-    elif frequency is Frequency.WEEKLY:
-        # dateutil's first week runs from DTSTART to the end of its week (BYSETPOS counts in it)
-        week_start = _WEEKDAY_CODES.index(recurrence.week_start)
-        day = start
-        while True:
-            length = 7 - (day.weekday() - week_start) % 7
-            yield day, [day + dt.timedelta(days=n) for n in range(length)], []
-            day += dt.timedelta(days=length + 7 * (step - 1))
-    elif frequency is Frequency.MONTHLY:
-        index = start.year * 12 + start.month - 1
-        while True:
-            year, month = divmod(index, 12)
-            span = _month(year, month + 1)
-            if months and month + 1 not in months:  # BYMONTH leaves nothing in it
-                yield span[0], [], []
-            else:
-                yield span[0], _days(span), [span]
-            index += step
-    else:
-        year = start.year
-        while True:
-            if months:  # a position counts in each month of BYMONTH, else in the year
-                spans = [_month(year, month) for month in sorted(months)]
-                yield dt.date(year, 1, 1), [d for span in spans for d in _days(span)], spans
-            else:
-                span = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-                yield span[0], _days(span), [span]
-            year += step
-
-
-def _nth_weekdays(
-    nth: tuple[tuple[int, int], ...], spans: list[tuple[dt.date, dt.date]]
-) -> frozenset[dt.date]:
-    """The days that BYDAY's positioned weekdays (``1FR``, ``-1MO``) name in each span."""
-    found = set()
-    for first, last in spans:
-        for weekday, n in nth:
-            if n > 0:
-                day = first + dt.timedelta(days=(n - 1) * 7 + (weekday - first.weekday()) % 7)
-            else:
-                day = last - dt.timedelta(days=(-n - 1) * 7 + (last.weekday() - weekday) % 7)
-            if first <= day <= last:
-                found.add(day)
-    return frozenset(found)
-
-
-@dataclass(frozen=True, slots=True)
-class _RuleDates:
-    """The dates a rule gives from a first date: the first 10,000 at most, in order."""
-
-    dates: tuple[dt.date, ...]
-    more: bool
-    """Whether the rule gives more dates than these."""
-
-    def __contains__(self, day: object) -> bool:
-        if not isinstance(day, dt.date):
-            return False
-        index = bisect.bisect_left(self.dates, day)
-        return index < len(self.dates) and self.dates[index] == day
-
-    def known(self, day: dt.date) -> bool:
-        """Whether ``day`` is within the dates listed (so that it is a date of the rule only
-        if it is among them)."""
-        return not self.more or day <= self.dates[-1]
-
-    def after(self, day: dt.date) -> dt.date | None:
-        """The first date after ``day``, if one is listed."""
-        index = bisect.bisect_right(self.dates, day)
-        return self.dates[index] if index < len(self.dates) else None
-
-
-@functools.lru_cache(maxsize=16)
-def _rule_dates(recurrence: Recurrence, first: dt.date) -> _RuleDates:
-    """The rule's dates from ``first``, expanded once for the checks and expansions of a series
-    (a few hundred kilobytes for the longest)."""
-    dates = _expand(recurrence, first, _stop(recurrence))
-    found = tuple(itertools.islice(dates, _MAX_OCCURRENCES + 1))
-    return _RuleDates(found[:_MAX_OCCURRENCES], len(found) > _MAX_OCCURRENCES)
-
-
-_LIST_PARTS: Final = {
-    "BYDAY": "weekdays",
-    "BYMONTH": "months",
-    "BYMONTHDAY": "month_days",
-    "BYSETPOS": "positions",
-}
-_NUMBER_PARTS: Final = {"INTERVAL": "interval", "COUNT": "count"}
-
-
-_UNTIL: Final = re.compile(r"\s*([0-9]{4})([0-9]{2})([0-9]{2})(?:T[0-9]{6}Z?)?\s*", re.ASCII)
-
-
-def _until_date(text: str, value: str) -> dt.date:
-    """The date of an RRULE's UNTIL, written as RFC 5545 says (``20171231``, ``…T235959Z``)."""
-    found = _UNTIL.fullmatch(value)
-    try:
-        if found is None:
-            raise ValueError("expected a date such as 20171231, or 20171231T235959Z")
-        return dt.date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError as exc:
-        reason = f"invalid 'UNTIL': {_short(value)}: {exc}"
-        raise _error("invalid_rrule", value=text, reason=reason) from None
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _parse_rrule(text: str) -> dict[str, Any]:
-    """RRULE text as Recurrence fields; dateutil checks the text first."""
-    body = text.strip()
-    if body.upper().startswith("RRULE:"):
-        body = body[len("RRULE:") :]
-    try:
-        # ignoretz: UNTIL may be written in UTC (…T000000Z); only its date is kept.
-        _rrule.rrulestr(body, dtstart=dt.datetime(2000, 1, 1), ignoretz=True)
-    except Exception as exc:  # text from outside: whatever dateutil trips on (OverflowError...)
-        raise _error("invalid_rrule", value=text, reason=str(exc)) from None
-    data: dict[str, Any] = {}
-    for part in filter(None, body.split(";")):
-        name, _, value = part.partition("=")
-        name = name.strip().upper()
-        if name == "FREQ":
-            if value.lower() not in {f.value for f in Frequency}:
-                raise _error("unsupported_rrule_part", part=part)
-            data["frequency"] = value.lower()
-        elif name in _NUMBER_PARTS:
-            data[_NUMBER_PARTS[name]] = int(value)
-        elif name == "UNTIL":
-            data["until"] = _until_date(text, value)
-        elif name in _LIST_PARTS:
-            data[_LIST_PARTS[name]] = [v.strip() for v in value.split(",")]
-        elif name == "WKST":
-            data["week_start"] = value
-        else:
-            raise _error("unsupported_rrule_part", part=part)
-    return data
 
 
 # --------------------------------------------------------------------------------------------
@@ -701,17 +468,15 @@ def _parse_rrule(text: str) -> dict[str, Any]:
 class MovedOccurrence(Model):
     """One occurrence held on another date (and maybe at other times)."""
 
-    date: MeetingDay = Field(description="La date donnée par la règle. — The date the rule gives.")
-    to: MeetingDay = Field(
-        description="La date où elle a lieu à la place. — The date it takes place instead."
-    )
+    date: MeetingDay = Field(description=N_("The date the rule gives."))
+    to: MeetingDay = Field(description=N_("The date it takes place instead."))
     start: TimeOfDay | None = Field(
         default=None,
-        description="Son heure de début, si elle change. — Its start, if not the usual.",
+        description=N_("Its start, if not the usual."),
     )
     end: TimeOfDay | None = Field(
         default=None,
-        description="Son heure de fin, si elle change. — Its end, if not the usual.",
+        description=N_("Its end, if not the usual."),
     )
 
 
@@ -741,70 +506,43 @@ class Series(Model):
     )
 
     id: Annotated[Id, AfterValidator(_check_id_length)] = Field(
-        description="Préfixe des identifiants des rencontres : {id}-AAAA-MM-JJ. — "
-        "Prefix of the meetings' ids: {id}-YYYY-MM-DD."
+        description=N_("Prefix of the meetings' ids: {id}-YYYY-MM-DD.")
     )
-    title: Annotated[LocalisedText, SingleLine()] = Field(
-        description="Intitulé des rencontres. — Title of the meetings."
-    )
+    title: Annotated[LocalisedText, SingleLine()] = Field(description=N_("Title of the meetings."))
     recurrence: Recurrence = Field(
-        description="La règle de récurrence, en champs ou en texte RRULE. — "
-        "The recurrence rule, as fields or as RRULE text."
+        description=N_("The recurrence rule, as fields or as RRULE text.")
     )
-    first_date: MeetingDay = Field(
-        description="La première occurrence (DTSTART). — The first occurrence (RFC 5545 DTSTART)."
-    )
-    start: TimeOfDay = Field(
-        description="Heure de début de chaque rencontre. — Start time of each meeting."
-    )
-    end: TimeOfDay = Field(
-        description="Heure de fin de chaque rencontre. — End time of each meeting."
-    )
-    timezone: TimezoneName = Field(
-        default="Europe/Paris",
-        description="Fuseau horaire IANA des heures. — IANA timezone of the times.",
-    )
+    first_date: MeetingDay = Field(description=N_("The first occurrence (RFC 5545 DTSTART)."))
+    start: TimeOfDay = Field(description=N_("Start time of each meeting."))
+    end: TimeOfDay = Field(description=N_("End time of each meeting."))
+    timezone: MeetingTimezone = "Europe/Paris"
     exceptions: tuple[MeetingDay, ...] = Field(
-        default=(), description="Dates sautées (EXDATE). — Dates skipped (EXDATE)."
+        default=(), description=N_("Dates skipped (EXDATE).")
     )
     moved: tuple[MovedOccurrence, ...] = Field(
         default=(),
-        description="Occurrences tenues à une autre date. — Occurrences held on another date.",
+        description=N_("Occurrences held on another date."),
     )
     added: tuple[MeetingDay, ...] = Field(
         default=(),
-        description="Dates ajoutées à celles de la règle (RDATE). — "
-        "Dates added to the rule's (RDATE).",
+        description=N_("Dates added to the rule's (RDATE)."),
     )
     # What every meeting of the series has:
     description: LocalisedText | None = Field(
         default=None,
-        description="Présentation des rencontres. — What the meetings are about.",
+        description=N_("What the meetings are about."),
     )
-    venue: Venue | None = Field(default=None, description="Le lieu. — The venue.")
-    organiser: Id | None = Field(
-        default=None,
-        description="Identifiant de la structure organisatrice. — Id of the organising actor.",
-    )
-    contact: Id | None = Field(
-        default=None,
-        description="Identifiant de la personne à contacter. — Id of the contact person.",
-    )
+    venue: MeetingVenue = None
+    organiser: Organiser = None
+    contact: Contact = None
     objectives: tuple[Objective, ...] = Field(
-        default=(), description="Objectifs des rencontres. — The meetings' objectives."
+        default=(), description=N_("The meetings' objectives.")
     )
-    attendance_mode: AttendanceMode = Field(
-        default=AttendanceMode.IN_PERSON,
-        description="Sur place, en ligne ou hybride. — In person, online or hybrid.",
-    )
-    online_url: Url | None = Field(
-        default=None,
-        description="Lien pour participer en ligne. — Link to take part online.",
-    )
+    attendance_mode: MeetingAttendanceMode = AttendanceMode.IN_PERSON
+    online_url: OnlineUrl = None
     agenda: Agenda = Field(
         default=Agenda(()),
-        description="Le programme de chaque rencontre, sur un jour. — "
-        "The programme of each meeting, on one day.",
+        description=N_("The programme of each meeting, on one day."),
     )
 
     @model_validator(mode="before")
@@ -849,7 +587,7 @@ class Series(Model):
     def _first_date_of_the_rule(cls, first: dt.date, info: Any) -> dt.date:
         recurrence = info.data.get("recurrence")
         if recurrence is not None:
-            found = _rule_dates(recurrence, first)
+            found = rule_dates(recurrence, first)
             if first not in found:
                 following = found.after(first)
                 hint: Msg | str = ""
@@ -902,14 +640,14 @@ class Series(Model):
         """UNTIL, like COUNT, allows 10,000 meetings at most, all by the last day a meeting can
         have: the error is the rule's (recurrence.until, recurrence.count)."""
         recurrence = self.recurrence
-        found = _rule_dates(recurrence, self.first_date)
+        found = rule_dates(recurrence, self.first_date)
         if recurrence.until is not None and found.more:
             raise _located(
                 ("recurrence", "until"),
                 "too_many_occurrences",
                 value=recurrence.until,
                 first=self.first_date,
-                max=_MAX_OCCURRENCES,
+                max=MAX_OCCURRENCES,
             )
         if recurrence.count is not None and len(found.dates) < recurrence.count:
             raise _located(
@@ -917,7 +655,7 @@ class Series(Model):
                 "count_beyond_range",
                 value=recurrence.count,
                 found=len(found.dates),
-                last=_LAST_DAY,
+                last=LAST_DAY,
             )
         return self
 
@@ -930,7 +668,7 @@ class Series(Model):
     def dates(self) -> tuple[dt.date, ...]:
         """The dates the rule gives, from the first one: all of them for a rule with an end,
         the first 10,000 (up to 31 December 2200) for one without."""
-        return _rule_dates(self.recurrence, self.first_date).dates
+        return rule_dates(self.recurrence, self.first_date).dates
 
     @property
     def exdates(self) -> tuple[dt.date, ...]:
@@ -1027,9 +765,9 @@ class Series(Model):
         start = moved.start if moved is not None and moved.start is not None else self.start
         end = moved.end if moved is not None and moved.end is not None else self.end
         if moved is not None and moved.start is not None and moved.end is None:
-            end = _plus(end, _seconds(start) - _seconds(self.start))
+            end = _plus(end, seconds_of_day(start) - seconds_of_day(self.start))
         agenda = self.agenda
-        delta = _seconds(start) - _seconds(self.start)
+        delta = seconds_of_day(start) - seconds_of_day(self.start)
         if delta:
             agenda = Agenda(
                 tuple(
@@ -1080,26 +818,26 @@ def _located(loc: tuple[str, ...], code: str, value: Any, **ctx: Any) -> Validat
     )
 
 
-def _in_rule(rule: _RuleDates, day: dt.date) -> bool:
+def _in_rule(rule: RuleDates, day: dt.date) -> bool:
     """Whether the rule gives ``day``; a day past the 10,000 dates of an endless rule is refused."""
     if not rule.known(day):
-        raise _error("too_many_occurrences", value=day, first=rule.dates[0], max=_MAX_OCCURRENCES)
+        raise _error("too_many_occurrences", value=day, first=rule.dates[0], max=MAX_OCCURRENCES)
     return day in rule
 
 
-def _rule_of(data: dict[str, Any]) -> _RuleDates | None:
+def _rule_of(data: dict[str, Any]) -> RuleDates | None:
     """The dates of a series being validated; None when its recurrence or first date was
     refused, or when its UNTIL allows too many dates (which the series' check refuses)."""
     recurrence, first = data.get("recurrence"), data.get("first_date")
     if recurrence is None or first is None:
         return None
-    found = _rule_dates(recurrence, first)
+    found = rule_dates(recurrence, first)
     if found.more and recurrence.until is not None:
         return None
     return found
 
 
-def _check_occurrences(dates: Iterable[dt.date], rule: _RuleDates | None, field: str) -> None:
+def _check_occurrences(dates: Iterable[dt.date], rule: RuleDates | None, field: str) -> None:
     seen: set[dt.date] = set()
     for day in dates:
         if day in seen:
@@ -1115,10 +853,6 @@ def _day(value: dt.date | str | None) -> dt.date | None:
 
         return parse_date(value)
     return value
-
-
-def _seconds(t: dt.time) -> int:
-    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 def _plus(t: dt.time, seconds: int) -> dt.time:

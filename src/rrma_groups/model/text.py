@@ -10,6 +10,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from ..errors import GroupValidationError, LocaleError
+from ..i18n.catalog import N_
 from ..messages import custom_error, problem
 from .types import check_text
 
@@ -187,10 +188,9 @@ class LocalisedText:
                     "additionalProperties": {"type": "string", "minLength": 1},
                 },
             ],
-            "description": (
-                "Texte dans la langue par défaut du fichier, ou table des langues (fr, ar, "
-                "ar_MA, en...) et de leurs textes. — Text in the file's default language, or a "
-                "table of language codes to texts (fr, ar, ar_MA, en, ...)."
+            "description": N_(
+                "Text in the file's default language, or a table of language codes to texts "
+                "(fr, ar, ar_MA, en, ...)."
             ),
         }
 

@@ -42,6 +42,7 @@ __all__ = [
     "check_text",
     "iana_timezones",
     "is_blank",
+    "is_id",
     "local_time_issue",
     "luhn_valid",
 ]
@@ -170,8 +171,14 @@ Line = Annotated[str, AfterValidator(_check_line)]
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
+def is_id(value: str) -> bool:
+    """Whether ``value`` is written as an :data:`Id`: a letter or a digit, then at most 63
+    letters, digits, dots, dashes and underscores."""
+    return _ID.fullmatch(value) is not None
+
+
 def _check_id(value: str) -> str:
-    if _ID.fullmatch(value) is None:
+    if not is_id(value):
         raise custom_error("invalid_id", value=value)
     return value
 

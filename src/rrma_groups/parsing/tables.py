@@ -1,6 +1,6 @@
-"""Read programme tables as people paste them, and write the simple Markdown table back.
+"""Read programme tables as people paste them.
 
-:func:`parse_table` (also ``Agenda.parse_table``) reads three shapes of text:
+:func:`parse_table` reads three shapes of text:
 
 * **tab-separated** rows copied from a word processor or a spreadsheet, with a header row
   (``Date  Lieu  Heure  Activité  Animateur``); a row whose Date or Lieu cell is empty continues
@@ -9,13 +9,15 @@
 * **lines** such as ``14h00 - 14h15 Accueil des participants (Cap Coopération)``, with
   optional date lines (``Vendredi 4 novembre 2016``) between them.
 
-Headers are recognised in French, Arabic or English (:data:`COLUMN_NAMES`); a column that is
+Headers are recognised in French, Arabic or English
+(:data:`~rrma_groups.parsing.columns.COLUMN_NAMES`); a column that is
 not recognised is kept in the items' notes, never dropped. A table without a header row has its
 columns told by their cells: a column of dates, a column of times, the place before the time,
 the title and the facilitator after it; it is then read exactly as with a header, and a wrong
 date or time is reported the same way. Times, dates and durations are read
 with :mod:`rrma_groups.parsing.times`. Facilitator cells are matched against the persons and
-organisations of a group (:class:`FacilitatorMatcher`): ``"Khalid"`` becomes the person
+organisations of a group (:class:`~rrma_groups.parsing.facilitators.FacilitatorMatcher`):
+``"Khalid"`` becomes the person
 ``khalid-chihani`` with the label ``"Khalid"``, and whatever cannot be matched is kept as a role.
 Every guess, every skipped text and every unreadable line is reported as a
 :class:`LineProblem` with its line number and the text as written.
@@ -31,61 +33,40 @@ Every guess, every skipped text and every unreadable line is reported as a
 ...     print(item.start.isoformat("minutes"), item.kind.value, item.title)
 14:00 welcome Accueil des participants
 14:15 discussion Débat : quelles attentes ?
->>> print(markdown_table(result.agenda))
-| Heure | Activité | Animateur |
-|---|---|---|
-| 14h00 - 14h15 | Accueil des participants | Un collègue |
-| 14h15 - 15h00 | Débat : quelles attentes ? |  |
+
+The table that this reader reads back is written by
+:func:`rrma_groups.render.agenda_table.markdown_table`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from pydantic import ValidationError
 
 from ..errors import GroupValidationError, RrmaError, Severity, TimeParseError, time_text
-from ..i18n.bidi import balance_isolates
 from ..i18n.catalog import N_
 from ..messages import MESSAGES, problem, problems_from_pydantic
-from ..model import (
-    ActorFacilitator,
-    Agenda,
-    AgendaItem,
-    ItemKind,
-    LocalisedText,
-    Meeting,
-    PersonFacilitator,
-    RoleFacilitator,
-)
-from ..model.types import iana_timezones, is_blank, local_time_issue
-from .times import (
-    normalize_digits,
-    parse_date,
-    parse_duration,
-    parse_time,
-    parse_time_range,
-)
+from ..model import Agenda, AgendaItem, ItemKind, LocalisedText, Meeting, RoleFacilitator
+from ..model.types import iana_timezones, local_time_issue
+from .columns import KNOWN_COLUMNS, column_of, guess_columns, lone_date
+from .facilitators import FACILITATOR_MESSAGES, FacilitatorMatcher
+from .folding import slug
+from .kinds import guess_kind, kind_from_cell
+from .times import parse_date, parse_duration, parse_time, parse_time_range
 
 if TYPE_CHECKING:
     from ..model import CountryGroup, Facilitator
 
 __all__ = [
-    "COLUMN_NAMES",
     "TABLE_MESSAGES",
-    "FacilitatorMatcher",
     "LineProblem",
-    "Match",
     "TableImport",
     "TableImportError",
-    "guess_kind",
-    "markdown_table",
     "parse_table",
 ]
 
@@ -141,351 +122,10 @@ TABLE_MESSAGES: Final[dict[str, str]] = {
         N_("{value!r} is not a kind of item ({choices}); the item's kind is 'other'")
     ),
     "table_no_group": N_("no group was given: facilitator {value!r} is kept as a role"),
-    "facilitator_guessed": N_("{value!r} was read as {kind} {key!r} ({name})"),
-    "facilitator_role": (
-        N_("{value!r} matches no person or organisation of the group; it is kept as a role")
-    ),
-    "facilitator_role_of_actor": (
-        N_("{value!r} is kept as a role of {key!r} ({name}), the organisation named in it")
-    ),
-    "facilitator_ambiguous": (N_("{value!r} could be any of {candidates}; it is kept as a role")),
+    # --- warnings: what was guessed to read a facilitator ---
+    **FACILITATOR_MESSAGES,
 }
 """Templates of the problems found while reading a table, by code (merged into MESSAGES)."""
-
-
-# --------------------------------------------------------------------------------------------
-# Folding: how names and headers are compared
-# --------------------------------------------------------------------------------------------
-
-_ARABIC_FOLD: Final = str.maketrans({"ى": "ي", "ة": "ه", "\u0640": None})
-_NON_WORD: Final = re.compile(r"[\W_]+")
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
-    """Compare-form: no accents, harakat, hamza or tatweel, no punctuation, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return " ".join(_NON_WORD.sub(" ", bare.translate(_ARABIC_FOLD)).casefold().split())
-
-
-# --------------------------------------------------------------------------------------------
-# Kinds of items, guessed from titles
-# --------------------------------------------------------------------------------------------
-
-# First match wins, so the order matters: "Temps convivial et échange libre" is social time,
-# not a discussion; "Pause déjeuner" is a meal; "Atelier : présentation de..." is a workshop.
-_KIND_WORDS: Final[tuple[tuple[ItemKind, tuple[str, ...]], ...]] = (
-    (
-        ItemKind.SOCIAL,
-        ("temps convivial", "convivial", "cocktail", "verre de l'amitié", "apéritif",
-         "networking", "social time", "reception", "حفل", "لقاء ودي"),
-    ),
-    (
-        ItemKind.MEAL,
-        ("déjeuner", "dîner", "repas", "buffet", "lunch", "dinner", "غداء", "عشاء", "وجبة"),
-    ),
-    (ItemKind.BREAK, ("pause", "break", "coffee", "استراحة")),
-    (
-        ItemKind.WELCOME,
-        ("accueil", "bienvenue", "ouverture", "welcome", "registration", "opening", "استقبال",
-         "افتتاح", "كلمة ترحيبية"),
-    ),
-    (
-        ItemKind.CONCLUSION,
-        ("restitution", "conclusion", "clôture", "synthèse", "closing", "wrap up", "اختتام",
-         "ختام", "خلاصات", "توصيات"),
-    ),
-    (ItemKind.WORKSHOP, ("atelier", "workshop", "ورشة", "ورشات")),
-    (ItemKind.PLENARY, ("plénière", "plenary", "جلسة عامة")),
-    (
-        ItemKind.DISCUSSION,
-        ("débat", "discussion", "échange", "échanges", "table ronde", "questions", "debate",
-         "round table", "نقاش", "مناقشة", "حوار"),
-    ),
-    (
-        ItemKind.PRESENTATION,
-        ("présentation", "intervention", "exposé", "introduction", "presentation", "تقديم",
-         "عرض"),
-    ),
-)  # fmt: skip
-_KIND_PATTERNS: Final = tuple(
-    (kind, re.compile(r"\b(?:" + "|".join(re.escape(_fold(w)) for w in words) + r")\b"))
-    for kind, words in _KIND_WORDS
-)
-
-
-def guess_kind(title: str) -> ItemKind:
-    """The kind of item a title suggests, in French, English or Arabic; ``OTHER`` if none.
-
-    A title that asks a question is a discussion.
-
-    >>> guess_kind("Accueil des participants")
-    <ItemKind.WELCOME: 'welcome'>
-    >>> guess_kind("GPMar: quelles attentes?")
-    <ItemKind.DISCUSSION: 'discussion'>
-    >>> guess_kind("استراحة قهوة")
-    <ItemKind.BREAK: 'break'>
-    """
-    folded = _fold(title)
-    for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(folded):
-            return kind
-    if title.rstrip().endswith(("?", "؟")):
-        return ItemKind.DISCUSSION
-    return ItemKind.OTHER
-
-
-def _kind_from_cell(text: str) -> ItemKind | None:
-    folded = _fold(text)
-    for kind in ItemKind:
-        if folded in (kind.value, _fold(kind.name)):
-            return kind
-    guessed = guess_kind(text)
-    return None if guessed is ItemKind.OTHER else guessed
-
-
-# --------------------------------------------------------------------------------------------
-# Facilitators: matching what is written to the group's persons and organisations
-# --------------------------------------------------------------------------------------------
-
-
-class Match(NamedTuple):
-    """A facilitator read from text, and what was guessed to read it (``None``: nothing)."""
-
-    facilitator: Facilitator
-    code: str | None = None
-    """Code of the guess (a key of :data:`TABLE_MESSAGES`), when one was made."""
-    params: Mapping[str, Any] = {}
-
-
-# Several facilitators are joined by a spaced dash, a comma, a semicolon, a slash or "&".
-_JOINS: Final = re.compile(r"\s+[-–—]\s+|\s*[;,/&+]\s*|\s*\n\s*")
-# "et"/"and"/"و" join names too, but also occur inside roles ("le président et la trésorière"):
-# they split only when every part is a known person or organisation.
-_WORD_JOINS: Final = re.compile(r"\s+(?:et|and|و)\s+", re.IGNORECASE)
-_MAX_LISTED: Final = 6
-
-
-class FacilitatorMatcher:
-    """Reads facilitator text against a group's persons and organisations.
-
-    Exact names, ids and former names match silently; a part of a name ("Khalid") matches when
-    one person only has it, and the guess is reported; text naming an organisation inside a
-    role ("Un collègue Cap Coopération") becomes a role of that organisation; anything else is
-    kept as a role. Without a group, every text is a role, except ``person:ID`` and
-    ``actor:ID``.
-
-    >>> from rrma_groups.examples import groupe_pays_maroc
-    >>> matcher = FacilitatorMatcher(groupe_pays_maroc())
-    >>> [m.facilitator for m in matcher.read("Khalid")]
-    [PersonFacilitator(person='khalid-chihani', label='Khalid')]
-    >>> for match in matcher.read("Sébastien Proeschel - Emmanuelle Pallier"):
-    ...     print(match.facilitator)
-    person='sebastien-proeschel'
-    person='emmanuelle-pallier'
-    """
-
-    def __init__(self, group: CountryGroup | None = None) -> None:
-        self.group = group
-        self._person_names: dict[str, str] = {}  # id -> name as written
-        self._actor_names: dict[str, str] = {}  # id -> current name
-        self._persons_by_name: dict[str, set[str]] = {}
-        self._persons_by_token: dict[str, set[str]] = {}
-        self._actors_by_name: dict[str, set[str]] = {}
-        if group is None:
-            return
-        language = group.default_language
-        for person in group.persons:
-            self._person_names[person.id] = person.name
-            self._persons_by_name.setdefault(_fold(person.name), set()).add(person.id)
-            for token in _fold(person.name).split():
-                self._persons_by_token.setdefault(token, set()).add(person.id)
-        for actor in (group.network, *group.actors):
-            self._actor_names[actor.id] = actor.name.get(default_language=language)
-            names: list[LocalisedText | None] = [actor.name, actor.short_name]
-            names += [former.name for former in actor.former_names]
-            acronym = getattr(actor, "acronym", None)
-            if isinstance(acronym, LocalisedText):
-                names.append(acronym)
-            for name in names:
-                for text in name.values() if name is not None else ():
-                    folded = _fold(text)
-                    if folded:
-                        self._actors_by_name.setdefault(folded, set()).add(actor.id)
-        self._longest_name = max((len(n.split()) for n in self._actors_by_name), default=0)
-
-    # --- one text, maybe several facilitators ----------------------------------------------
-
-    def read(self, text: str) -> list[Match]:
-        """The facilitators written in ``text`` (empty text: none)."""
-        text = " ".join(text.split())
-        if not text:
-            return []
-        parts = [p for p in _JOINS.split(text) if not is_blank(p)]
-        result: list[Match] = []
-        for part in parts:
-            words = [w for w in _WORD_JOINS.split(part) if not is_blank(w)]
-            if len(words) > 1:
-                matches = [self.read_one(w) for w in words]
-                if all(not isinstance(m.facilitator, RoleFacilitator) for m in matches):
-                    result += matches
-                    continue
-            result.append(self.read_one(part))
-        return result
-
-    def read_one(self, text: str) -> Match:
-        """One facilitator written as ``text``: an id, a name, a part of a name, or a role."""
-        text = text.strip()
-        for prefix, make in (("person:", _person), ("actor:", _actor)):
-            if text.startswith(prefix):
-                return Match(make(text[len(prefix) :].strip(), None))
-        if self.group is None:
-            return Match(RoleFacilitator(role=LocalisedText(text)))
-        if text in self._person_names:
-            return Match(_person(text, None))
-        if text in self._actor_names:
-            return Match(_actor(text, None))
-        folded = _fold(text)
-        persons = self._persons_by_name.get(folded, set())
-        if len(persons) == 1:
-            (key,) = persons
-            return Match(_person(key, None if text == self._person_names[key] else text))
-        actors = self._actors_by_name.get(folded, set())
-        if len(actors) == 1 and not persons:
-            (key,) = actors
-            return Match(_actor(key, None if text == self._actor_names[key] else text))
-        if persons or actors:
-            return self._ambiguous(text, sorted(persons), sorted(actors))
-        return self._partial(text, folded)
-
-    def _partial(self, text: str, folded: str) -> Match:
-        tokens = folded.split()
-        candidates: set[str] | None = None
-        for token in tokens:
-            found = self._persons_by_token.get(token, set())
-            candidates = found if candidates is None else candidates & found
-            if not candidates:
-                break
-        if candidates and len(candidates) == 1:
-            (key,) = candidates
-            name = self._person_names[key]
-            return Match(
-                _person(key, text),
-                "facilitator_guessed",
-                {"value": text, "kind": "person", "key": key, "name": name},
-            )
-        if candidates:
-            return self._ambiguous(text, sorted(candidates), [])
-        named = self._actor_named_in(tokens)
-        if named is not None:
-            role = RoleFacilitator(role=LocalisedText(text), actor=named)
-            params = {"value": text, "key": named, "name": self._actor_names[named]}
-            return Match(role, "facilitator_role_of_actor", params)
-        return Match(RoleFacilitator(role=LocalisedText(text)), "facilitator_role", {"value": text})
-
-    def _actor_named_in(self, tokens: list[str]) -> str | None:
-        """The organisation whose name is a run of words of the text, the longest name first.
-
-        "Un collègue Cap Coopération" names the network: its former name is two of its words.
-        Names shorter than three letters are ignored; they match too much.
-        """
-        for size in range(min(self._longest_name, len(tokens)), 0, -1):
-            for begin in range(len(tokens) - size + 1):
-                name = " ".join(tokens[begin : begin + size])
-                ids = self._actors_by_name.get(name)
-                if ids is not None and len(ids) == 1 and len(name) >= 3:
-                    return next(iter(ids))
-        return None
-
-    def _ambiguous(self, text: str, persons: list[str], actors: list[str]) -> Match:
-        found = [("person", key, self._person_names) for key in persons]
-        found += [("actor", key, self._actor_names) for key in actors]
-        listed = [f"{kind} {key!r} ({names[key]})" for kind, key, names in found[:_MAX_LISTED]]
-        more = len(found) - _MAX_LISTED
-        candidates = ", ".join(listed) + (f" and {more} more" if more > 0 else "")
-        params = {"value": text, "candidates": candidates}
-        return Match(RoleFacilitator(role=LocalisedText(text)), "facilitator_ambiguous", params)
-
-    # --- writing back -------------------------------------------------------------------------
-
-    def written(self, facilitator: Facilitator, language: str | None = None) -> str:
-        """How a facilitator is written in a programme: its label, name, or role."""
-        if isinstance(facilitator, PersonFacilitator):
-            return facilitator.label or self._person_names.get(
-                facilitator.person, facilitator.person
-            )
-        if isinstance(facilitator, ActorFacilitator):
-            if facilitator.label:
-                return facilitator.label
-            if self.group is not None and facilitator.actor in self._actor_names:
-                return self.group.actor(facilitator.actor).name.get(
-                    language, self.group.default_language
-                )
-            return facilitator.actor
-        return facilitator.role.get(language)
-
-
-def _person(key: str, label: str | None) -> PersonFacilitator:
-    return PersonFacilitator.model_validate({"person": key, "label": label})
-
-
-def _actor(key: str, label: str | None) -> ActorFacilitator:
-    return ActorFacilitator.model_validate({"actor": key, "label": label})
-
-
-# --------------------------------------------------------------------------------------------
-# Columns
-# --------------------------------------------------------------------------------------------
-
-Column = Literal[
-    "date", "venue", "time", "start", "end", "duration", "title", "facilitators", "room",
-    "track", "kind", "notes",
-]  # fmt: skip
-
-COLUMN_NAMES: Final[dict[str, tuple[str, ...]]] = {
-    "date": ("date", "jour", "day", "التاريخ", "تاريخ", "اليوم", "يوم"),
-    "venue": ("lieu", "venue", "place", "location", "adresse", "المكان", "مكان"),
-    "time": (
-        "heure", "heures", "horaire", "horaires", "créneau", "time", "times", "hour",
-        "schedule", "الساعة", "الوقت", "التوقيت", "التوقيت الزمني",
-    ),
-    "start": ("début", "heure de début", "start", "start time", "from", "البداية", "من"),
-    "end": ("fin", "heure de fin", "end", "end time", "to", "النهاية", "إلى"),
-    "duration": ("durée", "duration", "length", "المدة"),
-    "title": (
-        "activité", "activités", "programme", "sujet", "thème", "intitulé", "titre",
-        "ordre du jour", "séquence", "activity", "activities", "title", "item", "session",
-        "agenda", "topic", "النشاط", "الأنشطة", "الموضوع", "البرنامج", "الفقرة", "المحور",
-        "العنوان",
-    ),
-    "facilitators": (
-        "animateur", "animateurs", "animatrice", "animatrices", "animation", "animé par",
-        "intervenant", "intervenants", "intervenante", "intervenantes", "responsable",
-        "modérateur", "facilitator", "facilitators", "speaker", "speakers", "presenter",
-        "moderator", "led by", "المنشط", "المنشطون", "التنشيط", "المؤطر", "المتدخل",
-        "المتدخلون", "المسير", "المسؤول",
-    ),
-    "room": ("salle", "room", "القاعة", "قاعة"),
-    "track": ("piste", "parcours", "track", "المسار"),
-    "kind": ("type", "kind", "nature", "النوع"),
-    "notes": (
-        "notes", "note", "remarques", "remarque", "observations", "commentaire",
-        "commentaires", "comments", "remarks", "ملاحظات", "ملاحظة",
-    ),
-}  # fmt: skip
-"""Header names recognised for each column, in French, English and Arabic."""
-
-_COLUMN_BY_NAME: Final[dict[str, str]] = {
-    _fold(name): column for column, names in COLUMN_NAMES.items() for name in names
-}
-_KNOWN_LISTED: Final = (
-    "Date, Lieu, Heure, Début, Fin, Durée, Activité, Animateur, Salle, Type, Notes"
-)
-
-
-def _column_of(header: str) -> str | None:
-    return _COLUMN_BY_NAME.get(_fold(header.replace("*", "")))
 
 
 # --------------------------------------------------------------------------------------------
@@ -746,11 +386,11 @@ def parse_table(
 
     ``group`` resolves facilitators to its persons and organisations; ``date`` is the date of
     the first day (else the first date the text gives; items on later dates carry their
-    ``day``); ``language`` tags the titles (untagged: the group's default
-    language); ``infer_kinds`` guesses each item's kind from its title when no Type column
-    says it (:func:`guess_kind`). With ``strict`` (the default), a line that cannot be read
-    raises :class:`TableImportError` listing every such line; otherwise those lines are
-    reported in the result's ``errors`` and the other items are kept. ``timezone`` is the
+    ``day``); ``language`` tags the titles (untagged: the group's default language);
+    ``infer_kinds`` guesses each item's kind from its title when no Type column says it
+    (:func:`~rrma_groups.parsing.kinds.guess_kind`). With ``strict`` (the default), a line that
+    cannot be read raises :class:`TableImportError` listing every such line; otherwise those
+    lines are reported in the result's ``errors`` and the other items are kept. ``timezone`` is the
     meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
     when they change, is reported as a warning.
 
@@ -833,7 +473,7 @@ def _read_table(
         if _SEPARATOR_ROW.fullmatch(lines[n].strip()):
             continue
         cells = cells_of(lines[n])
-        recognised = [_column_of(c) for c in cells]
+        recognised = [column_of(c) for c in cells]
         known = {c for c in recognised if c is not None}
         if len(known) >= 2 and known & {"title", "time", "start"}:
             header, columns, start = cells, recognised, n
@@ -847,7 +487,7 @@ def _read_table(
     ]
     if header is None:
         reader.problems.append(_problem("table_no_header", start + 1, lines[start], warning=True))
-        columns = _guess_columns([cells for _, cells in body if _lone_date(cells) is None])
+        columns = guess_columns([cells for _, cells in body if lone_date(cells) is None])
         names = [""] * len(columns)
     else:
         names = header
@@ -860,7 +500,7 @@ def _read_table(
                         lines[start],
                         warning=True,
                         column=name,
-                        known=_KNOWN_LISTED,
+                        known=KNOWN_COLUMNS,
                     )
                 )
     described = tuple(
@@ -908,7 +548,7 @@ def _named_row(
     """The filled cells of a row by what their column holds; ``names`` are the headers as
     written (blank without a header row). A row whose only cell is a date starts a new day,
     whatever column the date is in."""
-    lone = _lone_date(cells)
+    lone = lone_date(cells)
     named: dict[str, str] = {}
     headers: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
@@ -924,100 +564,6 @@ def _named_row(
         else:
             extra.append((name or f"column {i + 1}", cell))
     return _Row(line, text, named, extra, headers)
-
-
-def _guess_columns(rows: list[list[str]]) -> list[str | None]:
-    """What each column of a table without a header row holds, read from its cells.
-
-    The first column whose filled cells are mostly times is the time, and one whose filled cells
-    are mostly dates is the date (a blank cell continues the date above): a wrong time or date
-    (``31/02/2016``, ``23h30 - 00h30``) still counts, so that it is reported as it is with a
-    header. Before the time, the first other column is the place (a column of numbers alone is
-    not); after it, the title, then the facilitator; a table with nothing after the time has
-    its title before it. Any other column is kept in the notes.
-    """
-    width = max((len(cells) for cells in rows), default=0)
-    filled = [[cells[i] for cells in rows if i < len(cells) and cells[i]] for i in range(width)]
-    columns: list[str | None] = [None] * width
-
-    def mostly(cells: list[str], test: Callable[[str], bool]) -> bool:
-        return 2 * sum(1 for cell in cells if test(cell)) > len(cells)
-
-    time = next((i for i, cells in enumerate(filled) if mostly(cells, _is_time)), None)
-    if time is None:
-        return columns
-    columns[time] = "time"
-    date = next(
-        (i for i, cells in enumerate(filled) if i != time and mostly(cells, _is_date)), None
-    )
-    if date is not None:
-        columns[date] = "date"
-    before = [
-        i
-        for i in range(time)
-        if columns[i] is None and filled[i] and not all(c.rstrip(".").isdigit() for c in filled[i])
-    ]
-    after = [i for i in range(time + 1, width) if columns[i] is None and filled[i]]
-    if not after and before:
-        after = [before.pop()]
-    if before:
-        columns[before[0]] = "venue"
-    for i, column in zip(after, ("title", "facilitators"), strict=False):
-        columns[i] = column
-    return columns
-
-
-def _lone_date(cells: list[str]) -> int | None:
-    """The index of the only filled cell of a row, when that cell is a date."""
-    filled = [i for i, cell in enumerate(cells) if cell]
-    if len(filled) == 1 and _is_date(cells[filled[0]]):
-        return filled[0]
-    return None
-
-
-# A time or a range of times as written, even a wrong one ("14h60 - 15h", "25h00"): digits with
-# an "h", or with minutes after a colon or a dot.
-_CLOCK_SHAPE: Final = r"[0-9]{1,2} ?(?:h ?[0-9]{0,2}|[:.] ?[0-9]{2})"
-_TIME_SHAPE: Final = re.compile(
-    rf"{_CLOCK_SHAPE}(?: ?[-\u2010-\u2015\u2212] ?(?:{_CLOCK_SHAPE}|[0-9]{{1,2}}))?"
-)
-# A date refused for its values, not its form: 31/02/2016, a weekday that does not match,
-# a two-digit year.
-_WRONG_DATE_CODES: Final = frozenset({"impossible_date", "weekday_mismatch", "ambiguous_date"})
-
-
-def _is_time(cell: str) -> bool:
-    """Whether a cell is written as a time or a time range, maybe a wrong one."""
-    try:
-        parse_time_range(cell)
-    except TimeParseError as exc:
-        if exc.code == "time_range_not_increasing":  # 23h30 - 00h30
-            return True
-    else:
-        return True
-    if _reads(cell, parse_time):
-        return True
-    return _TIME_SHAPE.fullmatch(" ".join(normalize_digits(cell).casefold().split())) is not None
-
-
-def _is_date(cell: str) -> bool:
-    """Whether a cell is written as a date, maybe one that does not exist."""
-    try:
-        parse_date(cell)
-    except TimeParseError as exc:
-        return exc.code in _WRONG_DATE_CODES
-    return True
-
-
-def _reads(text: str, *parsers: Callable[[str], object]) -> bool:
-    """Whether one of ``parsers`` reads ``text``."""
-    for parse in parsers:
-        try:
-            parse(text)
-        except TimeParseError:
-            continue
-        return True
-    return False
 
 
 def _read_row(reader: _Reader, row: _Row, current_date: dt.date | None) -> dt.date | None:
@@ -1072,7 +618,7 @@ def _read_row(reader: _Reader, row: _Row, current_date: dt.date | None) -> dt.da
     data["day"] = reader.day(current_date)
     kind = cells.get("kind")
     if kind:
-        found = _kind_from_cell(kind)
+        found = kind_from_cell(kind)
         if found is None:
             choices = ", ".join(k.value for k in ItemKind)
             reader.problems.append(
@@ -1095,7 +641,7 @@ def _read_row(reader: _Reader, row: _Row, current_date: dt.date | None) -> dt.da
             return current_date
         data["facilitators"] = leaders
     if cells.get("room"):
-        key = _slug(cells["room"])
+        key = _room_id(cells["room"])
         reader.rooms.setdefault(key, cells["room"])
         data["room"] = key
     if cells.get("track"):
@@ -1151,17 +697,9 @@ def _row_times(reader: _Reader, row: _Row) -> dict[str, Any] | None:
     return times
 
 
-_SLUG_DROP: Final = re.compile(r"[^a-z0-9._-]+")
-
-
-def _slug(text: str) -> str:
+def _room_id(text: str) -> str:
     """An id for a room written as text: ``Salle 2`` → ``salle-2``."""
-    bare = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in bare if not unicodedata.combining(c)).casefold()
-    slug = _SLUG_DROP.sub("-", ascii_text).strip("-._")[:64]
-    if slug:
-        return slug
-    return "room-" + "-".join(f"{ord(c):x}" for c in text.strip()[:8])
+    return slug(text, keep="._") or "room-" + "-".join(f"{ord(c):x}" for c in text.strip()[:8])
 
 
 # --- lines ------------------------------------------------------------------------------------
@@ -1239,74 +777,3 @@ def _split_time(content: str) -> tuple[dict[str, dt.time], str] | None:
                 continue
             return times, rest
     return None
-
-
-# --------------------------------------------------------------------------------------------
-# Writing
-# --------------------------------------------------------------------------------------------
-
-_HEADERS: Final[dict[str, dict[str, str]]] = {
-    "fr": {"date": "Date", "time": "Heure", "title": "Activité", "facilitators": "Animateur",
-           "room": "Salle"},
-    "en": {"date": "Date", "time": "Time", "title": "Activity", "facilitators": "Facilitator",
-           "room": "Room"},
-    "ar": {"date": "التاريخ", "time": "الساعة", "title": "النشاط", "facilitators": "المنشط",
-           "room": "القاعة"},
-}  # fmt: skip
-
-
-def _time_range(item: AgendaItem, french: bool) -> str:
-    def clock(t: dt.time) -> str:
-        return f"{t.hour:02d}h{t.minute:02d}" if french else f"{t.hour:02d}:{t.minute:02d}"
-
-    if item.end is None:
-        return clock(item.start)
-    return (
-        f"{clock(item.start)} - {clock(item.end)}"
-        if french
-        else (f"{clock(item.start)}–{clock(item.end)}")
-    )
-
-
-def _cell(text: str) -> str:
-    return balance_isolates(" ".join(text.split())).replace("|", "\\|")
-
-
-def markdown_table(
-    agenda: Agenda | Iterable[AgendaItem],
-    *,
-    group: CountryGroup | None = None,
-    language: str = "fr",
-    first_day: dt.date | None = None,
-) -> str:
-    """The agenda as the simple Markdown table that :func:`parse_table` reads back.
-
-    Columns: ``| Heure | Activité | Animateur |`` (in ``language``: fr, en or ar), with a Date
-    column when items carry days (the date is written on the first row of each day) and a
-    Salle column when items have rooms. Times are ``14h00 - 14h15`` in French and
-    ``14:00–14:15`` otherwise; several facilitators are joined by `` - ``.
-    """
-    items = tuple(agenda)
-    headers = _HEADERS.get(language.split("_")[0].split("-")[0], _HEADERS["en"])
-    matcher = FacilitatorMatcher(group)
-    dated = any(item.day is not None for item in items)
-    roomed = any(item.room is not None for item in items)
-    names = [*(["date"] if dated else []), "time", "title", "facilitators"]
-    names += ["room"] if roomed else []
-    rows = ["| " + " | ".join(headers[name] for name in names) + " |"]
-    rows.append("|" + "---|" * len(names))
-    previous_day: dt.date | None = None
-    for n, item in enumerate(items):
-        day = item.day or first_day
-        cells: list[str] = []
-        if dated:
-            new_day = day is not None and (n == 0 or day != previous_day)
-            cells.append(day.strftime("%d/%m/%Y") if day is not None and new_day else "")
-        cells.append(_time_range(item, language.startswith("fr")))
-        cells.append(_cell(item.title.get(language)))
-        cells.append(_cell(" - ".join(matcher.written(f, language) for f in item.facilitators)))
-        if roomed:
-            cells.append(item.room or "")
-        previous_day = day
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)

@@ -29,6 +29,7 @@ from typing import Final
 
 from rrma_groups.errors import Msg, TimeParseError
 from rrma_groups.i18n.catalog import N_
+from rrma_groups.parsing.folding import fold
 
 __all__ = [
     "MAX_LENGTH",
@@ -40,8 +41,9 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------------------------
-# Tables. Names are written naturally here; lookups use their folded form (see ``_fold``), so
-# case, accents, hamza forms, harakat and tatweel do not matter.
+# Tables. Names are written naturally here; lookups use their folded form (see
+# rrma_groups.parsing.folding.fold), so case, accents, hamza forms, harakat and tatweel do not
+# matter.
 # --------------------------------------------------------------------------------------------
 
 _MONTHS: Final[dict[int, tuple[str, ...]]] = {
@@ -225,28 +227,19 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _fold(text: str) -> str:
-    """Fold a word for table look-up: no accents, hamza, harakat or tatweel; ى→ي, ة→ه."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return bare.replace("\u0640", "").replace("ى", "ي").replace("ة", "ه").casefold()
-
-
 def _fold_table(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
-    return {_fold(name): number for number, names in table.items() for name in names}
+    return {fold(name): number for number, names in table.items() for name in names}
 
 
 _MONTH_BY_NAME: Final = _fold_table(_MONTHS)
 _WEEKDAY_BY_NAME: Final = _fold_table(_WEEKDAYS)
-_FOLDED_FILLERS: Final = frozenset(_fold(w) for w in _DATE_FILLERS)
-_FOLDED_HOURS: Final = {_fold(k): v for k, v in _HOUR_UNITS.items()}
-_FOLDED_MINUTES: Final = {_fold(k): v for k, v in _MINUTE_UNITS.items()}
-_FOLDED_FRACTIONS: Final = {_fold(k): v for k, v in _DURATION_FRACTIONS.items()}
-_FOLDED_CONNECTORS: Final = frozenset(_fold(w) for w in _DURATION_CONNECTORS)
+_FOLDED_FILLERS: Final = frozenset(fold(w) for w in _DATE_FILLERS)
+_FOLDED_HOURS: Final = {fold(k): v for k, v in _HOUR_UNITS.items()}
+_FOLDED_MINUTES: Final = {fold(k): v for k, v in _MINUTE_UNITS.items()}
+_FOLDED_FRACTIONS: Final = {fold(k): v for k, v in _DURATION_FRACTIONS.items()}
+_FOLDED_CONNECTORS: Final = frozenset(fold(w) for w in _DURATION_CONNECTORS)
 _FOLDED_ARTICLES: Final = frozenset(_DURATION_ARTICLES)
-_FOLDED_TIME_WORDS: Final = {_fold(k): v for k, v in _TIME_WORDS.items()}
+_FOLDED_TIME_WORDS: Final = {fold(k): v for k, v in _TIME_WORDS.items()}
 
 
 class _Bad(Exception):
@@ -313,7 +306,7 @@ _BETWEEN_SEP_RE: Final = re.compile(r" (?:et|and) | و ?")
 
 def _read_time(cleaned: str) -> tuple[time, str | None]:
     """Read one cleaned time; return it and its meridiem letter (``a``/``p``) if any."""
-    word = _FOLDED_TIME_WORDS.get(_fold(cleaned))
+    word = _FOLDED_TIME_WORDS.get(fold(cleaned))
     if word is not None:
         return word, None
     match = _TIME_RE.fullmatch(cleaned)
@@ -641,7 +634,7 @@ def parse_date(text: str) -> date:
     rrma_groups.errors.TimeParseError: cannot read '31/02/2016': February 2016 has 29 days
     """
     original, cleaned = _prepare(text, "invalid_date", _EXPECTED_DATE)
-    cleaned = " ".join(_fold(cleaned).replace(",", " ").replace("،", " ").split())
+    cleaned = " ".join(fold(cleaned).replace(",", " ").replace("،", " ").split())
     try:
         numeric = _NUMERIC_DATE_RE.fullmatch(cleaned)
         if numeric is not None:
@@ -685,7 +678,7 @@ def _known_duration_word(token: str) -> bool:
 def _read_words_duration(cleaned: str) -> int:
     """Read ``1 h 30``, ``2 heures``, ``45 mins``, ``ساعة و٣٠ دقيقة``...; return seconds."""
     tokens: list[str] = []
-    for token in _DURATION_TOKEN_RE.findall(_fold(cleaned).replace("-", " ")):  # demi-heure
+    for token in _DURATION_TOKEN_RE.findall(fold(cleaned).replace("-", " ")):  # demi-heure
         if not _known_duration_word(token):
             rest = token[1:]  # Arabic glues "and" to the next word: ونصف, وربع
             if token[0] == "و" and _known_duration_word(rest):

@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 from typing import Literal
 
-from .._gc import cyclic_gc_paused
 from ..errors import RrmaError
 from ..i18n.locales import normalize_locale
 from ..model import Agenda, CountryGroup, LocalisedText, Meeting
@@ -49,8 +48,7 @@ def render(
     facilitators and organiser; a group renders all its meetings, or only ``meeting`` (an id).
     ``fragment=True`` gives embeddable HTML instead of a whole page.
     """
-    with cyclic_gc_paused():
-        return _render(obj, format, lang, group=group, meeting=meeting, fragment=fragment)
+    return _render(obj, format, lang, group=group, meeting=meeting, fragment=fragment)
 
 
 def _render(

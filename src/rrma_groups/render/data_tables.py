@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -18,7 +17,7 @@ from typing import Literal
 
 from ..i18n.bidi import FSI, LRI, PDI, balance_isolates
 from ..i18n.locales import is_rtl, to_bcp47
-from ._common import needs_isolation
+from .common import display_width, needs_isolation
 from .markdown import escape_markdown
 from .view import Piece
 
@@ -67,15 +66,6 @@ class Table:
                 raise ValueError(f"row {n} has {len(row)} cells, expected {len(self.headers)}")
 
 
-def _width(text: str) -> int:
-    total = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
-
-
 def _plain(cell: Cell, lang: str) -> str:
     """The cell for a terminal: isolated in a right-to-left table when needed."""
     text = balance_isolates(cell.text)
@@ -91,10 +81,10 @@ def _plain(cell: Cell, lang: str) -> str:
 def table_text(table: Table, lang: str) -> list[str]:
     """Aligned columns separated by two spaces, a dashed line under the headers."""
     rows = [list(table.headers)] + [[_plain(c, lang) for c in row] for row in table.rows]
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(table.headers))]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(table.headers))]
     lines = []
     for n, row in enumerate(rows):
-        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)]
+        cells = [cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))

@@ -15,7 +15,7 @@ from html import escape
 from ..i18n.bidi import balance_isolates
 from ..i18n.formatting import format_time_range
 from ..i18n.locales import to_bcp47
-from ._common import Labels, comma, join_names, needs_isolation
+from .common import Labels, comma, join_names, needs_isolation
 from .view import DayView, GroupView, ItemView, MeetingView, Piece
 
 __all__ = ["STYLE", "group_html", "meeting_html", "page"]

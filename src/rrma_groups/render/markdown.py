@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._common import Labels, comma, programme_columns
-from .text import _when, _Writer
+from .common import Labels, TextWriter, comma, programme_columns, when_line
 from .view import GroupView, MeetingView, Piece
 
 __all__ = ["escape_markdown", "group_markdown", "meeting_markdown"]
@@ -30,7 +29,7 @@ def escape_markdown(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-class _MarkdownWriter(_Writer):
+class _MarkdownWriter(TextWriter):
     def piece(self, piece: Piece | None) -> str:
         return escape_markdown(super().piece(piece))
 
@@ -41,7 +40,7 @@ def meeting_markdown(view: MeetingView, *, level: int = 1) -> str:
     h = "#" * level
     lines = [f"{h} {w.piece(view.title)}", ""]
     where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
-    when = escape_markdown(_when(view, w))
+    when = escape_markdown(when_line(view, w))
     lines.append(f"**{when}**" + (f" — {where}" if where else ""))
     if view.status.value in ("cancelled", "postponed"):
         word = labels.cancelled if view.status.value == "cancelled" else labels.postponed

@@ -9,13 +9,13 @@ the chart has a ``<title>`` (its accessible name) and each bar its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from ..i18n.bidi import balance_isolates
 from ..i18n.locales import is_rtl, to_bcp47
+from ..parsing.folding import slug
 
 __all__ = ["Bar", "bar_chart"]
 
@@ -43,14 +43,10 @@ def _num(x: float) -> str:
     return text if text != "-0" else "0"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
-
-
 def bar_chart(bars: Sequence[Bar], *, title: str, lang: str, chart_id: str = "chart") -> str:
     """An inline ``<svg>`` bar chart of ``bars``, titled ``title``, laid out for ``lang``."""
     rtl = is_rtl(lang)
-    ident = _slug(chart_id)
+    ident = slug(chart_id) or "chart"
     height = PAD * 2 + ROW * max(len(bars), 1)
     longest = max((b.value for b in bars), default=0)
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM

@@ -8,75 +8,30 @@ shows them in the right order.
 
 from __future__ import annotations
 
-import unicodedata
-
-from ..i18n.bidi import FSI, LRI, PDI
-from ..i18n.locales import is_rtl
-from ._common import Labels, comma, join_names, needs_isolation, programme_columns
-from .view import GroupView, MeetingView, Piece
+from .common import Labels, TextWriter, comma, display_width, programme_columns, when_line
+from .view import GroupView, MeetingView
 
 __all__ = ["group_text", "meeting_text"]
 
 
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal (wide CJK = 2, marks and bidi controls = 0)."""
-    total = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
-
-
-class _Writer:
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.rtl = is_rtl(lang)
-
-    def piece(self, piece: Piece | None) -> str:
-        if piece is None:
-            return ""
-        if self.rtl and needs_isolation(piece, self.lang):
-            # The bidi algorithm closes every isolate at the end of a line: a text of several
-            # lines (a description) is isolated line by line.
-            return "\n".join(
-                f"{FSI}{line}{PDI}" if line else line for line in piece.text.split("\n")
-            )
-        return piece.text
-
-    def ltr(self, text: str) -> str:
-        return f"{LRI}{text}{PDI}" if self.rtl and text else text
-
-    def names(self, pieces: tuple[Piece, ...], joined: str) -> str:
-        if not self.rtl:
-            return joined
-        return join_names(pieces, joined, self.piece)
-
-
 def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for n, row in enumerate(rows):
-        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)]
+        cells = [cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return lines
 
 
-def _when(view: MeetingView, w: _Writer) -> str:
-    if view.times is None:
-        return view.dates
-    return view.dates + comma(view.lang) + w.ltr(view.times)
-
-
 def meeting_text(view: MeetingView, *, heading: bool = True) -> str:
-    w = _Writer(view.lang)
+    w = TextWriter(view.lang)
     labels = Labels(view.lang)
     lines: list[str] = []
     if heading:
         lines.append(w.piece(view.title))
-        lines.append(_when(view, w))
+        lines.append(when_line(view, w))
         where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
         if where:
             lines.append(where)
@@ -120,7 +75,7 @@ def meeting_text(view: MeetingView, *, heading: bool = True) -> str:
 
 
 def group_text(view: GroupView) -> str:
-    w = _Writer(view.lang)
+    w = TextWriter(view.lang)
     labels = Labels(view.lang)
     title = w.piece(view.name)
     if view.acronym and view.acronym.text != view.name.text:
@@ -128,7 +83,7 @@ def group_text(view: GroupView) -> str:
     lines = [w.piece(view.network)]
     if view.network_tagline:
         lines.append(w.piece(view.network_tagline))
-    lines += ["", title, "=" * max(_width(title), 3)]
+    lines += ["", title, "=" * max(display_width(title), 3)]
     if view.context:
         lines += ["", f"{labels.context}:", w.piece(view.context)]
     if view.description:

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 
-from ..i18n.bidi import first_strong_direction
+from ..i18n.bidi import FSI, LRI, PDI, first_strong_direction
 from ..i18n.catalog import translator
-from ..i18n.locales import direction
+from ..i18n.locales import direction, is_rtl
 from .view import MeetingView, Piece
 
-__all__ = ["Labels", "comma", "join_names", "needs_isolation", "programme_columns"]
+__all__ = [
+    "Labels",
+    "TextWriter",
+    "comma",
+    "display_width",
+    "join_names",
+    "needs_isolation",
+    "programme_columns",
+    "when_line",
+]
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal (wide CJK = 2, marks and bidi controls = 0)."""
+    total = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
 
 
 class Labels:
@@ -83,3 +103,39 @@ def join_names(
 def comma(lang: str) -> str:
     """The list comma of the language: "، " in Arabic script, ", " elsewhere."""
     return "، " if direction(lang) == "rtl" else ", "
+
+
+class TextWriter:
+    """Pieces of a view as plain text in ``lang``: in a right-to-left language, runs that may
+    go the other way are isolated (FSI…PDI), and times and addresses kept left to right
+    (LRI…PDI). The Markdown writer escapes what this writes."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rtl = is_rtl(lang)
+
+    def piece(self, piece: Piece | None) -> str:
+        if piece is None:
+            return ""
+        if self.rtl and needs_isolation(piece, self.lang):
+            # The bidi algorithm closes every isolate at the end of a line: a text of several
+            # lines (a description) is isolated line by line.
+            return "\n".join(
+                f"{FSI}{line}{PDI}" if line else line for line in piece.text.split("\n")
+            )
+        return piece.text
+
+    def ltr(self, text: str) -> str:
+        return f"{LRI}{text}{PDI}" if self.rtl and text else text
+
+    def names(self, pieces: tuple[Piece, ...], joined: str) -> str:
+        if not self.rtl:
+            return joined
+        return join_names(pieces, joined, self.piece)
+
+
+def when_line(view: MeetingView, writer: TextWriter) -> str:
+    """The meeting's dates and hours, the hours kept left to right."""
+    if view.times is None:
+        return view.dates
+    return view.dates + comma(view.lang) + writer.ltr(view.times)
