@@ -2,11 +2,13 @@
 
 Every ``src/rrma_groups/locale/<ll>/LC_MESSAGES/rrma_groups.po`` is compiled with Babel into a
 temporary folder and force-included at ``rrma_groups/locale/<ll>/LC_MESSAGES/rrma_groups.mo``,
-so an installed wheel reads compiled catalogs. ``.mo`` files are never written into the source
-tree (they are ignored by git, and hatchling leaves ignored files out of builds anyway).
+so an installed wheel reads compiled catalogs.
 
-Editable installs are skipped: the package is then imported from ``src/``, where
-``rrma_groups.i18n.catalog`` compiles each ``.po`` in memory when no ``.mo`` is there.
+An editable install (``pip install -e .``) imports the package from ``src/``: there each
+``.mo`` is written beside its ``.po``, as a build product that git ignores (``*.mo`` in
+.gitignore), so that the command does not compile the catalogs again at every start (Babel
+takes some 40 ms per catalog). ``rrma_groups.i18n.catalog`` still compiles a ``.po`` in memory
+when it is newer than its ``.mo`` (a translator at work), or when there is no ``.mo``.
 
 Configured in pyproject.toml under ``[tool.hatch.build.hooks.custom]``; Babel comes from
 ``[build-system] requires``.
@@ -33,10 +35,14 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     _compiled: Path | None = None
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if self.target_name != "wheel" or version == "editable":
+        if self.target_name != "wheel":
+            return
+        if version == "editable":
+            for po in _catalogs(Path(self.root)):
+                compile_catalog(po, po.with_suffix(".mo"), po.parent.parent.name)
             return
         self._compiled = Path(tempfile.mkdtemp(prefix=f"{DOMAIN}-mo-"))
-        for po in sorted((Path(self.root) / LOCALE_DIR).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        for po in _catalogs(Path(self.root)):
             language = po.parent.parent.name
             mo = self._compiled / language / f"{DOMAIN}.mo"
             mo.parent.mkdir(parents=True)
@@ -49,6 +55,11 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if self._compiled is not None:
             shutil.rmtree(self._compiled, ignore_errors=True)
             self._compiled = None
+
+
+def _catalogs(root: Path) -> list[Path]:
+    """The ``.po`` catalogs of the source tree."""
+    return sorted((root / LOCALE_DIR).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
 def compile_catalog(po: Path, mo: Path, language: str) -> None:

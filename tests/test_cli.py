@@ -132,3 +132,51 @@ class TestOtherCommands:
         )
         assert done.returncode == 0, done.stderr
         assert done.stdout.endswith("valid\n")
+
+
+class TestCollector:
+    """The command may pause the cyclic garbage collector while it runs, and puts it back."""
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_state_put_back(self, capsys: pytest.CaptureFixture[str], enabled: bool) -> None:
+        import gc
+
+        import rrma_groups.cli
+
+        seen: list[bool] = []
+        was = gc.isenabled()
+        try:
+            if enabled:
+                gc.enable()
+            else:
+                gc.disable()
+            assert rrma_groups.cli.main(["render", "--format", "markdown"]) == 0
+            seen.append(gc.isenabled())
+        finally:
+            if was:
+                gc.enable()
+            else:
+                gc.disable()
+        assert seen == [enabled]
+        assert "Accueil des participants" in capsys.readouterr().out
+
+    def test_paused_while_it_runs(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import gc
+
+        from rrma_groups.cli import programme
+
+        during: list[bool] = []
+        original = programme.run_render
+
+        def spy(*args: object) -> int:
+            during.append(gc.isenabled())
+            return original(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(programme, "run_render", spy)
+        # The parser takes run_render when it is built, so the spy is in place for this run.
+        assert main(["render", "--format", "markdown"]) == 0
+        assert during == [False]
+        assert gc.isenabled()
+        capsys.readouterr()

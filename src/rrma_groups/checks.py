@@ -15,7 +15,7 @@ import re
 import typing
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -53,8 +53,12 @@ OPEN_END_MINIMUM = dt.timedelta(minutes=15)
 WARNING = Severity.WARNING
 
 
-def check(obj: CountryGroup | Meeting) -> CheckReport:
+def check(obj: CountryGroup | Meeting, *, isolates: bool = True) -> CheckReport:
     """Check a group (everything) or a single meeting (its own programme).
+
+    ``isolates=False`` leaves out the look at every text for an unbalanced bidi isolate, a
+    rule that only ever gives warnings: the loaders, which keep warnings only beside errors,
+    look at the texts only when there are errors.
 
     >>> from rrma_groups.examples import groupe_pays_maroc
     >>> check(groupe_pays_maroc()).ok
@@ -67,7 +71,8 @@ def check(obj: CountryGroup | Meeting) -> CheckReport:
         problems += _local_times(obj, ())
     else:
         raise TypeError(f"check() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
-    _unbalanced_isolates(obj, (), problems)
+    if isolates:
+        _unbalanced_isolates(obj, (), problems)
     return CheckReport(tuple(problems))
 
 
@@ -159,8 +164,9 @@ def _may_hold_text(annotation: Any, metadata: Iterable[Any] = ()) -> bool:
 # --- the group ----------------------------------------------------------------------------
 
 
-class _Ids(dict[str, Location]):
-    """The ids of one kind of object, each with where it is defined.
+class _Ids(dict[str, int]):
+    """The ids of one kind of object, each with the index of the object that defines it (its
+    location is made only for a message: most files have no duplicate).
 
     References match ids exactly; ``folded`` gives the id written in another case, for the
     duplicate check and for suggestions.
@@ -194,50 +200,61 @@ class _Known(NamedTuple):
 
 
 def _unique(
-    entries: Iterable[tuple[str | None, Location]], seen: _Ids | None = None
+    keys: Iterable[str | None], where: Callable[[int], Location]
 ) -> tuple[_Ids, list[Problem]]:
+    """The ids given (None for an object without one), and a problem for each duplicate;
+    ``where(index)`` is the location of the id of the object at ``index``."""
     # Ids are unique whatever their case: "mdh" and "MDH" would give calendar UIDs, anchors
     # and file names that only differ in case, which many systems take for one.
-    seen = _Ids() if seen is None else seen
+    seen = _Ids()
+    folded_ids = seen.folded
     problems = []
-    for key, loc in entries:
+    for index, key in enumerate(keys):
         if key is None:
             continue
-        first = seen.folded.get(key.casefold())
+        folded = key.casefold()
+        first = folded_ids.get(folded)
         if first is None:
-            seen[key] = loc
-            seen.folded[key.casefold()] = key
+            seen[key] = index
+            folded_ids[folded] = key
         elif first == key:
-            problems.append(problem("duplicate_id", loc, key, first=format_location(seen[key])))
+            first_at = format_location(where(seen[key]))
+            problems.append(problem("duplicate_id", where(index), key, first=first_at))
         else:
-            where = format_location(seen[first])
-            problems.append(problem("duplicate_id_case", loc, key, first=where, other=first))
+            first_at = format_location(where(seen[first]))
+            problems.append(
+                problem("duplicate_id_case", where(index), key, first=first_at, other=first)
+            )
     return seen, problems
+
+
+def _in(*base: Any) -> Callable[[int], Location]:
+    """``where`` for ``_unique``: the ids of a list at ``base``."""
+    return lambda index: (*base, index, "id")
 
 
 def _check_group(group: CountryGroup) -> Iterator[Problem]:
     actors, dup = _unique(
-        [(group.network.id, ("network", "id"))]
-        + [(a.id, ("actors", i, "id")) for i, a in enumerate(group.actors)]
+        [group.network.id, *(a.id for a in group.actors)],
+        lambda i: ("network", "id") if i == 0 else ("actors", i - 1, "id"),
     )
     yield from dup
-    persons, dup = _unique((p.id, ("persons", i, "id")) for i, p in enumerate(group.persons))
+    persons, dup = _unique((p.id for p in group.persons), _in("persons"))
     yield from dup
-    priorities, dup = _unique(
-        (p.id, ("priorities", i, "id")) for i, p in enumerate(group.priorities)
-    )
+    priorities, dup = _unique((p.id for p in group.priorities), _in("priorities"))
     yield from dup
     # A series' meetings take ids derived from the series' id: both share the meetings' ids.
+    meetings = len(group.meetings)
     _, dup = _unique(
-        [(m.id, ("meetings", i, "id")) for i, m in enumerate(group.meetings)]
-        + [(s.id, ("series", i, "id")) for i, s in enumerate(group.series)]
+        [*(m.id for m in group.meetings), *(s.id for s in group.series)],
+        lambda i: ("meetings", i, "id") if i < meetings else ("series", i - meetings, "id"),
     )
     yield from dup
-    _, dup = _unique((p.id, ("partnerships", i, "id")) for i, p in enumerate(group.partnerships))
+    _, dup = _unique((p.id for p in group.partnerships), _in("partnerships"))
     yield from dup
-    _, dup = _unique((p.id, ("projects", i, "id")) for i, p in enumerate(group.projects))
+    _, dup = _unique((p.id for p in group.projects), _in("projects"))
     yield from dup
-    _, dup = _unique((r.id, ("resources", i, "id")) for i, r in enumerate(group.resources))
+    _, dup = _unique((r.id for r in group.resources), _in("resources"))
     yield from dup
     known = _Known(
         actors,
@@ -268,12 +285,13 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
             yield from _ref(known.priorities, "priority", key, (*base, "themes", j))
         yield from _actor_places(group, actor.department, actor.area, actor.works_in, base)
     for i, person in enumerate(group.persons):
-        if person.affiliation is not None:
+        if person.affiliation is not None and person.affiliation not in actors:
             yield from _ref(
                 known.actors, "actor", person.affiliation, ("persons", i, "affiliation")
             )
     for i, membership in enumerate(group.members):
-        yield from _ref(known.actors, "actor", membership.actor, ("members", i, "actor"))
+        if membership.actor not in actors:
+            yield from _ref(known.actors, "actor", membership.actor, ("members", i, "actor"))
     for i, partnership in enumerate(group.partnerships):
         for j, key in enumerate(partnership.parties):
             yield from _ref(known.actors, "actor", key, ("partnerships", i, "parties", j))
@@ -483,6 +501,8 @@ def _ref(known: _Ids, kind: str, key: str, loc: Location) -> Iterator[Problem]:
 
 
 def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> Iterator[Problem]:
+    # Every load runs this on every item: the loops below look at an item's fields once and
+    # build a location only for a problem found (the problems come in the order of the rules).
     items = meeting.agenda.items
     at = (*base, "agenda")
 
@@ -499,40 +519,78 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
 
     rooms = _Ids()
     if meeting.venue is not None:
-        rooms, dup = _unique(
-            (r.id, (*base, "venue", "rooms", i, "id")) for i, r in enumerate(meeting.venue.rooms)
-        )
+        rooms, dup = _unique((r.id for r in meeting.venue.rooms), _in(*base, "venue", "rooms"))
         yield from dup
-    _, dup = _unique((item.id, (*at, i, "id")) for i, item in enumerate(items))
-    yield from dup
+    ids = [item.id for item in items if item.id is not None]
+    if len(set(map(str.casefold, ids))) < len(ids):  # a duplicate: _unique says which
+        _, dup = _unique((item.id for item in items), _in(*at))
+        yield from dup
 
+    first, last = meeting.date, meeting.last_date
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    # Reported after the references, each rule in turn: days outside, then times outside.
+    outside: list[Problem] = []
+    beyond: list[Problem] = []
+    start, end = meeting.start, meeting.end
+    bounds: dict[str, Any] = {}
+    if start is not None or end is not None:
+        bounds["meeting_start"] = dt.datetime.combine(first, start) if start else first
+        bounds["meeting_end"] = dt.datetime.combine(last, end) if end else last
+    persons = known.persons if known is not None else _Ids()
+    actors = known.actors if known is not None else _Ids()
     for i, item in enumerate(items):
-        loc = (*at, i)
-        if item.room is not None:
-            yield from _ref(rooms, "room", item.room, (*loc, "room"))
-        if known is not None:
-            yield from _facilitator_refs(item, loc, known)
-        if not item.facilitators and item.kind.needs_facilitator:
+        room = item.room
+        if room is not None and room not in rooms:
+            yield from _ref(rooms, "room", room, (*at, i, "room"))
+        facilitators = item.facilitators
+        if facilitators:
+            if known is not None:
+                for facilitator in facilitators:  # every id known: nothing to report
+                    if isinstance(facilitator, PersonFacilitator):
+                        behalf = facilitator.on_behalf_of
+                        if facilitator.person in persons and (behalf is None or behalf in actors):
+                            continue
+                    elif facilitator.actor is None or facilitator.actor in actors:
+                        continue
+                    yield from _facilitator_refs(item, (*at, i), known)
+                    break
+        elif item.kind.needs_facilitator:
             yield problem(
                 "no_facilitator",
-                (*loc, "facilitators"),
+                (*at, i, "facilitators"),
                 None,
                 severity=WARNING,
                 title=item.title.get(),
             )
-
-    by_day: dict[dt.date, list[int]] = defaultdict(list)
-    first, last = meeting.date, meeting.last_date
-    for i, item in enumerate(items):
         day = item.day or first
-        if not first <= day <= last:
-            yield problem("item_day_outside_meeting", (*at, i, "day"), day, first=first, last=last)
-            continue
-        by_day[day].append(i)
+        if first <= day <= last:
+            by_day[day].append(i)
+        else:
+            outside.append(
+                problem("item_day_outside_meeting", (*at, i, "day"), day, first=first, last=last)
+            )
+        if bounds:
+            item_start, item_end = item.start, item.end
+            if start is not None and day == first and item_start < start:
+                beyond.append(
+                    problem("item_outside_meeting", (*at, i, "start"), item_start, **bounds)
+                )
+            if end is not None and day == last:
+                if item_end is not None and item_end > end:
+                    beyond.append(
+                        problem("item_outside_meeting", (*at, i, "end"), item_end, **bounds)
+                    )
+                elif item_start >= end:
+                    beyond.append(
+                        problem("item_outside_meeting", (*at, i, "start"), item_start, **bounds)
+                    )
+    yield from outside
+    yield from beyond
 
-    yield from _check_bounds(meeting, at)
+    starts = [item.start for item in items]
     for day in sorted(by_day):
-        order = sorted(by_day[day], key=lambda i: (items[i].start, i))
+        # by_day lists are in item order: a stable sort by start puts ties in item order.
+        order = sorted(by_day[day], key=starts.__getitem__)
         yield from _check_timeline(meeting, order, at)
 
 
@@ -549,32 +607,13 @@ def _facilitator_refs(item: AgendaItem, loc: Location, known: _Known) -> Iterato
             yield from _ref(known.actors, "actor", facilitator.actor, (*here, "actor"))
 
 
-def _check_bounds(meeting: Meeting, at: Location) -> Iterator[Problem]:
-    if meeting.start is None and meeting.end is None:
-        return
-    first, last = meeting.date, meeting.last_date
-    bounds: dict[str, Any] = {
-        "meeting_start": dt.datetime.combine(first, meeting.start) if meeting.start else first,
-        "meeting_end": dt.datetime.combine(last, meeting.end) if meeting.end else last,
-    }
-    for i, item in enumerate(meeting.agenda):
-        day = item.day or first
-        if meeting.start is not None and day == first and item.start < meeting.start:
-            yield problem("item_outside_meeting", (*at, i, "start"), item.start, **bounds)
-        if meeting.end is not None and day == last:
-            if item.end is not None and item.end > meeting.end:
-                yield problem("item_outside_meeting", (*at, i, "end"), item.end, **bounds)
-            elif item.start >= meeting.end:
-                yield problem("item_outside_meeting", (*at, i, "start"), item.start, **bounds)
-
-
 def _lane(item: AgendaItem) -> Msg:
     return lane_name(item.room, item.track)
 
 
-class _Busy(NamedTuple):
-    end: dt.time
-    item: int
+# Who is busy until when: (the end, or the start of an open-ended item; the item's index).
+# Plain tuples: a sweep makes one per item.
+_Busy = tuple[dt.time, int]
 
 
 def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterator[Problem]:
@@ -592,60 +631,71 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
 
     for i in order:
         item = items[i]
-        end = item.end if item.end is not None else item.start
-        # Who is still busy when this item starts?
-        candidates = [latest_plenary]
-        if item.is_plenary:
-            candidates = [latest_any]
+        start = item.start
+        end = item.end if item.end is not None else start
+        room, track = item.room, item.track
+        plenary = room is None and track is None
+        # Who is still busy when this item starts? The first that ends last, in the order
+        # plenary, room, track.
+        if plenary:
+            clash = latest_any
         else:
-            if item.room is not None:
-                candidates.append(latest_room.get(item.room))
-            if item.track is not None:
-                candidates.append(latest_track.get(item.track))
-        busy = [c for c in candidates if c is not None]
-        clash = max(busy, key=lambda c: c.end) if busy else None
-        if clash is not None and items[clash.item].end is None:
-            yield problem(
-                "open_end_not_last",
-                (*at, clash.item, "end"),
-                None,
-                lane=_lane(items[clash.item]),
-            )
-        elif clash is not None and clash.end > item.start:
-            other = items[clash.item]
-            yield problem(
-                "overlap",
-                (*at, i, "start"),
-                item.start,
-                other=_fmt_loc((*at, clash.item)),
-                other_title=other.title.get(),
-                other_start=other.start,
-                other_end=other.end if other.end else "…",
-                lane=_lane(item),
-            )
+            clash = latest_plenary
+            if room is not None:
+                busy = latest_room.get(room)
+                if busy is not None and (clash is None or busy[0] > clash[0]):
+                    clash = busy
+            if track is not None:
+                busy = latest_track.get(track)
+                if busy is not None and (clash is None or busy[0] > clash[0]):
+                    clash = busy
+        if clash is not None:
+            other = items[clash[1]]
+            if other.end is None:
+                yield problem(
+                    "open_end_not_last",
+                    (*at, clash[1], "end"),
+                    None,
+                    lane=_lane(other),
+                )
+            elif clash[0] > start:
+                yield problem(
+                    "overlap",
+                    (*at, i, "start"),
+                    start,
+                    other=_fmt_loc((*at, clash[1])),
+                    other_title=other.title.get(),
+                    other_start=other.start,
+                    other_end=other.end if other.end else "…",
+                    lane=_lane(item),
+                )
         # Gap: nobody is busy between the latest end so far and this start.
-        if latest_any is not None and item.start > latest_any.end:
-            pause = _minutes_between(latest_any.end, item.start)
-            if pause > GAP_TOLERANCE and items[latest_any.item].end is not None:
-                previous = items[latest_any.item]
+        if latest_any is not None and start > latest_any[0]:
+            pause = _minutes_between(latest_any[0], start)
+            previous = items[latest_any[1]]
+            if pause > GAP_TOLERANCE and previous.end is not None:
                 yield problem(
                     "gap",
                     (*at, i, "start"),
-                    item.start,
+                    start,
                     severity=WARNING,
                     minutes=int(pause.total_seconds() // 60),
                     previous_title=previous.title.get(),
-                    previous_end=latest_any.end,
+                    previous_end=latest_any[0],
                 )
-        mark = _Busy(end, i)
-        if latest_any is None or end >= latest_any.end:
+        mark = (end, i)
+        if latest_any is None or end >= latest_any[0]:
             latest_any = mark
-        if item.is_plenary:
-            latest_plenary = _later(latest_plenary, mark)
-        if item.room is not None:
-            latest_room[item.room] = _later(latest_room.get(item.room), mark)
-        if item.track is not None:
-            latest_track[item.track] = _later(latest_track.get(item.track), mark)
+        if plenary and (latest_plenary is None or end >= latest_plenary[0]):
+            latest_plenary = mark
+        if room is not None:
+            busy = latest_room.get(room)
+            if busy is None or end >= busy[0]:
+                latest_room[room] = mark
+        if track is not None:
+            busy = latest_track.get(track)
+            if busy is None or end >= busy[0]:
+                latest_track[track] = mark
         for facilitator in item.facilitators:
             if isinstance(facilitator, PersonFacilitator):
                 people[facilitator.person].append(i)
@@ -675,20 +725,18 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
             )
 
 
-def _later(current: _Busy | None, mark: _Busy) -> _Busy:
-    return mark if current is None or mark.end >= current.end else current
-
-
 def _double_booked(
     items: tuple[AgendaItem, ...], people: dict[str, list[int]], at: Location
 ) -> Iterator[Problem]:
     for person, indexes in people.items():
+        if len(indexes) < 2:
+            continue  # one item: nobody to clash with
         # indexes are in start order; a person can only be in one place at a time.
         latest: _Busy | None = None
         for i in indexes:
             item = items[i]
-            if latest is not None and latest.end > item.start:
-                other = items[latest.item]
+            if latest is not None and latest[0] > item.start:
+                other = items[latest[1]]
                 yield problem(
                     "facilitator_double_booked",
                     (*at, i, "facilitators"),
@@ -696,10 +744,11 @@ def _double_booked(
                     severity=WARNING,
                     person=person,
                     other_title=other.title.get(),
-                    other=_fmt_loc((*at, latest.item)),
+                    other=_fmt_loc((*at, latest[1])),
                 )
             end = item.end if item.end is not None else item.start
-            latest = _later(latest, _Busy(end, i))
+            if latest is None or end >= latest[0]:
+                latest = (end, i)
 
 
 # --- times the clocks skip or repeat --------------------------------------------------------
@@ -733,22 +782,28 @@ class _OffsetChanges(dict[dt.date, bool]):
 def _local_times(meeting: Meeting, base: Location) -> list[Problem]:
     """Warn about each time of the meeting (its bounds, its items' starts and ends) that its
     timezone skips or repeats that day; the message says which instant it is taken as."""
-    changes = _OffsetChanges(meeting.zone)
+    zone = meeting.zone
+    changes = _OffsetChanges(zone)
     first, last = meeting.date, meeting.last_date
-    times: list[tuple[Location, dt.date, dt.time | None]] = [
-        ((*base, "start"), first, meeting.start),
-        ((*base, "end"), last, meeting.end),
-    ]
-    for i, item in enumerate(meeting.agenda):
-        day = item.day or first
-        times.append(((*base, "agenda", i, "start"), day, item.start))
-        times.append(((*base, "agenda", i, "end"), day, item.end))
     found = []
-    for loc, day, time in times:
-        if time is not None and changes[day]:
-            issue = local_time_issue(day, time, meeting.zone)
+
+    def look(loc: Location, day: dt.date, time: dt.time | None) -> None:
+        if time is not None:
+            issue = local_time_issue(day, time, zone)
             if issue is not None:
                 found.append(problem(issue.code, loc, severity=WARNING, **issue.params))
+
+    # Only the days on which the offset changes are looked at closely (the others have no
+    # such time): in the order start, end, then each item's start and end.
+    if changes[first]:
+        look((*base, "start"), first, meeting.start)
+    if changes[last]:
+        look((*base, "end"), last, meeting.end)
+    for i, item in enumerate(meeting.agenda):
+        day = item.day or first
+        if changes[day]:
+            look((*base, "agenda", i, "start"), day, item.start)
+            look((*base, "agenda", i, "end"), day, item.end)
     return found
 
 

@@ -15,14 +15,13 @@ language), whatever the environment says.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from .. import __version__
 from ..i18n.catalog import translator
 from . import activity, calendar, imports, new, programme, validate
+from .collector import no_cyclic_collection
 from .common import run_command
 from .language import LANGUAGE_VARIABLE, command_language, environment_language
 from .parser import ArgumentParser, parse
@@ -73,26 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang = command_language(arguments)
     args = parse(build_parser, arguments, lang)
-    with _no_cyclic_collection():
+    with no_cyclic_collection():
         return run_command(args.run, args, lang)
-
-
-@contextlib.contextmanager
-def _no_cyclic_collection() -> Iterator[None]:
-    """No cyclic garbage collection while one command runs.
-
-    A command builds a group's objects once and exits: CPython's collector would scan them
-    again and again as they are made (a quarter of the time of a large ``render``), to free
-    nothing. The command owns its process, so it may switch the collector off; the library
-    never does. The previous state is put back, for a program that calls :func:`main`.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,7 @@ from ..checks import check
 from ..errors import FileFormatError, GroupValidationError
 from ..messages import problem, problems_from_pydantic
 from ..model import SCHEMA_VERSION, CountryGroup
+from ..model.shortcuts import shortcut_validate, shortcut_validate_json
 from .safe import read_limited, write_atomic
 
 __all__ = [
@@ -62,15 +63,69 @@ def load(path: str | os.PathLike[str], format: Format | None = None) -> CountryG
         raise FileFormatError("no such file", source=source, code="unreadable") from None
     except OSError as exc:
         raise FileFormatError(exc.strerror or str(exc), source=source, code="unreadable") from None
+    if fmt == "json":
+        group = _load_json_quickly(raw, source)
+        if group is not None:
+            return group
     return loads(_decode(raw, source), fmt, source=source)
 
 
 def loads(text: str | bytes, format: Format = "toml", *, source: str | None = None) -> CountryGroup:
     """Validate and check a group given as TOML or JSON text."""
+    if format == "json":
+        try:
+            raw = text if isinstance(text, bytes) else text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: parse() says where
+            pass
+        else:
+            group = _load_json_quickly(raw, source)
+            if group is not None:
+                return group
     if isinstance(text, bytes):
         text = _decode(text, source)
     data = parse(text, format, source=source)
     return _build(data, source)
+
+
+# --- the quick way for JSON ---------------------------------------------------------------
+# Most files are valid. They are read by jiter (the JSON parser of pydantic, in Rust) and
+# validated through the models' shortcuts (see model.shortcuts), which is several times
+# quicker than json plus the models' Python checks. jiter refuses what parse() refuses: a key
+# given twice, NaN and Infinity, half of a surrogate pair, invalid UTF-8, a number of more than
+# 4300 digits; but its messages are its own. So the quick way only ever accepts: a file that
+# it refuses, or that the shortcuts refuse, is read again the full way, whose errors (with
+# their lines, columns and locations) are the ones reported.
+
+_PARSED_DATA_KEPT_BELOW = 1 << 20
+"""Size in bytes from which a JSON file is validated from its text, not from jiter's data."""
+
+_JITER_MAX_DIGITS = 4300
+"""The longest integer jiter reads (Python's default limit, sys.get_int_max_str_digits)."""
+
+
+def _load_json_quickly(raw: bytes, source: str | None) -> CountryGroup | None:
+    """The group in ``raw``, validated and checked; None when the full way must decide."""
+    limit = sys.get_int_max_str_digits()
+    if 0 < limit < _JITER_MAX_DIGITS:
+        return None  # json refuses integers that jiter reads
+    try:
+        from jiter import from_json
+
+        data = from_json(raw, allow_inf_nan=False, catch_duplicate_keys=True)
+    except Exception:  # whatever jiter refuses, parse() refuses in its words
+        return None
+    if not isinstance(data, dict) or _version_problem(data) is not None:
+        return None
+    if len(raw) < _PARSED_DATA_KEPT_BELOW:
+        group = shortcut_validate(CountryGroup, data)
+    else:
+        # A large file is read a second time, by pydantic-core: its data in Python (a
+        # quarter of the group's size again) would stay in memory beside the group it makes.
+        del data
+        group = shortcut_validate_json(CountryGroup, raw)
+    if group is None:
+        return None
+    return _checked(group, source)
 
 
 def parse(text: str, format: Format = "toml", *, source: str | None = None) -> dict[str, Any]:
@@ -147,18 +202,43 @@ def _refuse_long_dotted_keys(text: str, source: str | None) -> None:
             )
 
 
-def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
+def _version_problem(data: dict[str, Any]) -> Any:
+    """The problem with the data's ``schema_version``, or None."""
     version = data.get("schema_version", SCHEMA_VERSION)
     # True == 1 and 1.0 == 1 in Python (and pydantic's Literal[1] takes them): insist on the int.
     if type(version) is not int or version != SCHEMA_VERSION:
-        raise GroupValidationError(
-            [problem("schema_version", ("schema_version",), version, supported=SCHEMA_VERSION)],
-            source=source,
-        )
+        return problem("schema_version", ("schema_version",), version, supported=SCHEMA_VERSION)
+    return None
+
+
+def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
+    wrong_version = _version_problem(data)
+    if wrong_version is not None:
+        raise GroupValidationError([wrong_version], source=source)
     try:
-        group = CountryGroup.model_validate(data)
-        report = check(group)
+        # The shortcuts first (see model.shortcuts): they give the same group, sooner, or
+        # nothing, and then the model's validation says what is wrong.
+        group = shortcut_validate(CountryGroup, data)
+        if group is None:
+            group = CountryGroup.model_validate(data)
     except ValidationError as exc:
+        raise GroupValidationError(
+            problems_from_pydantic(exc, CountryGroup), source=source
+        ) from None
+    except RecursionError:
+        raise FileFormatError("data nested too deeply", source=source) from None
+    return _checked(group, source)
+
+
+def _checked(group: CountryGroup, source: str | None) -> CountryGroup:
+    """The group, once checked; raises when the checks find errors."""
+    try:
+        # Unbalanced isolates are only warnings, which a valid group's load leaves out: every
+        # text is looked at only when an error is raised, whose warnings list them too.
+        report = check(group, isolates=False)
+        if report.errors:
+            report = check(group)
+    except ValidationError as exc:  # a series' meetings are validated as they are made
         raise GroupValidationError(
             problems_from_pydantic(exc, CountryGroup), source=source
         ) from None

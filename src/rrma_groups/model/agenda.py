@@ -16,12 +16,14 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import CoreSchema, core_schema
 
 from ..display import html_fragment
 from ..errors import Msg, TimeParseError
 from ..i18n.catalog import N_
 from ..messages import custom_error
 from .base import Model
+from .shortcuts import Shortcut, passes_valid_data
 from .text import LocalisedText
 from .types import Id, Line, MeetingDay, SingleLine, TimeOfDay
 
@@ -115,6 +117,12 @@ def _facilitator_tag(value: Any) -> str | None:
     return None
 
 
+def _each_kind_in_turn(schema: CoreSchema) -> CoreSchema | None:
+    if schema.get("type") != "tagged-union":
+        return None
+    return core_schema.union_schema(list(schema["choices"].values()), mode="left_to_right")
+
+
 Facilitator = Annotated[
     Annotated[PersonFacilitator, Tag("PersonFacilitator")]
     | Annotated[ActorFacilitator, Tag("ActorFacilitator")]
@@ -124,6 +132,10 @@ Facilitator = Annotated[
         custom_error_type="invalid_facilitator",
         custom_error_message="a facilitator needs exactly one of 'person', 'actor' or 'role'",
     ),
+    # The shortcut (see .shortcuts): each kind in turn, without calling _facilitator_tag.
+    # What one kind accepts the others refuse (each requires its own key and, the models
+    # forbidding unknown keys, refuses the others' keys), and it is the kind the tag names.
+    Shortcut(_each_kind_in_turn),
 ]
 """Who leads an item: a person, an organisation or a role. No facilitator at all is ``[]``."""
 
@@ -222,6 +234,7 @@ class AgendaItem(Model):
 
     @model_validator(mode="before")
     @classmethod
+    @passes_valid_data
     def _time_shorthands(cls, data: Any) -> Any:
         if not isinstance(data, dict) or not ("time" in data or "duration" in data):
             return data

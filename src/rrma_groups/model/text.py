@@ -12,7 +12,8 @@ from pydantic_core import core_schema
 from ..errors import GroupValidationError, LocaleError
 from ..i18n.catalog import N_
 from ..messages import custom_error, problem
-from .types import check_text
+from .shortcuts import add_shortcut
+from .types import TEXT_SHORTCUT, check_text
 
 __all__ = ["UNTAGGED", "LocalisedText"]
 
@@ -45,12 +46,15 @@ class LocalisedText:
 
     __slots__ = ("_hash", "_texts")
 
-    _texts: dict[str, str]
+    # A text written without a language, the most common kind, is kept as the string alone:
+    # a dict for each would be most of the memory a loaded group takes for its texts.
+    _texts: dict[str, str] | str
+    """The texts by language; a ``str`` alone stands for ``{UNTAGGED: it}``."""
     _hash: int | None
 
     def __init__(self, text: str | Mapping[str, str] | LocalisedText = "", /, **by_language: str):
         if isinstance(text, LocalisedText):
-            texts = dict(text._texts)
+            texts = text._mapping()
         elif isinstance(text, str):
             texts = {UNTAGGED: text} if text else {}
         else:
@@ -65,20 +69,27 @@ class LocalisedText:
                 texts[normalised] = value
         for key, value in by_language.items():
             texts[_normalize_key(key)] = value
-        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_texts", _compact(texts))
         object.__setattr__(self, "_hash", None)
+
+    def _mapping(self) -> dict[str, str]:
+        """The texts by language, as a new dict."""
+        texts = self._texts
+        return {UNTAGGED: texts} if isinstance(texts, str) else dict(texts)
 
     # --- reading ---------------------------------------------------------------------------
 
     @property
     def untagged(self) -> str | None:
         """The text written without a language (in the default language), if any."""
-        return self._texts.get(UNTAGGED)
+        texts = self._texts
+        return texts if isinstance(texts, str) else texts.get(UNTAGGED)
 
     @property
     def languages(self) -> tuple[str, ...]:
         """The language codes this text is tagged with (``und`` for the untagged one)."""
-        return tuple(self._texts)
+        texts = self._texts
+        return (UNTAGGED,) if isinstance(texts, str) else tuple(texts)
 
     def resolve(
         self, language: str | None = None, default_language: str | None = None
@@ -90,6 +101,16 @@ class LocalisedText:
         the text's language is unknown (untagged, and no default language given).
         """
         texts = self._texts
+        if isinstance(texts, str):
+            # Untagged only: the lookup below, for {UNTAGGED: texts} (the chain still refuses
+            # a malformed language).
+            if language is not None:
+                from ..i18n.locales import fallback_chain
+
+                for candidate in fallback_chain(language, default_language):
+                    if candidate in (UNTAGGED, default_language):
+                        return texts, candidate
+            return texts, default_language
         if not texts:
             return "", None
         if language is not None:
@@ -113,13 +134,15 @@ class LocalisedText:
 
     def exact(self, language: str) -> str | None:
         """The text in exactly this language, without any fallback."""
-        return self._texts.get(_normalize_key(language))
+        return self._mapping().get(_normalize_key(language))
 
     def items(self) -> Iterator[tuple[str, str]]:
-        return iter(self._texts.items())
+        texts = self._texts
+        return iter(((UNTAGGED, texts),) if isinstance(texts, str) else texts.items())
 
     def values(self) -> Iterator[str]:
-        return iter(self._texts.values())
+        texts = self._texts
+        return iter((texts,) if isinstance(texts, str) else texts.values())
 
     def with_text(self, language: str, text: str) -> LocalisedText:
         """A copy with ``text`` in ``language`` added or replaced."""
@@ -127,28 +150,29 @@ class LocalisedText:
 
     def to_data(self) -> str | dict[str, str]:
         """The file form: a plain string when untagged only, else a table."""
-        if len(self._texts) == 1 and UNTAGGED in self._texts:
-            return self._texts[UNTAGGED]
-        return dict(self._texts)
+        texts = self._texts
+        return texts if isinstance(texts, str) else dict(texts)
 
     # --- dunder ----------------------------------------------------------------------------
 
     def __bool__(self) -> bool:
-        return bool(self._texts)
+        return bool(self._texts)  # an untagged text is never empty
 
     def __len__(self) -> int:
-        return len(self._texts)
+        texts = self._texts
+        return 1 if isinstance(texts, str) else len(texts)
 
     def __eq__(self, other: object) -> bool:
+        # Both forms are canonical (see _compact): equal texts are kept alike.
         if isinstance(other, LocalisedText):
             return self._texts == other._texts
         if isinstance(other, str):
-            return self._texts == {UNTAGGED: other} if other else not self._texts
+            return self._texts == other if other else not self._texts
         return NotImplemented
 
     def __hash__(self) -> int:
         if self._hash is None:
-            object.__setattr__(self, "_hash", hash(frozenset(self._texts.items())))
+            object.__setattr__(self, "_hash", hash(frozenset(self.items())))
         return self._hash  # type: ignore[return-value]
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -167,12 +191,31 @@ class LocalisedText:
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
+        schema = core_schema.no_info_plain_validator_function(
             cls._validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
                 _serialize, info_arg=False
             ),
         )
+        # The shortcut (see .shortcuts): a string, or a table of strings, that check_text
+        # accepts; the table's keys are still read by _from_table, which gives up (and leaves
+        # the table to _validate) on a key it cannot read or a language given twice.
+        shortcut = core_schema.union_schema(
+            [
+                core_schema.no_info_after_validator_function(cls._from_untagged, TEXT_SHORTCUT),
+                core_schema.no_info_after_validator_function(
+                    cls._from_table,
+                    core_schema.dict_schema(
+                        core_schema.str_schema(strict=True),
+                        TEXT_SHORTCUT,
+                        min_length=1,
+                        strict=True,
+                    ),
+                ),
+            ],
+            mode="left_to_right",
+        )
+        return add_shortcut(schema, shortcut)
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -195,12 +238,29 @@ class LocalisedText:
         }
 
     @classmethod
-    def _from_normalised(cls, texts: dict[str, str]) -> LocalisedText:
-        """An instance holding ``texts``, whose keys are already normalised (not copied)."""
+    def _from_normalised(cls, texts: dict[str, str] | str) -> LocalisedText:
+        """An instance holding ``texts``, whose keys are already normalised (not copied), or
+        the untagged text alone."""
         self = object.__new__(cls)
-        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_texts", _compact(texts))
         object.__setattr__(self, "_hash", None)
         return self
+
+    @classmethod
+    def _from_untagged(cls, text: str) -> LocalisedText:
+        """An untagged text, already checked."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "_texts", text)
+        object.__setattr__(self, "_hash", None)
+        return self
+
+    @classmethod
+    def _from_table(cls, table: dict[str, str]) -> LocalisedText:
+        """A table of language codes to texts already checked; its keys are read here."""
+        texts = {_normalize_key(key): text for key, text in table.items()}
+        if len(texts) != len(table):
+            raise ValueError("a language is given twice")  # _validate says which
+        return cls._from_normalised(texts)
 
     @classmethod
     def _validate(cls, value: Any) -> LocalisedText:
@@ -213,7 +273,7 @@ class LocalisedText:
             return value
         if isinstance(value, str):
             check_text(value, single_line=False)
-            return cls._from_normalised({UNTAGGED: value})
+            return cls._from_untagged(value)
         if isinstance(value, Mapping):
             if not value:
                 raise custom_error("empty_text")
@@ -245,6 +305,13 @@ class LocalisedText:
 
 def _serialize(value: LocalisedText) -> str | dict[str, str]:
     return value.to_data()
+
+
+def _compact(texts: dict[str, str] | str) -> dict[str, str] | str:
+    """The form kept: the untagged text alone as a ``str``, any other texts as a dict."""
+    if isinstance(texts, dict) and len(texts) == 1 and texts.get(UNTAGGED):
+        return texts[UNTAGGED]
+    return texts
 
 
 def _normalize_key(key: str) -> str:

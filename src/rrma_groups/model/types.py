@@ -18,6 +18,8 @@ from pydantic_core import core_schema
 
 from ..errors import TimeParseError
 from ..messages import custom_error
+from . import shortcuts
+from .shortcuts import Shortcut
 
 __all__ = [
     "MAX_LINE_LENGTH",
@@ -80,14 +82,14 @@ _BIDI_CONTROL = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #   for blank names.
 # Python's unicodedata has no Default_Ignorable_Code_Point property: the ranges are written
 # out, and a test compares the Cf and Z* parts with the running Python's Unicode data.
-_BLANK = re.compile(
-    "["
+_BLANK_CHARS = (
     "\t-\r\x1c-\x20\x85\xa0\xad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5"
     "\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u2800\u3000\u3164"
     "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
-    "]*"
 )
+"""The characters of blank text, as the inside of a ``[...]`` class: each ``-`` is a range."""
+_BLANK = re.compile(f"[{_BLANK_CHARS}]*")
 
 
 def is_blank(text: str) -> bool:
@@ -135,6 +137,58 @@ def _char_name(char: str) -> str:
     return f"{code} {name}" if name else code
 
 
+# Shortcuts (see .shortcuts): what check_text accepts, in patterns pydantic-core checks alone.
+# A text is accepted when it has no forbidden character and at least one visible one (a
+# character outside the blank ones and the forbidden ones), within the length limit. Lone
+# surrogates cannot reach these patterns: pydantic-core refuses them as strings, and the check
+# itself then says why.
+
+
+def _rust_class(chars: str) -> str:
+    """The inside of a ``[...]`` class of Python's ``re`` (characters, ``-`` for ranges) in
+    Rust's regex syntax, every character escaped."""
+    parts, i = [], 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            parts.append(f"\\x{{{ord(chars[i]):x}}}-\\x{{{ord(chars[i + 2]):x}}}")
+            i += 3
+        else:
+            parts.append(f"\\x{{{ord(chars[i]):x}}}")
+            i += 1
+    return "".join(parts)
+
+
+_OVERRIDES = "\u202a-\u202e"
+_FORBIDDEN_IN_LINE = _rust_class("\x00-\x1f\x7f-\x9f\u2028\u2029" + _OVERRIDES)
+_FORBIDDEN_IN_TEXT = _rust_class("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _OVERRIDES)
+
+
+def _text_pattern(forbidden: str) -> str:
+    return f"[^{forbidden}]*[^{forbidden}{_rust_class(_BLANK_CHARS)}][^{forbidden}]*"
+
+
+TEXT_SHORTCUT = shortcuts.pattern(_text_pattern(_FORBIDDEN_IN_TEXT), max_length=MAX_TEXT_LENGTH)
+"""A string ``check_text(value, single_line=False)`` accepts."""
+LINE_SHORTCUT = shortcuts.pattern(_text_pattern(_FORBIDDEN_IN_LINE), max_length=MAX_LINE_LENGTH)
+"""A string ``check_text(value, single_line=True)`` accepts."""
+
+
+def _single_line_shortcut(schema: core_schema.CoreSchema) -> core_schema.CoreSchema | None:
+    """The shortcut of a text type made single-line: its own, with lines for texts."""
+
+    def swap(value: Any) -> Any:
+        if value is TEXT_SHORTCUT:
+            return LINE_SHORTCUT
+        if isinstance(value, dict):
+            return {key: swap(each) for key, each in value.items()}
+        if isinstance(value, list):
+            return [swap(each) for each in value]
+        return value
+
+    own = shortcuts.shortcut_of(schema)
+    return None if own is None else swap(own)
+
+
 class SingleLine:
     """Marker: the text (a ``str`` or a :class:`~rrma_groups.LocalisedText`) is one line.
 
@@ -145,7 +199,8 @@ class SingleLine:
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         schema = handler(source)
-        return core_schema.no_info_after_validator_function(_check_single_line, schema)
+        checked = core_schema.no_info_after_validator_function(_check_single_line, schema)
+        return shortcuts.add_shortcut(checked, _single_line_shortcut(schema))
 
     def __repr__(self) -> str:
         return "SingleLine()"
@@ -163,7 +218,7 @@ def _check_line(value: str) -> str:
     return check_text(value, single_line=True)
 
 
-Line = Annotated[str, AfterValidator(_check_line)]
+Line = Annotated[str, AfterValidator(_check_line), Shortcut(LINE_SHORTCUT)]
 """A non-empty single line of text (a person's name, a free label)."""
 
 # --- ids ------------------------------------------------------------------------------------
@@ -186,6 +241,7 @@ def _check_id(value: str) -> str:
 Id = Annotated[
     str,
     AfterValidator(_check_id),
+    Shortcut(shortcuts.pattern(_ID.pattern)),
     Field(json_schema_extra={"pattern": _ID.pattern}),
 ]
 """A stable identifier: ``limoges-2016``, ``cap-cooperation``, ``mdh``."""
@@ -501,10 +557,17 @@ def _minute_time(value: dt.time) -> dt.time:
     return value.replace(fold=0) if value.fold else value
 
 
+# The shortcuts of times and dates: an ISO time to the minute ("14:00", "14:00:00") or an ISO
+# date, read by pydantic-core into the value _iso_time or _iso_date gives (an impossible one,
+# such as 2017-02-30, is left to the validators).
+_ISO_MINUTE = shortcuts.pattern("(?:[01][0-9]|2[0-3]):[0-5][0-9](?::00)?")
+_ISO_DAY = shortcuts.pattern("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 TimeOfDay = Annotated[
     dt.time,
     BeforeValidator(_parse_time),
     AfterValidator(_minute_time),
+    Shortcut(core_schema.chain_schema([_ISO_MINUTE, core_schema.time_schema()])),
     Field(json_schema_extra={"examples": ["14:00", "14h00"]}),
 ]
 """A local time of day, to the minute; strings are read as people write them (``14h00``,
@@ -597,6 +660,7 @@ def _parse_date(value: Any) -> Any:
 Day = Annotated[
     dt.date,
     BeforeValidator(_parse_date),
+    Shortcut(core_schema.chain_schema([_ISO_DAY, core_schema.date_schema()])),
     Field(json_schema_extra={"examples": ["2016-11-04", "04/11/2016"]}),
 ]
 """A calendar date; strings are read day-first (``04/11/2016``) or as ISO (``2016-11-04``)."""
@@ -620,7 +684,18 @@ def _check_meeting_day(value: dt.date) -> dt.date:
     return value
 
 
-MeetingDay = Annotated[Day, AfterValidator(_check_meeting_day)]
+MeetingDay = Annotated[
+    Day,
+    AfterValidator(_check_meeting_day),
+    Shortcut(
+        core_schema.chain_schema(
+            [
+                _ISO_DAY,
+                core_schema.date_schema(ge=dt.date(YEAR_MIN, 1, 1), le=dt.date(YEAR_MAX, 12, 31)),
+            ]
+        )
+    ),
+]
 """A date of a meeting, an agenda item or a series: in the years ``YEAR_MIN`` to ``YEAR_MAX``.
 
 Within them every export can write a meeting at any hour in any timezone (a meeting on
