@@ -22,7 +22,8 @@ from ..render.directory import DIRECTORY_FORMATS, render_directory
 from ..render.report import REPORT_FORMATS, render_report
 from ..render.sign_in_sheet import MAX_BLANK_ROWS, sign_in_sheet
 from ..render.synergies import SYNERGY_FORMATS, render_synergies
-from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, open_group, say, write
+from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, meeting_ids, open_group, say, write
+from .parser import add_group_options
 
 __all__ = ["add_parsers"]
 
@@ -35,8 +36,7 @@ def _common(
     parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str, lang: str | None
 ) -> None:
     _ = translator(lang).gettext
-    parser.add_argument("file", nargs="?", metavar="FILE", type=Path)
-    parser.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
+    add_group_options(parser, lang)
     parser.add_argument(
         "--format",
         "-f",
@@ -225,8 +225,7 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     meeting = args.meeting
     if meeting is None:
         if len(group.meetings) != 1:
-            none = translator(lang_of(args)).gettext(N_("none"))
-            known = ", ".join(m.id for m in group.meetings) or none
+            known = meeting_ids(group, lang_of(args))
             print(
                 _say(
                     args, N_("choose a meeting with --meeting; the group has: {known}"), known=known

@@ -24,6 +24,7 @@ from .common import (
     say,
     write,
 )
+from .parser import add_group_options
 
 __all__ = ["add_parser", "run", "source_date"]
 
@@ -39,8 +40,7 @@ def add_parser(commands: Any, lang: str | None = None) -> None:
             "Groupe Pays Maroc example. Set SOURCE_DATE_EPOCH for reproducible output."
         ),
     )
-    ics.add_argument("file", nargs="?", metavar="FILE", type=Path)
-    ics.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
+    add_group_options(ics, lang)
     ics.add_argument("--meeting", "-m", default=None, metavar="ID", help=_("only this meeting"))
     ics.add_argument(
         "--per-item",

@@ -45,6 +45,7 @@ __all__ = [
     "file_error",
     "lang_of",
     "line_start",
+    "meeting_ids",
     "ltr",
     "open_group",
     "output_failed",
@@ -121,6 +122,12 @@ def file_error(exc: FileFormatError, lang: str | None) -> str:
     if exc.line is not None:
         where += f":{exc.line}" + (f":{exc.column}" if exc.column is not None else "")
     return f"{line_start(lang)}{ltr(where, lang)}: {message}"
+
+
+def meeting_ids(group: CountryGroup, lang: str | None) -> str:
+    """The ids of the group's meetings, for a message that asks for one (``none`` if none)."""
+    # TRANSLATORS: in place of the list of a group's meetings, when it has none.
+    return ", ".join(m.id for m in group.meetings) or say(lang, N_("none"))
 
 
 def cannot(template: str, path: Path | str, reason: str, lang: str | None) -> str:

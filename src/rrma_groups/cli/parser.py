@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..errors import LocaleError
@@ -29,7 +30,14 @@ from .common import (
 )
 from .language import speaks
 
-__all__ = ["ARGPARSE_WORDS", "ArgumentParser", "argparse_speaks", "language_type", "parse"]
+__all__ = [
+    "ARGPARSE_WORDS",
+    "ArgumentParser",
+    "add_group_options",
+    "argparse_speaks",
+    "language_type",
+    "parse",
+]
 
 
 # argparse's words, as Python 3.11–3.13 write them: marked here so that they are extracted into
@@ -92,6 +100,14 @@ class ArgumentParser(argparse.ArgumentParser):
             Output(file).write(message)
         else:
             super()._print_message(message, file)
+
+
+def add_group_options(parser: argparse.ArgumentParser, lang: str | None) -> None:
+    """FILE (a group file; without it, the bundled example) and ``--lang`` (the language of
+    the output), as the commands that write out a group take them; their help in ``lang``."""
+    _ = translator(lang).gettext
+    parser.add_argument("file", nargs="?", metavar="FILE", type=Path)
+    parser.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
 
 
 def language_type(lang: str | None) -> Callable[[str], str | None]:

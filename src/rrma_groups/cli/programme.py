@@ -12,7 +12,8 @@ from ..i18n.catalog import N_, translator
 from ..io import dumps, json_schema
 from ..model import CountryGroup
 from ..render import render
-from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, open_group, say, write
+from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, meeting_ids, open_group, say, write
+from .parser import add_group_options
 
 __all__ = ["RENDER_FORMATS", "add_render_parser", "add_schema_parser", "no_meeting"]
 
@@ -31,8 +32,7 @@ def add_render_parser(commands: Any, lang: str | None = None) -> None:
             "PDF (one meeting, A4) needs the pdf extra: pip install 'rrma-groups[pdf]'."
         ),
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", type=Path)
-    parser.add_argument("--lang", "-l", default=None, help=_("language: fr, ar, ar-MA, en, ..."))
+    add_group_options(parser, lang)
     parser.add_argument(
         "--format", "-f", default="text", choices=RENDER_FORMATS, help=_("output format")
     )
@@ -65,8 +65,7 @@ def add_schema_parser(commands: Any, lang: str | None = None) -> None:
 
 def no_meeting(meeting: str | None, group: CountryGroup, lang: str | None) -> str:
     """The message for a --meeting that the group does not have."""
-    # TRANSLATORS: in place of the list of a group's meetings, when it has none.
-    known = ", ".join(m.id for m in group.meetings) or say(lang, N_("none"))
+    known = meeting_ids(group, lang)
     return line_start(lang) + say(
         lang,
         N_("no meeting {meeting!r}; the group has: {known}"),

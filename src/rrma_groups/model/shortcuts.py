@@ -153,24 +153,22 @@ def shortcut_validator(model: type[BaseModel]) -> SchemaValidator | None:
 def shortcut_validate(model: type[M], data: Any) -> M | None:
     """``data`` validated as ``model`` through the shortcuts; None when that fails, for any
     reason: then ``model.model_validate(data)`` says why, in the model's own words."""
-    validator = shortcut_validator(model)
-    if validator is None:
-        return None
-    try:
-        result: M = validator.validate_python(data)
-    except Exception:  # the model's own validation reports it
-        return None
-    return result
+    return _through_shortcuts(model, lambda validator: validator.validate_python(data))
 
 
 def shortcut_validate_json(model: type[M], json: bytes) -> M | None:
     """The same for JSON text, which pydantic-core reads itself (no Python data is made for
     it): None when that fails, for any reason."""
+    return _through_shortcuts(model, lambda validator: validator.validate_json(json))
+
+
+def _through_shortcuts(model: type[M], validate: Callable[[SchemaValidator], Any]) -> M | None:
+    """``validate(model's shortcut validator)``, or None when there is none or it refuses."""
     validator = shortcut_validator(model)
     if validator is None:
         return None
     try:
-        result: M = validator.validate_json(json)
+        result: M = validate(validator)
     except Exception:  # the model's own validation reports it
         return None
     return result
