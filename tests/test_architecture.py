@@ -26,9 +26,10 @@ PACKAGE = "rrma_groups"
 SOURCE = ROOT / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "problems", "display", "data"),  # what every layer raises, or fills in
-    ("i18n",),  # locales, catalogs, Babel formatting, bidi, regions
-    ("messages",),  # the one template registry for errors and warnings
+    # the one template registry, the catalogs, and the errors every layer raises
+    ("messages", "i18n.catalog", "i18n.compiling", "errors", "display", "data"),
+    ("i18n",),  # locales, Babel formatting, bidi, regions
+    ("problems", "pydantic_bridge"),  # problems in data, and their messages in every language
     ("parsing", "parsing.times"),  # times and dates as people write them
     ("model",),  # the pydantic models, their types and series
     ("checks",),  # cross-object rules
@@ -420,7 +421,7 @@ class TestDeprecatedNames:
         ("name", "home"),
         [
             ("Report", "rrma_groups.CheckReport"),
-            ("describe", "rrma_groups.messages.describe"),
+            ("describe", "rrma_groups.problems.describe"),
             ("Funding", "rrma_groups.model.Funding"),
             ("directory", "rrma_groups.activity.directory"),
             ("time_by_kind", "rrma_groups.scheduling.time_by_kind"),
@@ -440,10 +441,3 @@ class TestDeprecatedNames:
         with pytest.warns(DeprecationWarning, match=rf"rrma_groups\.{name} is deprecated"):
             assert getattr(rrma_groups, name) is not None
         assert name not in rrma_groups.__all__
-
-    def test_errors_report(self) -> None:
-        """``rrma_groups.errors.Report`` is ``CheckReport``, with a warning."""
-        from rrma_groups import errors
-
-        with pytest.warns(DeprecationWarning, match="use rrma_groups.CheckReport"):
-            assert errors.Report is errors.CheckReport  # type: ignore[attr-defined]

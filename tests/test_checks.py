@@ -12,7 +12,7 @@ import pytest
 import rrma_groups
 from builders import findings, first_problem, group_data, item
 from rrma_groups import GroupValidationError, Severity
-from rrma_groups.messages import describe
+from rrma_groups.problems import describe
 
 
 class TestValidBaseline:

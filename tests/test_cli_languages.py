@@ -395,7 +395,7 @@ class TestOtherCommands:
         monkeypatch.setenv("LANG", "fr_FR.UTF-8")
         status, _, err = run(capsys, "new", "--country", "XX", "--network", "Réseau")
         assert status == 2
-        assert err == "'XX' n'est pas un code de pays ISO 3166-1 alpha-2 (comme SN, MA ou BF)\n"
+        assert err == "'XX' n’est pas un code de pays ISO 3166-1 alpha-2 (comme SN, MA ou BF)\n"
 
     def test_import_agenda_problems(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -213,7 +213,7 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("filters", "message"),
         [
-            ({"kinds": ["club"]}, "'club' is not a valid ActorKind; choose among: local_authority"),
+            ({"kinds": ["club"]}, "unknown kind 'club'; choose among: local_authority"),
             ({"themes": ["sport"]}, "unknown theme 'sport'; choose among: developpement-durable"),
             ({"departments": ["20"]}, "unknown département '20'; choose among: 01, 02"),
             ({"country_regions": ["Marrakech"]}, "'Marrakech' is not an ISO 3166-2 region code"),

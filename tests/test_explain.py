@@ -18,9 +18,10 @@ import pytest
 import rrma_groups
 from builders import group_data, item
 from rrma_groups import GroupValidationError, Problem, explain
-from rrma_groups.errors import Msg, Severity, TimeParseError
-from rrma_groups.messages import describe, problem
+from rrma_groups.errors import TimeParseError
+from rrma_groups.messages import Msg
 from rrma_groups.parsing.times import parse_date, parse_time, parse_time_range
+from rrma_groups.problems import Severity, describe, problem
 
 Data = dict[str, Any]
 
@@ -270,10 +271,8 @@ class TestFallback:
 
 
 def reason(error: TimeParseError) -> Msg:
-    """The translatable reason of a TimeParseError (see timeparse._error)."""
-    template: str = vars(error)["reason_template"]
-    params: dict[str, Any] = vars(error)["reason_params"]
-    return Msg(template, params)
+    """The translatable reason of a TimeParseError."""
+    return error.reason_msg
 
 
 def time_problem(code: str, text: str, parse: Callable[[str], object]) -> Problem:

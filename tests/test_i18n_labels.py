@@ -6,7 +6,7 @@ import enum
 
 import pytest
 
-from rrma_groups.errors import LocaleError, Severity
+from rrma_groups.errors import LocaleError
 from rrma_groups.model import (
     ActorKind,
     AttendanceMode,
@@ -19,6 +19,7 @@ from rrma_groups.model import (
     PartnershipKind,
     PartnershipStatus,
 )
+from rrma_groups.problems import Severity
 from rrma_groups.render.labels import (
     ENUM_LABELS,
     LABELLED_ENUMS,
@@ -61,6 +62,14 @@ class TestLabel:
             ("online", "En ligne", "عبر الإنترنت"),
             ("plenary", "Plénière", "الجلسة العامة"),
             ("previously_planned", "Initialement prévu le {date}", "كان مبرمجًا يوم {date}"),
+            ("network", "Le réseau", "الشبكة"),
+            ("group", "Le groupe", "المجموعة"),
+            ("how_it_works", "Fonctionnement du groupe", "كيفيات اشتغال المجموعة"),
+            ("priorities", "Domaines prioritaires", "المجالات ذات الأولوية"),
+            ("partnerships", "Partenariats", "الشراكات"),
+            ("network_offer", "Ce que propose le réseau", "ما تقدمه الشبكة"),
+            ("kind_since", "{kind} depuis {year}", "{kind} منذ {year}"),
+            ("with_colon", "{label}\u202f:", "{label}:"),
         ],
     )
     def test_headings(self, key: str, fr: str, ar: str) -> None:
@@ -130,7 +139,8 @@ class TestEnumLabel:
             (MeetingStatus.CANCELLED, "Annulé", "ملغى"),
             (ActorKind.LOCAL_AUTHORITY, "collectivité territoriale", "جماعة ترابية"),
             (Offer.HOSTING, "hébergement", "الاحتضان"),
-            (Offer.SECRETARIAT, "secrétariat", "الكتابة"),
+            (Offer.SECRETARIAT, "secrétariat", "الكتابة الإدارية"),
+            (MembershipRole.SECRETARIAT, "secrétariat", "الكتابة الإدارية"),
             (Offer.SUPPORT, "accompagnement", "المواكبة"),
             (Offer.FACILITATION, "animation", "التنشيط"),
             (

@@ -68,9 +68,9 @@ class TestSyntaxErrors:
         with pytest.raises(FileFormatError) as caught:
             rrma_groups.loads('{\n "id": "x",\n}', "json", source="g.json")
         assert (caught.value.line, caught.value.column) == (3, 1)
-        assert (
-            str(caught.value) == "g.json:3:1: JSON syntax error: Expecting property name "
-            "enclosed in double quotes"
+        assert str(caught.value) == "g.json:3:1: JSON syntax error: a key in double quotes expected"
+        assert caught.value.describe("fr") == (
+            "erreur de syntaxe JSON : une clé entre guillemets doubles attendue"
         )
 
     @pytest.mark.parametrize(

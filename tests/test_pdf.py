@@ -77,6 +77,13 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def pdf_of(lang: str) -> bytes:
+    """The meeting's programme alone."""
+    return to_pdf(MEETING, lang, group=GROUP)
+
+
+@functools.cache
+def group_pdf_of(lang: str) -> bytes:
+    """The group's page, with its meeting's programme."""
     return to_pdf(GROUP, lang)
 
 
@@ -117,10 +124,29 @@ class TestOnePage:
     def test_same_bytes_every_time(self) -> None:
         """The same programme gives the same file (no date stamped in it)."""
         assert to_pdf(MEETING, "ar", group=GROUP) == pdf_of("ar")
+        assert to_pdf(GROUP, "ar") == group_pdf_of("ar")
 
+
+@needs_pdf
+class TestGroupPage:
     def test_a_group_prints_its_chosen_meeting(self) -> None:
-        """A group prints the meeting asked for, else its first: the same page here."""
-        assert to_pdf(GROUP, "fr", meeting="limoges-2016") == pdf_of("fr")
+        """A group prints its page with the meeting asked for, else its first: the same here."""
+        assert to_pdf(GROUP, "fr", meeting="limoges-2016") == group_pdf_of("fr")
+
+    @pytest.mark.parametrize("lang", ["fr", "ar"])
+    def test_the_whole_document(self, lang: str) -> None:
+        """The group's page as the 2016 document has it, then the programme on a page of its
+        own, the same as the meeting's PDF."""
+        group_pages = pypdf.PdfReader(io.BytesIO(group_pdf_of(lang))).pages
+        text = normalise(" ".join(page.extract_text() for page in group_pages[:-1]))
+        words = {
+            "fr": ("Contexte", "Le réseau", "Fonctionnement du groupe", "depuis 1991"),
+            "ar": ("السياق", "الشبكة", "كيفيات اشتغال المجموعة", "التعاون اللامركزي منذ 1991"),
+        }[lang]
+        for phrase in words:
+            assert all(piece in text for piece in pieces(phrase)), phrase
+        programme = normalise(reader(lang).pages[0].extract_text())
+        assert normalise(group_pages[-1].extract_text()) == programme
 
 
 @needs_pdf
@@ -211,7 +237,9 @@ class TestErrors:
         )
         assert caught.value.code == "pdf_engine_missing"
         assert isinstance(caught.value, PdfError)
-        assert isinstance(caught.value, ValueError)
+        # Nothing in the data is wrong: a missing engine is not a ValueError.
+        assert isinstance(caught.value, RuntimeError)
+        assert not isinstance(caught.value, ValueError)
 
     def test_without_pango(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """WeasyPrint without Pango: the error says what to apt-get install."""
@@ -240,10 +268,10 @@ class TestErrors:
 class TestCommand:
     @needs_pdf
     def test_render_pdf(self, tmp_path: Path) -> None:
-        """rrma-groups render --format pdf --lang ar -o programme.pdf writes a one-page PDF."""
+        """rrma-groups render --format pdf --lang ar -o programme.pdf writes the group's page."""
         target = tmp_path / "programme.pdf"
         assert main(["render", "--format", "pdf", "--lang", "ar", "-o", str(target)]) == 0
-        assert target.read_bytes() == pdf_of("ar")
+        assert target.read_bytes() == group_pdf_of("ar")
 
     def test_pdf_needs_an_output_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A PDF is not written to the terminal."""

@@ -24,10 +24,9 @@ from rrma_groups import (
 )
 from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.i18n.catalog import translator
-from rrma_groups.messages import describe
+from rrma_groups.messages import MESSAGES, PLURALS, WORDINGS
+from rrma_groups.problems import describe
 from rrma_groups.scheduling import (
-    SCHEDULING_MESSAGES,
-    SCHEDULING_WORDINGS,
     AgendaBuilder,
     ItemLookupError,
     RetimeError,
@@ -1401,10 +1400,15 @@ class TestMessagesInFrenchAndArabic:
 
     def test_every_wording_of_a_code_is_translated(self) -> None:
         """The other wordings of a code (one error, "it", its start) have their own sentence."""
-        for (code, _), template in SCHEDULING_WORDINGS.items():
-            assert code in SCHEDULING_MESSAGES
+        for (code, _), template in WORDINGS.items():
+            assert code in MESSAGES
             for language in ("fr", "ar"):
-                assert translator(language).gettext(template) != template, template
+                singular = PLURALS.get(template)
+                if singular is None:
+                    translated = translator(language).gettext(template)
+                else:
+                    translated = translator(language).ngettext(singular, template, 5)
+                assert translated != template, template
 
     def test_a_guessed_facilitator_is_a_person_in_every_language(self) -> None:
         """The kind of a guessed facilitator is a translated word, not "person"."""

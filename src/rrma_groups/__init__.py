@@ -47,13 +47,13 @@ _LAZY: dict[str, str | None] = {
     "to_pdf": "export.pdf",
     # checks, errors and warnings
     "check": "checks",
-    "explain": "messages",
-    "CheckReport": "errors",
-    "Problem": "errors",
-    "Severity": "errors",
+    "explain": "problems",
+    "CheckReport": "problems",
+    "Problem": "problems",
+    "Severity": "problems",
     # exceptions
     "RrmaError": "errors",
-    "GroupValidationError": "errors",
+    "GroupValidationError": "problems",
     "FileFormatError": "errors",
     "TimeParseError": "errors",
     "LocaleError": "errors",
@@ -99,13 +99,9 @@ _LAZY: dict[str, str | None] = {
 if TYPE_CHECKING:
     from . import examples as examples
     from .checks import check as check
-    from .errors import CheckReport as CheckReport
     from .errors import FileFormatError as FileFormatError
-    from .errors import GroupValidationError as GroupValidationError
     from .errors import LocaleError as LocaleError
-    from .errors import Problem as Problem
     from .errors import RrmaError as RrmaError
-    from .errors import Severity as Severity
     from .errors import TimeParseError as TimeParseError
     from .export.ical import IcalError as IcalError
     from .export.ical import from_ical as from_ical
@@ -118,7 +114,6 @@ if TYPE_CHECKING:
     from .io import json_schema as json_schema
     from .io import load as load
     from .io import loads as loads
-    from .messages import explain as explain
     from .model import Actor as Actor
     from .model import ActorFacilitator as ActorFacilitator
     from .model import Agenda as Agenda
@@ -143,6 +138,11 @@ if TYPE_CHECKING:
     from .parsing.times import parse_duration as parse_duration
     from .parsing.times import parse_time as parse_time
     from .parsing.times import parse_time_range as parse_time_range
+    from .problems import CheckReport as CheckReport
+    from .problems import GroupValidationError as GroupValidationError
+    from .problems import Problem as Problem
+    from .problems import Severity as Severity
+    from .problems import explain as explain
     from .render import render as render
     from .render.agenda_table import markdown_table as markdown_table
     from .scheduling import AgendaBuilder as AgendaBuilder
@@ -158,8 +158,8 @@ __all__ = list(_LAZY)
 # Names that left the façade in this release: they still work until the next one, with a
 # DeprecationWarning naming the module to import them from (name -> module).
 _MOVED: dict[str, str] = {
-    "Report": "errors",  # and renamed: see _RENAMED
-    "describe": "messages",
+    "Report": "problems",  # and renamed: see _RENAMED
+    "describe": "problems",
     "ImportedCalendar": "export.ical",
     "jsonld_script": "export.jsonld",
     "TableImport": "parsing.tables",

@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, RootModel, ValidationError
 
-from .errors import CheckReport, Location, Msg, Problem, RrmaError, Severity, format_location
+from .errors import Location, RrmaError, format_location
 from .i18n.bidi import unbalanced_isolate
 from .i18n.catalog import N_
-from .messages import KIND_NAMES, lane_name, problem
+from .messages import KIND_NAMES, Msg, lane_name
 from .model import (
     AgendaItem,
     CountryGroup,
@@ -39,6 +39,7 @@ from .model.places import DEPARTMENT_REGIONS
 from .model.projects import Project, Resource
 from .model.text import UNTAGGED
 from .model.types import Line, local_time_issue
+from .problems import CheckReport, Problem, Severity, problem
 
 if TYPE_CHECKING:
     from .model.series import Series

@@ -1,36 +1,53 @@
-"""The library's errors and the problems (errors and warnings) found in data.
+"""The library's exceptions: one root, and one protocol for every error.
 
-Every exception raised on purpose by rrma_groups derives from :class:`RrmaError`, itself a
-:class:`ValueError`, so ``except ValueError`` keeps working for callers who do not care.
+Every exception raised on purpose by rrma_groups derives from :class:`RrmaError`, and also from
+the built-in that says what went wrong: bad data is a :class:`ValueError` (so ``except
+ValueError`` catches a refused file, time or table), a lookup that finds nothing a
+:class:`LookupError` or :class:`KeyError`, an object of the wrong type a :class:`TypeError`, and
+a missing PDF engine or font a :class:`RuntimeError` (nothing in the data is wrong).
 
-A :class:`Problem` is one finding about the data: it has a stable ``code`` (snake_case, never
-renamed once released), a ``location`` inside the object graph (``meetings[0].agenda[3].end``),
-the offending ``value``, a ``severity`` and an English ``message``. The message is built from a
-template and named parameters, so that it can be translated by code.
+Every error has the same protocol, shared with :class:`~rrma_groups.problems.Problem`:
+
+- ``code``: a stable snake_case identifier, never renamed once released;
+- ``template`` and ``params``: the English message template (a gettext message id, from the
+  registry :data:`rrma_groups.messages.MESSAGES`) and the values that fill it;
+- ``message``: the English message; ``str(error)`` is the message, after where it happened
+  (a file and line) when the error knows it;
+- ``describe(lang)``: the message in another language, its values formatted for that locale.
+
+The errors defined here are those the lowest layers raise (files, locales, times); the others
+live beside the code that raises them (:class:`~rrma_groups.scheduling.SchedulingError`...).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
-import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from .i18n.catalog import translator
+from .messages import (
+    COMMA,
+    MESSAGES,
+    PLURALS,
+    Count,
+    Msg,
+    joined,
+    render_template,
+    template_of,
+    time_text,
+)
 
 __all__ = [
-    "CheckReport",
     "FileFormatError",
-    "GroupValidationError",
     "LocaleError",
     "Location",
-    "Msg",
-    "Problem",
     "RrmaError",
-    "Severity",
     "TimeParseError",
+    "WrongObjectError",
     "format_location",
+    "translate",
 ]
 
 Location = tuple[str | int, ...]
@@ -68,269 +85,196 @@ def _escaped(text: str) -> str:
     return "'" + text.encode("unicode_escape").decode("ascii").replace("'", "\\'") + "'"
 
 
-class Msg(NamedTuple):
-    """A translatable fragment used as a message parameter ("the plenary", "room {room}")."""
-
-    template: str
-    params: Mapping[str, Any] = {}
-
-    def __str__(self) -> str:
-        return render_template(self.template, self.params)
+Localise = Callable[[Any], Any]
+"""How a parameter is shown in a message of some language (a date, a time, a fragment)."""
 
 
-MAX_SHOWN = 80
-"""Longest value quoted in a message; longer ones are cut with an ellipsis."""
+def translate(
+    template: str, params: Mapping[str, Any], lang: str | None, localise: Localise | None = None
+) -> str:
+    """``template`` in ``lang`` (``None``: English), filled with ``params``.
+
+    A template that counts (``{count}``, listed in :data:`~rrma_groups.messages.PLURALS`) takes
+    the language's plural form for the count. ``localise`` shows each parameter; by default a
+    fragment (:class:`~rrma_groups.messages.Msg`) is translated in turn and a time reads 14:00.
+    :meth:`rrma_groups.problems.Problem.describe` passes one that writes dates and times the way
+    the language does.
+    """
+    catalog = translator(lang)
+    singular = PLURALS.get(template)
+    count = params.get("count")
+    if singular is not None and type(count) is int:
+        text = catalog.ngettext(singular, template, count)
+    else:
+        text = catalog.gettext(template)
+    if localise is None:
+
+        def localise(value: Any) -> Any:
+            return _basic(value, lang)
+
+    return render_template(text, params, localise)
 
 
-def time_text(value: dt.time) -> str:
-    """A time as messages show it: ``14:00``, and only when it has them, its seconds and their
-    fraction (``14:00:30``, ``14:00:00.999999``), so that two different times never read the
-    same in one message."""
-    if value.microsecond:
-        return value.replace(tzinfo=None).isoformat()
-    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
-
-
-def _plain(value: Any) -> Any:
-    """A parameter as an English message shows it: times as 14:00, no seconds when zero."""
+def _basic(value: Any, lang: str | None) -> Any:
+    if isinstance(value, Msg):
+        return translate(value.template, value.params, lang)
     if isinstance(value, dt.datetime):
         return f"{value:%Y-%m-%d} {time_text(value.time())}"
     if isinstance(value, dt.time):
         return time_text(value)
-    if isinstance(value, Msg):
-        return str(value)
+    if isinstance(value, Count):
+        return _grouped(value, lang)
     return value
 
 
-def render_template(template: str, params: Mapping[str, Any], plain: Any = _plain) -> str:
-    """Fill ``template`` with ``params`` (``{name}`` and ``{name!r}``), never failing."""
-    shown = {k: plain(v) for k, v in params.items()}
-    value = shown.get("value")
-    if isinstance(value, str) and len(value) > MAX_SHOWN:  # the offending value, quoted briefly
-        shown["value"] = value[: MAX_SHOWN - 1] + "…"
+def _grouped(number: int, lang: str | None) -> str:
+    """``number`` with the locale's digit grouping (33,554,432; 33 554 432)."""
+    if lang is None:
+        return f"{number:,}"
+    # Babel directly, not rrma_groups.i18n.formatting: that module raises this module's
+    # LocaleError, and the errors must not depend on it.
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import format_decimal
+
     try:
-        return template.format(**shown)
-    except (KeyError, IndexError, ValueError, AttributeError):  # odd braces from outside
-        return template
+        return format_decimal(number, locale=Locale.parse(lang.replace("-", "_")))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return f"{number:,}"
 
 
-class Severity(enum.StrEnum):
-    """How serious a problem is: an error refuses the data, a warning only informs."""
+def _restore(cls: type[RrmaError], state: dict[str, Any]) -> RrmaError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    return error
 
-    ERROR = "error"
-    WARNING = "warning"
 
+class RrmaError(Exception):
+    """Root of every error that rrma_groups raises on purpose.
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One error or warning found in the data."""
+    ``RrmaError(code, wording=None, **params)`` takes its template from the registry
+    (:data:`~rrma_groups.messages.MESSAGES`, or one of the code's other
+    :data:`~rrma_groups.messages.WORDINGS`).
+    """
 
-    code: str
-    """Stable snake_case identifier, e.g. ``overlap`` or ``unknown_reference``."""
-    loc: Location
-    """Where it is, as a path of keys and indexes into the group."""
+    code: str = "rrma_error"
     template: str
-    """English message template with ``{named}`` parameters."""
-    params: Mapping[str, Any] = field(default_factory=dict)
-    """Values for the template (already plain: strings, numbers, dates, times)."""
-    value: Any = None
-    """The offending value, as it was given."""
-    severity: Severity = Severity.ERROR
+    params: Mapping[str, Any]
 
-    @property
-    def location(self) -> str:
-        """The location written as ``meetings[0].agenda[3].end``."""
-        return format_location(self.loc)
+    def __init__(self, code: str | None = None, /, *, wording: str | None = None, **params: Any):
+        if code is not None:
+            self.code = code
+        self.template = template_of(self.code, wording)
+        self.params = params
+        super().__init__(self.code)
 
     @property
     def message(self) -> str:
         """The English message."""
-        return render_template(self.template, self.params)
+        return self.describe(None)
 
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
+    def describe(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (``None``: English), its values formatted for that locale.
 
-    def prefixed(self, *prefix: str | int) -> Problem:
-        """The same problem, located deeper inside a larger object."""
-        return Problem(
-            self.code, (*prefix, *self.loc), self.template, self.params, self.value, self.severity
-        )
+        The message only: where it happened (a file, a line) is the error's own attributes.
+        """
+        return translate(self.template, self.params, lang)
 
     def __str__(self) -> str:
-        where = self.location or "(top)"
-        return f"{where}: {self.message} [{self.code}]"
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The subclasses' constructors take other arguments than ``args``: pickle the state.
+        return (_restore, (type(self), dict(self.__dict__)))
 
 
-@dataclass(frozen=True, slots=True)
-class CheckReport:
-    """The outcome of checking an object: its errors and its warnings, in document order."""
+class WrongObjectError(RrmaError, TypeError):
+    """A function was given an object of a type it does not take (``render(42)``)."""
 
-    problems: tuple[Problem, ...] = ()
+    code = "wrong_object"
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
-
-    @property
-    def ok(self) -> bool:
-        """True when there is no error (warnings allowed)."""
-        return not any(p.is_error for p in self.problems)
-
-    def __iter__(self) -> Iterator[Problem]:
-        return iter(self.problems)
-
-    def __len__(self) -> int:
-        return len(self.problems)
-
-    def __bool__(self) -> bool:
-        return bool(self.problems)
-
-    def codes(self) -> list[str]:
-        """The codes of all problems, in order; handy in tests and scripts."""
-        return [p.code for p in self.problems]
-
-    def raise_for_errors(self, source: str | None = None) -> None:
-        """Raise :class:`GroupValidationError` if the report holds any error."""
-        errors = self.errors
-        if errors:
-            raise GroupValidationError(errors, source=source, warnings=self.warnings)
-
-    def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+    def __init__(self, function: str, expected: Msg | str, got: object) -> None:
+        super().__init__(function=function, expected=expected, value=type(got).__name__)
 
 
-class RrmaError(ValueError):
-    """Root of every error that rrma_groups raises on purpose."""
-
-    code: str = "rrma_error"
-
-
-class GroupValidationError(RrmaError):
-    """Data was refused: it holds one or more errors (and maybe warnings)."""
-
-    code = "invalid_data"
-
-    def __init__(
-        self,
-        errors: Iterable[Problem],
-        *,
-        source: str | None = None,
-        warnings: Iterable[Problem] = (),
-    ) -> None:
-        self.errors: tuple[Problem, ...] = tuple(errors)
-        self.warnings: tuple[Problem, ...] = tuple(warnings)
-        self.source = source
-        super().__init__(self._describe())
-
-    def _describe(self) -> str:
-        n = len(self.errors)
-        head = f"{n} error{'s' if n != 1 else ''}"
-        if self.source:
-            head += f" in {self.source}"
-        lines = [head + ":"]
-        lines += [f"  {p}" for p in self.errors]
-        return "\n".join(lines)
-
-    @property
-    def problems(self) -> tuple[Problem, ...]:
-        return self.errors + self.warnings
-
-    def codes(self) -> list[str]:
-        return [p.code for p in self.errors]
-
-
-class TimeParseError(RrmaError):
+class TimeParseError(RrmaError, ValueError):
     """A time, time range, date or duration written by a person could not be read.
 
-    ``reason`` is English. ``reason_template`` (a gettext message id) and ``reason_params`` are
-    the same reason for translation; :attr:`reason_msg` puts them together.
+    ``text`` is what was read; ``reason_msg`` says what was expected, as a translatable fragment
+    (``reason`` is the same in English).
     """
 
-    def __init__(
-        self,
-        code: str,
-        text: str,
-        reason: str,
-        *,
-        reason_template: str | None = None,
-        reason_params: Mapping[str, Any] | None = None,
-    ) -> None:
+    def __init__(self, code: str, text: str, reason: Msg | str) -> None:
         self.code = code
         self.text = text
-        self.reason = reason
-        self.reason_template = reason if reason_template is None else reason_template
-        self.reason_params: Mapping[str, Any] = dict(reason_params or {})
-        super().__init__(f"cannot read {text!r}: {reason}")
+        self.reason_msg = reason if isinstance(reason, Msg) else Msg(reason)
+        # One wording for every code: "cannot read '25h': hours go from 0 to 23".
+        self.template = MESSAGES["unreadable_text"]
+        self.params = {"value": text, "reason": self.reason_msg}
+        Exception.__init__(self, code)
 
     @property
-    def reason_msg(self) -> Msg:
-        """The reason as a translatable fragment, for the ``{reason}`` of a message."""
-        return Msg(self.reason_template, self.reason_params)
+    def reason(self) -> str:
+        """Why the text was refused, in English."""
+        return str(self.reason_msg)
+
+    @property
+    def reason_template(self) -> str:
+        return self.reason_msg.template
+
+    @property
+    def reason_params(self) -> Mapping[str, Any]:
+        return self.reason_msg.params
 
 
-class FileFormatError(RrmaError):
-    """A file or text is not well-formed TOML/JSON (or cannot be read at all).
+class FileFormatError(RrmaError, ValueError):
+    """A file or text is not well-formed TOML/JSON, or cannot be read at all.
 
-    ``reason`` is the English message. When ``code`` has a template in the message registry,
-    ``params`` holds its parameters, so that the message can be given in another language.
+    ``source``, ``line`` and ``column`` say where, when known; ``str(error)`` starts with them.
     """
 
     code = "syntax_error"
 
     def __init__(
         self,
-        message: str,
+        code: str = "syntax_error",
         *,
         source: str | None = None,
         line: int | None = None,
         column: int | None = None,
-        code: str = "syntax_error",
-        params: Mapping[str, Any] | None = None,
+        wording: str | None = None,
+        **params: Any,
     ) -> None:
-        self.code = code
         self.source = source
         self.line = line
         self.column = column
-        self.reason = message
-        self.params: Mapping[str, Any] = dict(params or {})
-        where = source or "<text>"
-        if line is not None:
-            where += f":{line}"
-            if column is not None:
-                where += f":{column}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(code, wording=wording, **params)
+
+    @property
+    def where(self) -> str:
+        """``source[:line[:column]]`` (``<text>`` for text that came from no file)."""
+        where = self.source or "<text>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    @property
+    def reason(self) -> str:
+        """The English message, without where."""
+        return self.message
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
 
 
-class LocaleError(RrmaError):
+class LocaleError(RrmaError, ValueError):
     """A language or locale code that is malformed or not supported."""
 
     code = "invalid_locale"
 
-    def __init__(self, value: str, supported: Sequence[str]) -> None:
+    def __init__(self, value: str, supported: Sequence[str | Msg]) -> None:
         self.value = value
-        self.supported = tuple(supported)
-        super().__init__(
-            f"unknown or malformed language {value!r}; supported: {', '.join(self.supported)}"
-        )
-
-
-if TYPE_CHECKING:
-    Report = CheckReport
-    """Deprecated name of :class:`CheckReport`."""
-else:
-
-    def __getattr__(name: str) -> Any:
-        if name == "Report":
-            warnings.warn(
-                "rrma_groups.errors.Report is deprecated, use rrma_groups.CheckReport "
-                "(the name no longer reads like the activity report)",
-                DeprecationWarning,
-                stacklevel=2,
-            )
-            return CheckReport
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        self.supported = tuple(str(entry) for entry in supported)
+        """The supported languages, in English."""
+        super().__init__(value=value, supported=joined(list(supported), COMMA))

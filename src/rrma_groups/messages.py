@@ -1,38 +1,117 @@
-"""Message templates of every error and warning, by code, and the bridge from pydantic's errors.
+"""Every message of the library, by code: the one registry of templates, and the fragments
+messages are built from.
 
 Each code maps to one English template with ``{named}`` placeholders. The same template is the
 gettext message id, so a message is translated by its code and its parameters are formatted for
-the reader's locale afterwards. Codes are stable: a released code is never renamed.
+the reader's locale afterwards (see :meth:`rrma_groups.errors.RrmaError.describe` and
+:meth:`rrma_groups.problems.Problem.describe`). Codes are stable: a released code is never
+renamed. A few codes have other wordings, in :data:`WORDINGS`, where a translation needs a whole
+sentence (one error or several, the item itself or another one).
+
+This module depends on nothing of the package but the ``N_`` marker, so that every layer, the
+lowest included, takes its words from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-import types
-import typing
-from collections.abc import Iterable, Mapping
-from typing import Any, Union, get_args, get_origin
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, NamedTuple
 
-from pydantic import BaseModel, RootModel, ValidationError
-from pydantic_core import PydanticCustomError
-
-from .errors import Location, Msg, Problem, Severity, render_template, time_text
 from .i18n.catalog import N_
 
 __all__ = [
+    "AND",
+    "COMMA",
+    "Count",
     "KIND_NAMES",
+    "LANE_PLENARY",
+    "MAX_SHOWN",
     "MESSAGES",
-    "custom_error",
-    "describe",
-    "explain",
+    "NONE",
+    "PLURALS",
+    "SEMICOLON",
+    "WORDINGS",
+    "Msg",
+    "joined",
     "lane_name",
-    "problem",
-    "problems_from_pydantic",
+    "listing",
+    "render_template",
+    "template_of",
+    "time_text",
 ]
 
-MESSAGES: dict[str, str] = {
+
+PLURALS: Final[dict[str, str]] = {}
+"""The singular of each template that counts something (``{count}``), by its plural; the
+catalogs give every plural form of a language (Arabic has six)."""
+
+
+def NN_(singular: str, plural: str) -> str:
+    """Mark a template that counts: the plural is the template, the singular is kept in
+    :data:`PLURALS`, and both are extracted as one catalog entry."""
+    PLURALS[plural] = singular
+    return plural
+
+
+class Msg(NamedTuple):
+    """A translatable fragment used as a message parameter ("the plenary", "room {room}")."""
+
+    template: str
+    params: Mapping[str, Any] = {}
+
+    def __str__(self) -> str:
+        return render_template(self.template, self.params)
+
+
+class Count(int):
+    """A number that a message writes with the locale's digit grouping: 33,554,432 in English,
+    33 554 432 in French. Plain ints stay as they are (a year, a number of minutes)."""
+
+    __slots__ = ()
+
+
+MAX_SHOWN = 80
+"""Longest value quoted in a message; longer ones are cut with an ellipsis."""
+
+
+def time_text(value: dt.time) -> str:
+    """A time as English messages show it: ``14:00``, and only when it has them, its seconds and
+    their fraction (``14:00:30``, ``14:00:00.999999``), so that two different times never read
+    the same in one message."""
+    if value.microsecond:
+        return value.replace(tzinfo=None).isoformat()
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as an English message shows it: times as 14:00, no seconds when zero."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d} {time_text(value.time())}"
+    if isinstance(value, dt.time):
+        return time_text(value)
+    if isinstance(value, Msg):
+        return str(value)
+    if isinstance(value, Count):
+        return f"{value:,}"
+    return value
+
+
+def render_template(template: str, params: Mapping[str, Any], plain: Any = _plain) -> str:
+    """Fill ``template`` with ``params`` (``{name}`` and ``{name!r}``), never failing."""
+    shown = {k: plain(v) for k, v in params.items()}
+    value = shown.get("value")
+    if isinstance(value, str) and len(value) > MAX_SHOWN:  # the offending value, quoted briefly
+        shown["value"] = value[: MAX_SHOWN - 1] + "…"
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError, ValueError, AttributeError):  # odd braces from outside
+        return template
+
+
+_CANNOT_READ: Final = N_("cannot read {value!r}: {reason}")
+
+MESSAGES: Final[dict[str, str]] = {
     # --- structure (raised while reading a file) ---
     "missing": N_("this field is required"),
     "unknown_field": N_("unknown field {field!r}"),
@@ -200,10 +279,359 @@ MESSAGES: dict[str, str] = {
     "attendance_at_cancelled_meeting": N_(
         "attendance is recorded as present, but the meeting was cancelled"
     ),
+    # === series (rrma_groups.model.series) ===
+    "invalid_weekday_rule": (
+        N_(
+            "{value!r} is not a weekday rule: expected MO, TU, WE, TH, FR, SA or SU, maybe after a "
+            "position such as 1FR (the first Friday) or -1MO (the last Monday)"
+        )
+    ),
+    "invalid_rrule": N_("cannot read the recurrence rule {value!r}: {reason}"),
+    "unsupported_rrule_part": (
+        N_(
+            "the recurrence rule part {part!r} is not supported: meetings recur by day, with FREQ, "
+            "INTERVAL, COUNT, UNTIL, BYDAY, BYMONTH, BYMONTHDAY, BYSETPOS and WKST"
+        )
+    ),
+    "count_and_until": N_("give either 'count' or 'until', not both"),
+    "positioned_weekday_frequency": (
+        N_(
+            "a weekday with a position ({value}) needs a monthly or yearly frequency, not "
+            "{frequency}"
+        )
+    ),
+    "not_an_occurrence": N_("{value} is not a date of the series' rule{hint}"),
+    "occurrence_twice": N_("{value} is listed twice in {field!r}"),
+    "cancelled_and_moved": N_("{value} is both an exception and moved; keep one"),
+    "added_occurrence": N_("{value} is added, but it is already a date of the series' rule"),
+    "moved_onto_occurrence": (
+        N_("the occurrence of {date} is moved to {value}, which is already a date of the series")
+    ),
+    "series_id_too_long": (
+        N_(
+            "the series id {value!r} has {length} characters; at most {max_length}, so that the "
+            "ids "
+            "of its meetings (id-YYYY-MM-DD) stay within 64"
+        )
+    ),
+    "template_item_has_day": (
+        N_(
+            "the agenda template of a series holds items of one day: item {index} has a day "
+            "({value})"
+        )
+    ),
+    "unbounded_series": (
+        N_("the series {value!r} has no end (no count, no until): give until= or limit=")
+    ),
+    "too_many_occurrences": (
+        N_(
+            "the rule gives more than {max} dates from {first} to {value}; a series has at most "
+            "{max} meetings"
+        )
+    ),
+    "count_beyond_range": (
+        N_(
+            "the rule gives only {found} of its {value} dates by {last}, the last day a series "
+            "can have"
+        )
+    ),
+    "no_such_occurrence": N_("the series {value!r} has no meeting on {date}"),
+    "moved_outside_day": (
+        N_(
+            "{value} moved by {minutes} minutes leaves its day: a moved occurrence's programme "
+            "must "
+            "end before midnight"
+        )
+    ),
+    # === scheduling: building and re-timing agendas (rrma_groups.scheduling) ===
+    "invalid_item_key": N_("an item is addressed by its id, title or index, not by {got}"),
+    "unknown_item": N_("no item {value!r} in the agenda; {candidates}"),
+    "ambiguous_item": (
+        N_("{value!r} could be any of {count} items: {candidates}; give its id or its index")
+    ),
+    "item_index_out_of_range": N_("no item at index {value}: the agenda has {count} items"),
+    "invalid_programme": N_(
+        "cannot {operation}: the programme would have {count} errors: {details}"
+    ),
+    "outside_day": N_(
+        "cannot {operation}: {title!r} would end at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    "open_end": N_("cannot {operation}: {title!r} has no end time"),
+    "order_changed": (
+        N_(
+            "cannot {operation} with cascade: it would pass {other!r}, and what follows it would "
+            "no "
+            "longer be what followed it; move() changes the order"
+        )
+    ),
+    "invalid_length": N_(
+        "cannot {operation}: an item lasts at least a minute, not {minutes} minutes"
+    ),
+    "cannot_fit": N_("cannot fit the programme of {day} between {start} and {end}: {reason}"),
+    "fixed_in_the_way": (
+        N_(
+            "cannot {operation}: {title!r} is fixed at {start}, but the items before it would run "
+            "until {until}"
+        )
+    ),
+    "missing_length": N_("{value!r} needs a length: give minutes=, duration= or end="),
+    "conflicting_length": N_(
+        "{value!r}: give only one of minutes=, duration= and end=, not {given}"
+    ),
+    "conflicting_position": N_("give at most one of before=, after= and at=, not {given}"),
+    "missing_position": N_("give before= or after= to say where {value!r} goes"),
+    "same_item": N_("cannot move {value!r} before itself"),
+    "invalid_item": N_("cannot make an item of {value!r}: {reason}"),
+    "invalid_facilitator_spec": (
+        N_(
+            "cannot read {value!r} as a facilitator: expected a person or actor id, a name, a role "
+            "written as text, a facilitator, or a table with 'person', 'actor' or 'role'"
+        )
+    ),
+    "parallel_block_open": N_("a parallel block is open: leave its 'with' block before {action}"),
+    "parallel_block_closed": N_("this parallel block was closed: {action} in a new one"),
+    "unknown_first_day": N_("the date of the first day is not known: {action}"),
+    "day_not_later": N_("the next day ({value}) must come after {previous}"),
+    "which_day": N_("the programme has several days ({days}): say which one with day="),
+    "unknown_day": N_("{value} is not a day of the programme, whose days are: {days}"),
+    "nothing_to_fit": N_("give the new end=, the new start=, or both"),
+    "invalid_meeting": N_("cannot make the meeting {value!r}: {reason}"),
+    # === pasted tables (rrma_groups.parsing.tables) ===
+    # --- errors: a line that could not be read ---
+    "table_empty": (
+        N_(
+            "no programme found: expected a table with a header row (Heure, Activité, Animateur), "
+            "or lines such as '14h00 - 14h15 Accueil des participants'"
+        )
+    ),
+    "table_unreadable_line": (
+        N_(
+            "cannot read {value!r}: expected a time range such as '14h00 - 14h15' followed by a "
+            "title, or a date such as 'vendredi 4 novembre 2016'"
+        )
+    ),
+    "table_not_a_row": (
+        N_("{value!r} is not a table row: expected cells separated by {separator}")
+    ),
+    "table_invalid_time": N_("cannot read the time {value!r} in column {column!r}: {reason}"),
+    "table_invalid_line_time": N_("cannot read the time {value!r}: {reason}"),
+    "table_invalid_date": N_("cannot read the date {value!r} in column {column!r}: {reason}"),
+    "table_invalid_duration": N_(
+        "cannot read the duration {value!r} in column {column!r}: {reason}"
+    ),
+    "table_no_time": N_("{title!r} has no time: expected a time range such as '14h00 - 14h15'"),
+    "table_no_title": N_("the row has a time ({value}) but no title"),
+    "table_invalid_item": N_("cannot make an item of {title!r}: {reason}"),
+    # --- warnings: what was guessed, kept or skipped ---
+    "table_no_header": (
+        N_(
+            "no header row was recognised: columns were read by their content "
+            "(date, place, time, title, facilitator, then notes)"
+        )
+    ),
+    "table_unknown_column": (
+        N_(
+            "column {column!r} is not one of the known columns ({known}); its cells are kept in "
+            "the items' notes"
+        )
+    ),
+    "table_outside_text": N_("lines {first}–{last} are outside the table and were not read"),
+    "table_venue_changed": (
+        N_(
+            "the venue changes to {value!r} (it was {venue!r}); the new venue is kept in the "
+            "item's notes"
+        )
+    ),
+    "table_unknown_kind": (
+        N_("{value!r} is not a kind of item ({choices}); the item's kind is 'other'")
+    ),
+    "table_no_group": N_("no group was given: facilitator {value!r} is kept as a role"),
+    # --- warnings: what was guessed to read a facilitator (rrma_groups.parsing.facilitators) ---
+    "facilitator_guessed": N_("{value!r} was read as {kind} {key!r} ({name})"),
+    "facilitator_role": (
+        N_("{value!r} matches no person or organisation of the group; it is kept as a role")
+    ),
+    "facilitator_role_of_actor": (
+        N_("{value!r} is kept as a role of {key!r} ({name}), the organisation named in it")
+    ),
+    "facilitator_ambiguous": (N_("{value!r} could be any of {candidates}; it is kept as a role")),
+    # === calendars read (rrma_groups.export.ical) ===
+    # --- errors (IcalError) ---
+    "ical_encoding": N_("the calendar is not UTF-8 text: {reason}"),
+    "ical_syntax": N_("the calendar cannot be read: {reason}"),
+    "ical_empty": N_("the document is empty; an iCalendar document starts with BEGIN:VCALENDAR"),
+    "ical_not_a_calendar": N_(
+        "not an iCalendar document: it starts with {text!r}, not with BEGIN:VCALENDAR"
+    ),
+    "ical_not_a_content_line": N_("{text!r} is not a content line (NAME:value)"),
+    "ical_after_the_end": N_("{text!r} comes after the end of the calendar"),
+    "ical_folded_first_line": N_("the document starts with a folded line (a space first)"),
+    "ical_too_deep": N_("components are nested more than {depth} deep"),
+    "ical_unclosed": N_("BEGIN:{name} is never closed: END:{name} is missing"),
+    "ical_unexpected_end": N_(
+        "END:{name} does not match the BEGIN:{open} of line {open_line}; END:{open} expected"
+    ),
+    "ical_broken_property": N_("event {uid!r}: {name} cannot be read: {reason}"),
+    "ical_missing_start": N_("event {uid!r} has no DTSTART; a meeting or an item needs a date"),
+    "ical_end_before_start": N_("event {uid!r} ends at {end}, before it starts at {start}"),
+    "ical_out_of_range": N_(
+        "event {uid!r}: {name} {value} is out of range: meetings are dated in the years {min} "
+        "to {max}"
+    ),
+    "ical_item_spans_days": N_(
+        "event {uid!r} is an item of {parent!r} but runs from {start} to {end}; "
+        "an agenda item starts and ends on the same day"
+    ),
+    "ical_duplicate_uid": N_("event {uid!r} appears twice (first at line {first})"),
+    "ical_invalid_event": N_("event {uid!r} cannot be read as a meeting: {where}: {reason}"),
+    "ical_invalid_timezone": N_(
+        "{value!r} is not an IANA timezone (such as Europe/Paris or Africa/Casablanca)"
+    ),
+    # --- warnings (ImportedCalendar.warnings) ---
+    "ical_recurrence": N_(
+        "event {uid!r} repeats ({rule}); only its first occurrence, on {date}, is read"
+    ),
+    "ical_recurrence_override": N_(
+        "event {uid!r} changes one occurrence of a repeating event; it is skipped"
+    ),
+    "ical_floating_time": N_("event {uid!r} has no timezone; its times are read in {timezone}"),
+    "ical_unknown_timezone": N_(
+        "event {uid!r} uses the timezone {tzid!r}, which is not an IANA timezone; "
+        "its times are converted to {timezone}"
+    ),
+    "ical_undefined_timezone": N_(
+        "event {uid!r} uses the timezone {tzid!r}, which is neither an IANA timezone nor "
+        "defined in the calendar; its times are read in {timezone}"
+    ),
+    "ical_unknown_parent": N_(
+        "event {uid!r} belongs to {parent!r}, which is not in the calendar; "
+        "it is read as a meeting of its own"
+    ),
+    "ical_not_an_item": N_(
+        "event {uid!r} belongs to {parent!r} but {reason}; it is read as a meeting of its own"
+    ),
+    "ical_repeated_property": N_(
+        "event {uid!r}: {name} appears {count} times; only the first one is read"
+    ),
+    "ical_ignored_property": N_("event {uid!r}: {name} cannot be read ({reason}); it is ignored"),
+    "ical_text_truncated": N_(
+        "event {uid!r}: {name} has {length} characters; only the first {max_length} are kept"
+    ),
+    "ical_no_uid": N_("an event has no UID; it is read as {uid!r}"),
+    "ical_untitled": N_("event {uid!r} has no SUMMARY; it is read with the title {title!r}"),
+    "ical_moved_onto_occurrence": N_(
+        "event {uid!r} moves the occurrence of {date} onto {to}, where the series has another "
+        "one; the occurrence of {date} is left out of the series"
+    ),
+    "ical_own_timezone_series": N_(
+        "event {uid!r} repeats in the timezone {tzid!r}, which only the calendar defines; its "
+        "occurrences are read in {timezone}, whose clocks change on the same dates"
+    ),
+    # === files (rrma_groups.io; FileFormatError) ===
+    "syntax_error": N_("{format} syntax error: {reason}"),
+    "unreadable": N_("cannot be read: {reason}"),
+    "unknown_format": N_("unknown format {value!r}; use 'toml' or 'json'"),
+    "empty_file": N_("the file is empty"),
+    "not_a_table": N_("the top level must be a table (an object), not {type}"),
+    "not_utf8": N_("not valid UTF-8 (byte {byte}); save the file as UTF-8"),
+    "binary_file": N_("this is not a text file (it contains NUL bytes)"),
+    # === time and date text (TimeParseError; the codes of invalid_time... are above) ===
+    "unreadable_text": _CANNOT_READ,
+    "weekday_mismatch": _CANNOT_READ,
+    "ambiguous_date": _CANNOT_READ,
+    "impossible_date": _CANNOT_READ,
+    "time_range_not_increasing": _CANNOT_READ,
+    # === languages and regions (LocaleError, UnknownRegionError) ===
+    "invalid_locale": N_("unknown or malformed language {value!r}; supported: {supported}"),
+    "unknown_region": N_(
+        "malformed ISO 3166-2 subdivision code {value!r}; expected e.g. 'FR-IDF' or 'MA-07'"
+    ),
+    # === outputs (RenderError, SynergyError, ReportError, DirectoryError, PdfError) ===
+    "unknown_output_format": N_("unknown format {value!r}; choose one of: {choices}"),
+    "unknown_meeting": N_("no meeting {value!r}; the group has: {known}"),
+    "no_meeting_to_print": N_("the group {value!r} has no meeting to print"),
+    "wrong_object": N_("{function}() takes {expected}, not {value}"),
+    "unknown_filter_value": N_("unknown {what} {value}; choose among: {choices}"),
+    "invalid_region_filter": N_("{value!r} is not an ISO 3166-2 {what} code"),
+    "unknown_sort_key": N_("unknown sort key {value!r}; choose among: {choices}"),
+    "year_and_dates": N_("give either a year or start and end dates, not both"),
+    "period_reversed": N_("the period ends on {last} before it starts on {first}"),
+    "pdf_engine_missing": N_("PDF output is not available: {reason}; install it with {install}"),
+    "pdf_fonts_missing": NN_(
+        "no installed font can draw {count} character of the programme ({shown}); "
+        "install {install}",
+        "no installed font can draw {count} characters of the programme ({shown}); "
+        "install {install}",
+    ),
+    # === starter files (StarterError) ===
+    "starter_country": N_(
+        "{value!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"
+    ),
+    "starter_network": N_("the network's name is empty"),
+    # === errors that gather others (GroupValidationError, TableImportError) ===
+    "invalid_data": NN_("{count} error in {source}:", "{count} errors in {source}:"),
+    "unreadable_table": NN_(
+        "{count} line could not be read in {source}:",
+        "{count} lines could not be read in {source}:",
+    ),
 }
+"""The English template of every code (a gettext message id)."""
+
+
+WORDINGS: Final[dict[tuple[str, str], str]] = {
+    ("invalid_programme", "one"): N_(
+        "cannot {operation}: the programme would have 1 error: {details}"
+    ),
+    ("outside_day", "it_start"): N_(
+        "cannot {operation}: it would start at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    ("outside_day", "it_end"): N_(
+        "cannot {operation}: it would end at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    ("outside_day", "start"): N_(
+        "cannot {operation}: {title!r} would start at {clock}, outside its day (00:00 to 24:00)"
+    ),
+    ("same_item", "after"): N_("cannot move {value!r} after itself"),
+    ("unknown_region", "country"): N_("unknown ISO 3166-1 country code {value!r}"),
+    ("unreadable", "missing"): N_("no such file"),
+    ("unreadable", "folder"): N_("is a folder, not a file"),
+    ("syntax_error", "nested"): N_("{format} nested too deeply"),
+    ("syntax_error", "data"): N_("the data is nested too deeply"),
+    ("syntax_error", "key_parts"): N_("TOML nested too deeply: a key has more than {max} parts"),
+    ("syntax_error", "surrogate"): N_(
+        "{format} syntax error: half of a UTF-16 surrogate pair (U+D800 to U+DFFF) is not a "
+        "character"
+    ),
+    ("syntax_error", "digits"): N_("{format} syntax error: a number has more than {limit} digits"),
+    ("syntax_error", "duplicate_key"): N_(
+        "JSON syntax error: the key {key!r} is given twice in one object"
+    ),
+    ("syntax_error", "constant"): N_("JSON syntax error: {name} is not a JSON value"),
+    ("unknown_format", "suffix"): N_(
+        "cannot tell the format from the name; use a .toml or .json file (or pass format=), "
+        "not {value!r}"
+    ),
+    ("unknown_format", "no_suffix"): N_(
+        "cannot tell the format from the name; use a .toml or .json file (or pass format=)"
+    ),
+    ("not_utf8", "encoding"): N_("the file is {encoding} text; save it as UTF-8"),
+    ("invalid_data", "no_source"): NN_("{count} error:", "{count} errors:"),
+    ("unreadable_table", "no_source"): NN_(
+        "{count} line could not be read:", "{count} lines could not be read:"
+    ),
+}
+"""Other wordings of some codes, by (code, wording)."""
+
+
+def template_of(code: str, wording: str | None = None) -> str:
+    r"""The template of ``code`` (in one of its other ``wording``\s, if given)."""
+    return MESSAGES[code] if wording is None else WORDINGS[code, wording]
+
 
 # Fragments used inside messages, translated like them.
 LANE_PLENARY = Msg(N_("the plenary"))
+# TRANSLATORS: in place of a list that has no entry ("the group has: none").
+NONE = Msg(N_("none"))
 KIND_NAMES = {
     "actor": Msg(N_("actor")),
     "person": Msg(N_("person")),
@@ -224,268 +652,30 @@ def lane_name(room: str | None, track: str | None) -> Msg:
     return LANE_PLENARY
 
 
-def custom_error(code: str, **ctx: Any) -> PydanticCustomError:
-    """A pydantic error with one of the library's codes and templates.
-
-    The context keeps the raw values: :func:`problems_from_pydantic` builds the library's message
-    from them with the template, ``!r`` and all.
-    """
-    template = MESSAGES[code]
-    return PydanticCustomError(code, _pydantic_template(template), ctx)
+# Translatable joints of lists whose entries are translated too ("[3] 'Débat' (id 'debat')").
+# TRANSLATORS: joins two entries of a list; keep both placeholders, translate the comma.
+COMMA: Final = N_("{previous}, {next}")
 
 
-def problem(
-    code: str,
-    loc: Location,
-    value: Any = None,
-    *,
-    severity: Severity = Severity.ERROR,
-    **params: Any,
-) -> Problem:
-    """Build a :class:`Problem` from a registered code."""
-    return Problem(code, loc, MESSAGES[code], {"value": value, **params}, value, severity)
+# TRANSLATORS: joins two entries of a list; keep both placeholders, translate the semicolon.
+SEMICOLON: Final = N_("{previous}; {next}")
 
 
-def _pydantic_template(template: str) -> str:
-    # Pydantic fills "{name}" with str(value) and knows no "!r": quote in the template instead,
-    # so that pydantic's own message reads like ours while the context keeps the raw values.
-    return re.sub(r"\{(\w+)!r\}", r"'{\1}'", template)
+# TRANSLATORS: joins two entries of a list, such as "minutes= and end=".
+AND: Final = N_("{previous} and {next}")
 
 
-# --- pydantic errors -> problems -------------------------------------------------------------
-
-_TYPE_NAMES = {
-    "string_type": Msg(N_("text")),
-    "int_type": Msg(N_("a whole number")),
-    "int_parsing": Msg(N_("a whole number")),
-    "int_from_float": Msg(N_("a whole number")),
-    "bool_type": Msg(N_("true or false")),
-    "bool_parsing": Msg(N_("true or false")),
-    "list_type": Msg(N_("a list")),
-    "tuple_type": Msg(N_("a list")),
-    "dict_type": Msg(N_("a table")),
-    "model_type": Msg(N_("a table")),
-    "model_attributes_type": Msg(N_("a table")),
-    "date_type": Msg(N_("a date")),
-    "date_parsing": Msg(N_("a date")),
-    "date_from_datetime_parsing": Msg(N_("a date such as 2016-11-04")),
-    "date_from_datetime_inexact": Msg(N_("a date without a time")),
-    "time_type": Msg(N_("a time of day")),
-    "time_parsing": Msg(N_("a time of day such as 14:00")),
-    "float_type": Msg(N_("a number")),
-    "float_parsing": Msg(N_("a number")),
-    "decimal_type": Msg(N_("a number")),
-    "decimal_parsing": Msg(N_("a number")),
-}
+def listing(entries: Iterable[Any]) -> Any:
+    """Entries joined by the language's comma, or "none" when there is none (ids, choices)."""
+    shown = list(entries)
+    return joined(shown, COMMA) if shown else NONE
 
 
-def _describe_type(value: Any) -> Msg | str:
-    names = {
-        str: Msg(N_("text")),
-        int: Msg(N_("a whole number")),
-        float: Msg(N_("a number")),
-        bool: Msg(N_("true or false")),
-        list: Msg(N_("a list")),
-        dict: Msg(N_("a table")),
-        type(None): Msg(N_("nothing")),
-    }
-    for kind, name in names.items():
-        if type(value) is kind:
-            return name
-    return type(value).__name__
-
-
-def problems_from_pydantic(
-    exc: ValidationError, root: type[BaseModel] | None = None, prefix: Location = ()
-) -> list[Problem]:
-    """Turn a pydantic ValidationError into the library's problems, with helpful messages.
-
-    ``root`` is the model that was validated; it lets an unknown key get a suggestion of the
-    field that was probably meant (``facilitateurs`` → ``facilitators``).
-    """
-    problems: list[Problem] = []
-    for err in exc.errors(include_url=False):
-        kind = err["type"]
-        loc: Location = (*prefix, *(p for p in err["loc"] if not _is_union_tag(p)))
-        value = err.get("input")
-        ctx = dict(err.get("ctx") or {})
-        if kind in MESSAGES:  # one of ours, raised through custom_error()
-            params = dict(ctx)
-            if kind == "wrong_type" and isinstance(params.get("expected"), str):
-                params["expected"] = Msg(params["expected"])
-            problems.append(Problem(kind, loc, MESSAGES[kind], params, value))
-        elif kind == "missing":
-            problems.append(problem("missing", loc, None))
-        elif kind == "extra_forbidden":
-            field = str(loc[-1]) if loc else "?"
-            choices = _fields_at(root, err["loc"][:-1]) if root is not None else []
-            close = difflib.get_close_matches(field, choices, n=1, cutoff=0.6)
-            if close:
-                problems.append(
-                    problem(
-                        "unknown_field_suggestion", loc, value, field=field, suggestion=close[0]
-                    )
-                )
-            else:
-                problems.append(problem("unknown_field", loc, value, field=field))
-        elif kind in ("enum", "literal_error"):
-            problems.append(
-                problem("invalid_choice", loc, value, choices=str(ctx.get("expected", "")))
-            )
-        elif kind == "string_too_long":
-            problems.append(
-                problem(
-                    "too_long",
-                    loc,
-                    value,
-                    length=len(value) if isinstance(value, str) else "?",
-                    max_length=ctx.get("max_length"),
-                )
-            )
-        elif kind in ("greater_than_equal", "greater_than"):
-            bound = ctx.get("ge", ctx.get("gt"))
-            problems.append(problem("too_small", loc, value, min=bound))
-        elif kind in ("too_short",):
-            problems.append(problem("too_short", loc, value, min_length=ctx.get("min_length")))
-        elif kind in _TYPE_NAMES:
-            expected = _TYPE_NAMES[kind]
-            problems.append(problem("wrong_type", loc, value, expected=expected, got=_short(value)))
-        else:
-            # Errors we do not re-word keep pydantic's own message, under pydantic's code.
-            problems.append(Problem(kind, loc, err["msg"], {}, value))
-    return problems
-
-
-def _short(value: Any) -> Msg | str:
-    """A value as a message shows what arrived: its kind and, briefly, itself."""
-    if value is None:
-        return _describe_type(value)
-    if isinstance(value, bool):
-        text = "true" if value else "false"  # as TOML and JSON write them
-    elif isinstance(value, dt.date | dt.time):
-        text = value.isoformat()
-    else:
-        text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    if isinstance(value, dict | list):
-        return text
-    return Msg(N_("{kind} {value}"), {"kind": _describe_type(value), "value": text})
-
-
-def _is_union_tag(part: str | int) -> bool:
-    # Pydantic inserts the chosen union member's tag (or class name) into error locations.
-    return isinstance(part, str) and (part.startswith("function-") or part[:1].isupper())
-
-
-def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """The field names of the model found by following ``loc`` from ``root``, if any."""
-    current: Any = root
-    for part in loc:
-        model = _as_model(current)
-        if isinstance(part, int):
-            current = _item_type(current)
-            continue
-        if model is None:
-            return []
-        field = model.model_fields.get(str(part))
-        if field is None:
-            tagged = _union_member(current, str(part))
-            if tagged is None:
-                return []
-            current = tagged
-            continue
-        current = field.annotation
-    model = _as_model(current)
-    if model is None:
-        return []
-    return [name for name in model.model_fields if name not in {"model_config"}]
-
-
-def _unwrap(tp: Any) -> list[Any]:
-    origin = get_origin(tp)
-    if origin is typing.Annotated:
-        return _unwrap(get_args(tp)[0])
-    if origin in (Union, types.UnionType):
-        out: list[Any] = []
-        for arg in get_args(tp):
-            out += _unwrap(arg)
-        return out
-    return [tp]
-
-
-def _as_model(tp: Any) -> type[BaseModel] | None:
-    for candidate in _unwrap(tp):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            root = candidate.model_fields.get("root")
-            if root is not None:
-                return _as_model(root.annotation)
-            return candidate
-    return None
-
-
-def _item_type(tp: Any) -> Any:
-    if isinstance(tp, type) and issubclass(tp, RootModel):
-        tp = tp.model_fields["root"].annotation
-    for candidate in _unwrap(tp):
-        args = get_args(candidate)
-        if args:
-            return args[0]
-    return None
-
-
-def _union_member(tp: Any, tag: str) -> Any:
-    for candidate in _unwrap(tp):
-        if isinstance(candidate, type) and candidate.__name__ == tag:
-            return candidate
-    return None
-
-
-# --- translation ---------------------------------------------------------------------------
-
-
-def describe(problem: Problem, lang: str | None = None) -> str:
-    """The problem's message in ``lang``, its values formatted for that locale.
-
-    >>> from rrma_groups.errors import Problem
-    >>> p = problem("gap", ("meetings", 0, "agenda", 1, "start"), None, severity=Severity.WARNING,
-    ...             minutes=10, previous_title="Accueil", previous_end=dt.time(14, 30))
-    >>> describe(p, "fr")
-    "battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14:30"
-    """
-    if lang is None:
-        return problem.message
-    return _translate(problem.template, problem.params, lang)
-
-
-def explain(problems: Iterable[Problem], lang: str | None = None) -> list[str]:
-    """Each problem as ``location: message [code]``, in ``lang``."""
-    lines = []
-    for p in problems:
-        where = p.location or "(top)"
-        lines.append(f"{where}: {describe(p, lang)} [{p.code}]")
-    return lines
-
-
-def _translate(template: str, params: Mapping[str, Any], lang: str) -> str:
-    from .i18n.catalog import translator
-
-    translated = translator(lang).gettext(template)
-    return render_template(translated, params, lambda v: _localise(v, lang))
-
-
-def _localise(value: Any, lang: str) -> Any:
-    from .i18n import formatting
-
-    if isinstance(value, Msg):
-        return _translate(value.template, value.params, lang)
-    if isinstance(value, dt.datetime):
-        day = formatting.format_date(value.date(), lang, "medium")
-        return f"{day} {_localise(value.time(), lang)}"
-    if isinstance(value, dt.date):
-        return formatting.format_date(value, lang, "medium")
-    if isinstance(value, dt.time):
-        if value.second or value.microsecond:
-            return time_text(value)  # the locale's patterns show minutes only
-        return formatting.format_time(value, lang)
-    return value
+def joined(entries: Sequence[Any], joint: str) -> Any:
+    """Entries joined two by two with a translatable ``joint`` (``COMMA``, ``AND``...)."""
+    if not entries:
+        return ""
+    result = entries[0]
+    for entry in entries[1:]:
+        result = Msg(joint, {"previous": result, "next": entry})
+    return result

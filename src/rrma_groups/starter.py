@@ -32,14 +32,10 @@ The ``rrma-groups new`` command writes it to a file (see :mod:`rrma_groups.cli.n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import RrmaError, render_template
-from .i18n.catalog import N_, translator
+from .errors import RrmaError
 from .i18n.regions import country_name
 from .io import SCHEMA_ID
 from .model.types import CountryCode
@@ -63,23 +59,10 @@ PLACEHOLDER_TIME_RANGE = "HHhMM - HHhMM"
 _COUNTRY: TypeAdapter[str] = TypeAdapter(CountryCode)
 
 
-class StarterError(RrmaError):
-    """A starter file cannot be written with these arguments (unknown country, empty name).
-
-    ``template`` and ``params`` are the message for translation; the exception's text is the
-    English message.
-    """
+class StarterError(RrmaError, ValueError):
+    """A starter file cannot be written with these arguments (unknown country, empty name)."""
 
     code = "starter_error"
-
-    def __init__(self, template: str, params: Mapping[str, Any] | None = None) -> None:
-        self.template = template
-        self.params: Mapping[str, Any] = dict(params or {})
-        super().__init__(render_template(template, self.params))
-
-    def describe(self, lang: str | None) -> str:
-        """The message in ``lang`` (``None``: English)."""
-        return render_template(translator(lang).gettext(self.template), self.params)
 
 
 def starter_text(country: str, network: str) -> str:
@@ -92,14 +75,11 @@ def starter_text(country: str, network: str) -> str:
     try:
         code = _COUNTRY.validate_python(country)  # the same rule as the files' "country"
     except ValidationError:
-        raise StarterError(
-            N_("{country!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"),
-            {"country": country},
-        ) from None
+        raise StarterError("starter_country", value=country) from None
     names = {lang: country_name(code, lang) for lang in ("fr", "ar", "en")}
     network = " ".join(network.split())
     if not network:
-        raise StarterError(N_("the network's name is empty"))
+        raise StarterError("starter_network")
     network_id = slug(network) or "reseau"
     return _TEMPLATE.format(
         schema=SCHEMA_ID,

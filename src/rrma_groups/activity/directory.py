@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import RrmaError
+from ..errors import LocaleError, RrmaError
 from ..i18n.catalog import N_, translator
 from ..i18n.locales import normalize_locale
 from ..i18n.regions import UnknownRegionError, canonical_subdivision
+from ..messages import Msg, listing
 from ..model import Actor, ActorKind, CountryGroup, MembershipRole
 from ..model.places import DEPARTMENT_REGIONS
 from ..model.projects import period_bounds
@@ -46,7 +47,7 @@ SortKey = Literal["name", "kind", "department", "region", "country_region"]
 SORT_KEYS: tuple[str, ...] = ("name", "kind", "department", "region", "country_region")
 
 
-class DirectoryError(RrmaError):
+class DirectoryError(RrmaError, ValueError):
     """A directory request that cannot be met: an unknown filter value, sort key or format."""
 
     code = "invalid_filter"
@@ -137,25 +138,25 @@ def _entries(group: CountryGroup, as_of: dt.date | None) -> list[DirectoryEntry]
     return out
 
 
-def _choices(values: Iterable[str], known: Iterable[str], what: str) -> set[str]:
+def _choices(values: Iterable[str], known: Iterable[str], what: Msg) -> set[str]:
     chosen = set(values)
     allowed = set(known)
     unknown = sorted(chosen - allowed)
     if unknown:
+        shown = listing(repr(value) for value in unknown)
         raise DirectoryError(
-            f"unknown {what} {', '.join(map(repr, unknown))}; "
-            f"choose among: {', '.join(sorted(allowed)) or 'none'}"
+            "unknown_filter_value", value=shown, what=what, choices=listing(sorted(allowed))
         )
     return chosen
 
 
-def _regions(values: Iterable[str], what: str) -> set[str]:
+def _regions(values: Iterable[str], what: Msg) -> set[str]:
     out = set()
     for value in values:
         try:
             out.add(canonical_subdivision(value))
         except UnknownRegionError:
-            raise DirectoryError(f"{value!r} is not an ISO 3166-2 {what} code") from None
+            raise DirectoryError("invalid_region_filter", value=value, what=what) from None
     return out
 
 
@@ -190,22 +191,28 @@ def directory(
     language = normalize_locale(lang or group.default_language)
     try:
         kind_set = {ActorKind(k) for k in kinds}
-    except ValueError as exc:
+    except ValueError:
+        unknown = [k for k in kinds if k not in {kind.value for kind in ActorKind}]
         raise DirectoryError(
-            f"{exc}; choose among: {', '.join(k.value for k in ActorKind)}"
+            "unknown_filter_value",
+            value=listing(repr(k) for k in unknown),
+            what=Msg(N_("kind")),
+            choices=listing(k.value for k in ActorKind),
         ) from None
-    theme_set = _choices(themes, (p.id for p in group.priorities), "theme")
+    theme_set = _choices(themes, (p.id for p in group.priorities), Msg(N_("theme")))
     department_set = _choices(
-        (str(d).strip().upper() for d in departments), DEPARTMENT_REGIONS, "département"
+        (str(d).strip().upper() for d in departments), DEPARTMENT_REGIONS, Msg(N_("département"))
     )
-    region_set = _regions(regions, "region")
-    country_set = _regions(country_regions, "region")
+    region_set = _regions(regions, Msg(N_("region")))
+    country_set = _regions(country_regions, Msg(N_("region")))
     try:
         language_set = {normalize_locale(code).split("_")[0] for code in languages}
-    except RrmaError as exc:
-        raise DirectoryError(str(exc)) from None
+    except LocaleError as exc:
+        raise DirectoryError(
+            "invalid_locale", value=exc.value, supported=exc.params["supported"]
+        ) from None
     if sort not in SORT_KEYS:
-        raise DirectoryError(f"unknown sort key {sort!r}; choose among: {', '.join(SORT_KEYS)}")
+        raise DirectoryError("unknown_sort_key", value=sort, choices=listing(SORT_KEYS))
 
     def keep(entry: DirectoryEntry) -> bool:
         actor = entry.actor

@@ -33,15 +33,20 @@ from ..errors import RrmaError
 from ..model import ActorKind, CountryGroup, Meeting, MeetingStatus
 from ..model.participants import Attendance
 from ..model.projects import ProjectStatus, period_bounds
+from ..problems import describe_message
 from .participation import participants
 
 __all__ = ["ActivityReport", "ReportError", "activity_report", "meeting_hours"]
 
 
-class ReportError(RrmaError):
+class ReportError(RrmaError, ValueError):
     """A report that cannot be made: a period that ends before it starts, an unknown format."""
 
     code = "report_error"
+
+    def describe(self, lang: str | None = None) -> str:
+        """The message in ``lang``, its dates written the way that language writes them."""
+        return describe_message(self.template, self.params, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +121,11 @@ def activity_report(
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     else:
         if year is not None:
-            raise ReportError("give either a year or start and end dates, not both")
+            raise ReportError("year_and_dates")
         first = start or dt.date.min
         last = end or dt.date.max
     if last < first:
-        raise ReportError(f"the period ends on {last} before it starts on {first}")
+        raise ReportError("period_reversed", first=first, last=last)
     fictional = {a.id for a in (group.network, *group.actors) if a.fictional}
     samples = 0
 

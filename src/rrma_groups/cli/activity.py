@@ -22,7 +22,18 @@ from ..render.directory import DIRECTORY_FORMATS, render_directory
 from ..render.report import REPORT_FORMATS, render_report
 from ..render.sign_in_sheet import MAX_BLANK_ROWS, sign_in_sheet
 from ..render.synergies import SYNERGY_FORMATS, render_synergies
-from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, meeting_ids, open_group, say, write
+from .common import (
+    EXIT_USAGE,
+    emit,
+    error_line,
+    lang_of,
+    line_start,
+    ltr,
+    meeting_ids,
+    open_group,
+    say,
+    write,
+)
 from .parser import add_group_options
 
 __all__ = ["add_parsers"]
@@ -179,7 +190,7 @@ def _directory(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             bom=args.format == "csv" and args.output is not None,
         )
     except RrmaError as exc:
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return _emit(text, args, out, err)
 
@@ -191,7 +202,7 @@ def _synergies(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         text = render_synergies(group, find_synergies(group), args.format, args.lang)
     except RrmaError as exc:
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return _emit(text, args, out, err)
 
@@ -207,7 +218,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         text = render_report(group, activity_report(group, year), args.format, args.lang)
     except RrmaError as exc:
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return _emit(text, args, out, err)
 
@@ -245,7 +256,7 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             text = sign_in_sheet(group, meeting, args.lang, blank_rows=args.blank_rows)
     except RrmaError as exc:
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     if args.format == "pdf":
         return write(data, args.output, err, lang_of(args))

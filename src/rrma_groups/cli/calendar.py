@@ -8,14 +8,14 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import FileFormatError, Problem, RrmaError
+from ..errors import FileFormatError, RrmaError
 from ..i18n.catalog import N_, translator
 from ..io import read_limited
-from ..messages import describe
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
     cannot,
+    error_line,
     file_error,
     lang_of,
     line_start,
@@ -60,7 +60,6 @@ def add_parser(commands: Any, lang: str | None = None) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``ics``: the calendar, to standard output or ``-o``; the exit status."""
     # Imported here so that the other commands start without icalendar.
-    from ..export.ical import MESSAGES as ICAL_MESSAGES
     from ..export.ical import IcalError, to_ical
 
     lang = lang_of(args)
@@ -95,13 +94,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except IcalError as exc:  # only the previous export is read
         where = f"{args.previous}:{exc.line}" if exc.line is not None else f"{args.previous}"
-        reason = exc.reason
-        if lang is not None and exc.code in ICAL_MESSAGES:
-            reason = describe(Problem(exc.code, (), ICAL_MESSAGES[exc.code], exc.params), lang)
+        reason = exc.describe(lang)
         print(f"{line_start(lang)}{ltr(where, lang)}: {reason}", file=err)
         return EXIT_USAGE
     except RrmaError as exc:
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     if args.output is None:
         # iCalendar lines end in CRLF: write the bytes, so that no newline translation applies.

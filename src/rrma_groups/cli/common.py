@@ -20,15 +20,15 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
-from ..errors import FileFormatError, GroupValidationError, Problem, Severity, render_template
+from ..errors import FileFormatError, RrmaError
 from ..examples import groupe_pays_maroc
 from ..i18n.bidi import RLM, isolate_ltr
 from ..i18n.catalog import N_, translator
-from ..i18n.formatting import format_number
 from ..i18n.locales import is_rtl
 from ..io import MAX_FILE_SIZE, load, read_stream, write_atomic
-from ..messages import MESSAGES, describe
+from ..messages import render_template
 from ..model import CountryGroup
+from ..problems import GroupValidationError, Problem, Severity
 from ..render.labels import enum_label, label
 
 __all__ = [
@@ -104,24 +104,23 @@ def problem_line(source: str, problem: Problem, lang: str | None) -> str:
     kind = "" if problem.is_error else f"{enum_label(Severity.WARNING, lang)}: "
     where = ltr(problem.location or label("top_level", lang), lang)
     code = ltr(f"[{problem.code}]", lang)
-    message = describe(problem, lang)
+    message = problem.describe(lang)
     return f"{line_start(lang)}{ltr(source, lang)}: {kind}{where}: {message} {code}"
 
 
 def file_error(exc: FileFormatError, lang: str | None) -> str:
-    """``path[:line[:column]]: message``: a file refused before it could be checked.
-
-    The messages of the registry (a file too large, not a file) are given in ``lang``; a
-    syntax error keeps the parser's English words.
-    """
-    if lang is None or exc.code not in MESSAGES:
-        return f"{exc}"
-    params = {k: format_number(v, lang) if type(v) is int else v for k, v in exc.params.items()}
-    message = describe(Problem(exc.code, (), MESSAGES[exc.code], params), lang)
+    """``path[:line[:column]]: message``: a file refused before it could be checked, in ``lang``."""
     where = exc.source or "-"
     if exc.line is not None:
         where += f":{exc.line}" + (f":{exc.column}" if exc.column is not None else "")
-    return f"{line_start(lang)}{ltr(where, lang)}: {message}"
+    return f"{line_start(lang)}{ltr(where, lang)}: {exc.describe(lang)}"
+
+
+def error_line(exc: RrmaError, lang: str | None) -> str:
+    """An error of the library as one message in ``lang``: what its ``describe`` says."""
+    if isinstance(exc, FileFormatError):
+        return file_error(exc, lang)
+    return line_start(lang) + exc.describe(lang)
 
 
 def meeting_ids(group: CountryGroup, lang: str | None) -> str:

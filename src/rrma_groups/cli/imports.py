@@ -7,16 +7,17 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import FileFormatError, Problem, RrmaError, Severity
+from ..errors import FileFormatError, RrmaError
 from ..i18n.catalog import N_, translator
 from ..io import read_limited
-from ..messages import describe
+from ..problems import Severity
 from ..render.labels import enum_label
 from .common import (
     EXIT_INVALID,
     EXIT_USAGE,
     cannot,
     emit,
+    error_line,
     file_error,
     lang_of,
     line_start,
@@ -93,12 +94,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             text, group=group, date=args.date, language=args.lang, strict=False, source=name
         )
     except RrmaError as exc:  # an unreadable --date
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     for found in result.problems:
-        problem = Problem(found.code, (), found.template, found.params, severity=found.severity)
         kind = "" if found.is_error else f"{enum_label(Severity.WARNING, lang)}: "
-        message = found.message if lang is None else describe(problem, lang)
+        message = found.describe(lang)
         code = ltr(f"[{found.code}]", lang)
         where = ltr(f"{name}:{found.line}", lang)
         print(f"{line_start(lang)}{where}: {kind}{message} {code}", file=err)

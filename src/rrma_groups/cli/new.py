@@ -22,7 +22,7 @@ from ..starter import (
     StarterError,
     starter_text,
 )
-from .common import EXIT_OK, EXIT_USAGE, lang_of, line_start, ltr, run_command, say
+from .common import EXIT_OK, EXIT_USAGE, error_line, lang_of, line_start, ltr, run_command, say
 from .language import command_language, environment_language
 from .parser import ArgumentParser, parse
 
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             text = starter_text(args.country, args.network)
         except StarterError as exc:
-            print(line_start(lang) + exc.describe(lang), file=err)
+            print(error_line(exc, lang), file=err)
             return EXIT_USAGE
     output: Path | None = args.output
     if output is None:

@@ -12,7 +12,18 @@ from ..i18n.catalog import N_, translator
 from ..io import dumps, json_schema
 from ..model import CountryGroup
 from ..render import render
-from .common import EXIT_USAGE, emit, lang_of, line_start, ltr, meeting_ids, open_group, say, write
+from .common import (
+    EXIT_USAGE,
+    emit,
+    error_line,
+    lang_of,
+    line_start,
+    ltr,
+    meeting_ids,
+    open_group,
+    say,
+    write,
+)
 from .parser import add_group_options
 
 __all__ = ["RENDER_FORMATS", "add_render_parser", "add_schema_parser", "no_meeting"]
@@ -28,8 +39,9 @@ def add_render_parser(commands: Any, lang: str | None = None) -> None:
         "render",
         help=_("write a programme as text, Markdown, HTML, PDF, JSON or schema.org JSON-LD"),
         description=_(
-            "Render a group's programme. Without FILE, the bundled Groupe Pays Maroc example. "
-            "PDF (one meeting, A4) needs the pdf extra: pip install 'rrma-groups[pdf]'."
+            "Render a group's page: its network, its objectives and its meetings with their "
+            "programmes. Without FILE, the bundled Groupe Pays Maroc example. PDF (the page with "
+            "one meeting, A4) needs the pdf extra: pip install 'rrma-groups[pdf]'."
         ),
     )
     add_group_options(parser, lang)
@@ -107,19 +119,19 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(no_meeting(args.meeting, group, lang), file=err)
         return EXIT_USAGE
     except RrmaError as exc:
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return emit(text, args.output, out, err, lang)
 
 
 def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> int:
-    """One meeting (--meeting, else the first) as an A4 PDF, written to -o."""
+    """The group's page with one meeting (--meeting, else the first) as an A4 PDF, to -o."""
     from ..export.pdf import to_pdf
 
     try:
         data = to_pdf(group, args.lang, meeting=args.meeting)
     except RrmaError as exc:  # no PDF engine or fonts, unknown meeting or language
-        print(f"{exc}", file=err)
+        print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return write(data, args.output, err, lang_of(args))
 

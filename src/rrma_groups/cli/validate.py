@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..checks import check
-from ..errors import FileFormatError, GroupValidationError
+from ..errors import FileFormatError
 from ..i18n.catalog import translator
 from ..i18n.formatting import format_list
 from ..io import load
+from ..problems import GroupValidationError
 from ..render.labels import label, plural
 from .common import (
     EXIT_INVALID,

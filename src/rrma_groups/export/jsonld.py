@@ -38,8 +38,11 @@ from collections.abc import Sequence
 
 from pydantic import JsonValue
 
+from ..errors import WrongObjectError
 from ..i18n.bidi import balance_isolates
+from ..i18n.catalog import N_
 from ..i18n.locales import normalize_locale, to_bcp47
+from ..messages import Msg, listing
 from ..model import (
     ActorFacilitator,
     AgendaItem,
@@ -85,14 +88,12 @@ def to_jsonld(
             try:
                 meetings = (obj.meeting(meeting),)
             except KeyError:
-                ids = ", ".join(m.id for m in obj.meetings) or "none"
-                raise RenderError(f"no meeting {meeting!r}; the group has: {ids}") from None
+                ids = listing(m.id for m in obj.meetings)
+                raise RenderError("unknown_meeting", value=meeting, known=ids) from None
     elif isinstance(obj, Meeting):
         meetings = (obj,)
     else:
-        raise RenderError(
-            f"to_jsonld() takes a CountryGroup or a Meeting, not {type(obj).__name__}"
-        )
+        raise WrongObjectError("to_jsonld", Msg(N_("a CountryGroup or a Meeting")), obj)
     language = normalize_locale(lang or (group.default_language if group is not None else "fr"))
     events = [_event(m, meeting_view(m, language, group), group, language) for m in meetings]
     if isinstance(obj, Meeting) or meeting is not None:

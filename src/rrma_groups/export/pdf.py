@@ -1,7 +1,7 @@
-"""PDF: a meeting's programme on one A4 page, printed from the same HTML as the page.
+"""PDF: a group's page or a meeting's programme on A4, printed from the same HTML as the page.
 
-:func:`to_pdf` prints a programme, :func:`sign_in_sheet_pdf` a meeting's sign-in sheet, and
-:func:`html_to_pdf` any page of the library (HTML with its print stylesheet).
+:func:`to_pdf` prints a group's page or a programme, :func:`sign_in_sheet_pdf` a meeting's
+sign-in sheet, and :func:`html_to_pdf` any page of the library (HTML with its print stylesheet).
 
 PDF output is optional. It is drawn by WeasyPrint, installed with the extra
 ``pip install "rrma-groups[pdf]"``: WeasyPrint lays the page out with Pango and HarfBuzz, so
@@ -37,6 +37,8 @@ from contextlib import contextmanager
 from types import ModuleType
 
 from ..errors import RrmaError
+from ..i18n.catalog import N_
+from ..messages import Msg, listing
 from ..model import Agenda, CountryGroup, Meeting
 from ..render import RenderError, render
 from ..render.sign_in_sheet import sign_in_sheet
@@ -52,20 +54,20 @@ __all__ = [
     "to_pdf",
 ]
 
-PDF_ENGINE_INSTALL = (
+PDF_ENGINE_INSTALL = N_(
     'pip install "rrma-groups[pdf]" (WeasyPrint), with Pango 1.44 or newer from the system '
     "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0; macOS: brew install pango)"
 )
 """What to install for PDF output, as the errors say it."""
 
-PDF_FONTS_INSTALL = (
+PDF_FONTS_INSTALL = N_(
     "fonts covering Latin and Arabic, such as Noto Sans and Noto Naskh Arabic "
     "(Debian/Ubuntu: apt-get install fonts-noto-core)"
 )
 """Which fonts to install for PDF output, as the errors say it."""
 
 
-class PdfError(RrmaError):
+class PdfError(RrmaError, RuntimeError):
     """A PDF that cannot be made."""
 
     code = "pdf_error"
@@ -76,10 +78,14 @@ class PdfEngineError(PdfError):
 
     code = "pdf_engine_missing"
 
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
+    def __init__(self, reason: Msg) -> None:
         self.install = PDF_ENGINE_INSTALL
-        super().__init__(f"PDF output is not available: {reason}; install it with {self.install}")
+        super().__init__(reason=reason, install=Msg(self.install))
+
+    @property
+    def reason(self) -> str:
+        """Why the engine cannot be used, in English."""
+        return str(self.params["reason"])
 
 
 class PdfFontError(PdfError):
@@ -91,11 +97,7 @@ class PdfFontError(PdfError):
         self.missing = missing
         self.install = PDF_FONTS_INSTALL
         shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in missing)
-        super().__init__(
-            f"no installed font can draw {len(missing)} character"
-            f"{'s' if len(missing) != 1 else ''} of the programme ({shown}); "
-            f"install {self.install}"
-        )
+        super().__init__(count=len(missing), shown=shown, install=Msg(self.install))
 
 
 def to_pdf(
@@ -105,20 +107,23 @@ def to_pdf(
     group: CountryGroup | None = None,
     meeting: str | None = None,
 ) -> bytes:
-    """The programme of one meeting as a PDF, A4, from its HTML page and print stylesheet.
+    """A PDF, A4, from the HTML page and its print stylesheet.
 
-    ``obj`` is a group (its meeting ``meeting``, by id, else its first meeting), a meeting (pass
-    its ``group`` to name facilitators and the organiser) or a bare agenda. ``lang`` is any
-    locale, as for :func:`~rrma_groups.render`. The seed's programme fits on one page; a longer
-    one flows onto more, never breaking an agenda row.
+    ``obj`` is a group, a meeting (pass its ``group`` to name facilitators and the organiser) or
+    a bare agenda. A group prints its whole page, as :func:`~rrma_groups.render` writes it, with
+    one meeting: ``meeting`` (an id), else its first; this is the 2016 document, context,
+    network, group, cooperation of the territory, then the programme. A meeting or an agenda
+    prints its programme alone, which fits on one page for the seed's; a longer one flows onto
+    more pages, never breaking an agenda row. ``lang`` is any locale, as for
+    :func:`~rrma_groups.render`.
 
     Raises :class:`PdfEngineError` when WeasyPrint or Pango is missing, :class:`PdfFontError`
     when no installed font has some character, and :class:`~rrma_groups.render.RenderError`
     for a meeting the group does not have.
     """
     if isinstance(obj, CountryGroup):
-        group = obj
-        obj = _chosen_meeting(obj, meeting)
+        chosen = _chosen_meeting(obj, meeting)
+        return html_to_pdf(render(obj, "html", lang, meeting=chosen.id))
     return html_to_pdf(render(obj, "html", lang, group=group))
 
 
@@ -157,23 +162,25 @@ def html_to_pdf(page: str) -> bytes:
 
 def _chosen_meeting(group: CountryGroup, meeting: str | None) -> Meeting:
     if not group.meetings:
-        raise RenderError(f"the group {group.id!r} has no meeting to print")
+        raise RenderError("no_meeting_to_print", value=group.id)
     if meeting is None:
         return group.meetings[0]
     try:
         return group.meeting(meeting)
     except KeyError:
-        known = ", ".join(m.id for m in group.meetings)
-        raise RenderError(f"no meeting {meeting!r}; the group has: {known}") from None
+        known = listing(m.id for m in group.meetings)
+        raise RenderError("unknown_meeting", value=meeting, known=known) from None
 
 
 def _engine() -> ModuleType:
     try:
         return importlib.import_module("weasyprint")
     except ImportError:
-        raise PdfEngineError("WeasyPrint is not installed") from None
+        raise PdfEngineError(Msg(N_("WeasyPrint is not installed"))) from None
     except OSError as exc:  # WeasyPrint is there, but the Pango library it loads is not
-        raise PdfEngineError(f"WeasyPrint cannot load Pango ({exc})") from None
+        raise PdfEngineError(
+            Msg(N_("WeasyPrint cannot load Pango ({error})"), {"error": str(exc)})
+        ) from None
 
 
 class _NotdefRecorder(logging.Handler):

@@ -5,9 +5,13 @@ and are compiled to ``.mo`` when the package is built (see ``hatch_build.py``); 
 checkout where no ``.mo`` exists yet the ``.po`` file is compiled in memory, so the words are
 the same either way.
 
-The lookup follows :func:`~rrma_groups.i18n.locales.fallback_chain`: ``ar_MA`` → ``ar`` → ``en``.
+The lookup goes from the locale to its language, then English: ``ar_MA`` → ``ar`` → ``en``.
 Babel's ``Translations.load`` does not chain a regional catalog to its language by itself, so
 the catalogs are chained here with ``add_fallback``.
+
+This module imports nothing else from the package: every layer, the errors' own messages
+included, translates through it. It does not check a locale code (a code it cannot read gives
+English); :func:`rrma_groups.i18n.locales.normalize_locale` does, where a code comes in.
 
 The extract, update and compile commands are in ``docs/translating.md``.
 """
@@ -89,17 +93,39 @@ def translator(language: str | None) -> _gettext.NullTranslations:
     """
     from babel.support import NullTranslations
 
-    from .locales import fallback_chain
-
     if language is None:
         return NullTranslations()
-    chain = [t for t in (_load_one(code) for code in fallback_chain(language)) if t is not None]
+    chain = [t for t in (_load_one(code) for code in _chain(language)) if t is not None]
     if not chain:
         return NullTranslations()
     first = chain[0]
     for later in chain[1:]:
         first.add_fallback(later)
     return first
+
+
+def _chain(language: str) -> tuple[str, ...]:
+    """The catalogs to look in for ``language``: ``ar-MA`` → ``('ar_MA', 'ar', 'en')``.
+
+    Only catalogs of the package are looked up, so the CLDR parent rules that
+    :func:`~rrma_groups.i18n.locales.fallback_chain` follows for formatting (``en_GB`` →
+    ``en_001``) change nothing here; a code that is not a locale's shape looks up English.
+    """
+    from babel.core import parse_locale
+
+    try:
+        parts = parse_locale(language.split(".")[0].replace("-", "_"))
+        language_code, territory, script = parts[0], parts[1], parts[2]
+    except ValueError:
+        return ("en",)
+    language_code = language_code.lower()
+    chain = [language_code]
+    if script:
+        chain.insert(0, f"{language_code}_{script.title()}")
+    if territory:
+        chain.insert(0, f"{language_code}_{territory.upper()}")
+    chain.append("en")
+    return tuple(dict.fromkeys(code for code in chain if code.isascii()))
 
 
 def gettext(message: str, language: str | None) -> str:

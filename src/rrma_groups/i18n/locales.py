@@ -21,6 +21,7 @@ case, and normalised to Babel's canonical identifier:
 
 from __future__ import annotations
 
+import gettext
 import re
 import warnings
 from collections.abc import Mapping
@@ -31,6 +32,9 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from rrma_groups.errors import LocaleError
+from rrma_groups.i18n.catalog import N_
+from rrma_groups.i18n.catalog import translator as catalog_translator
+from rrma_groups.messages import Msg
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -42,6 +46,7 @@ __all__ = [
     "is_rtl",
     "normalize_locale",
     "to_bcp47",
+    "translator",
 ]
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("fr", "ar", "en")
@@ -53,8 +58,8 @@ DEFAULT_LANGUAGE = "fr"
 FALLBACK_LANGUAGE = "en"
 """The last resort of every :func:`fallback_chain`."""
 
-_FORMATTING_HINT = "any CLDR locale for formatting (e.g. ar_MA, fr_SN, zgh)"
-_SUPPORTED_FOR_ERRORS: tuple[str, ...] = (*SUPPORTED_LANGUAGES, _FORMATTING_HINT)
+_FORMATTING_HINT = Msg(N_("any CLDR locale for formatting (e.g. ar_MA, fr_SN, zgh)"))
+_SUPPORTED_FOR_ERRORS: tuple[str | Msg, ...] = (*SUPPORTED_LANGUAGES, _FORMATTING_HINT)
 
 # What we let through to Babel, after "-" became "_" (and an optional POSIX ".codeset" was cut
 # off): a 2-3 letter language, an optional 4-letter script, an optional region (2 letters or 3
@@ -85,6 +90,14 @@ def _likely_script(language: str, territory: str | None = None) -> str | None:
         return None
     parts = full.split("_")
     return next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+
+
+def translator(code: str | None) -> gettext.NullTranslations:
+    """The library's catalogs for ``code`` (``None``: English), once the code is checked.
+
+    :raises LocaleError: the code is malformed, or unknown to CLDR.
+    """
+    return catalog_translator(normalize_locale(code) if code is not None else None)
 
 
 @lru_cache(maxsize=512)

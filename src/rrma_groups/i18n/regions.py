@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-class UnknownRegionError(RrmaError, LookupError):
+class UnknownRegionError(RrmaError, ValueError, LookupError):
     """A country or subdivision code that is malformed or unknown."""
 
     code = "unknown_region"
@@ -159,9 +159,7 @@ def canonical_subdivision(code: str) -> str:
     """
     normal = code.strip().upper()
     if not (code.isascii() and SUBDIVISION_CODE_PATTERN.match(normal)):  # "ß".upper() == "SS"
-        raise UnknownRegionError(
-            f"malformed ISO 3166-2 subdivision code {code!r}; expected e.g. 'FR-IDF' or 'MA-07'"
-        )
+        raise UnknownRegionError("unknown_region", value=code)
     return SUBDIVISION_ALIASES.get(normal, normal)
 
 
@@ -240,4 +238,4 @@ def country_name(code: str, locale: str) -> str:
             name = babel_locale(tag).territories.get(normal)
             if name:
                 return str(name)
-    raise UnknownRegionError(f"unknown ISO 3166-1 country code {code!r}")
+    raise UnknownRegionError("unknown_region", wording="country", value=code)

@@ -19,11 +19,13 @@ import tomli_w
 from pydantic import ValidationError
 
 from ..checks import check
-from ..errors import FileFormatError, GroupValidationError
-from ..messages import problem, problems_from_pydantic
+from ..errors import FileFormatError
 from ..model import SCHEMA_VERSION, CountryGroup
 from ..model.shortcuts import shortcut_validate, shortcut_validate_json
+from ..problems import GroupValidationError, problem
+from ..pydantic_bridge import problems_from_pydantic
 from .safe import read_limited, write_atomic
+from .syntax import parser_reason
 
 __all__ = [
     "Format",
@@ -58,11 +60,13 @@ def load(path: str | os.PathLike[str], format: Format | None = None) -> CountryG
     try:
         raw = read_limited(file)
     except IsADirectoryError:
-        raise FileFormatError("is a folder, not a file", source=source, code="unreadable") from None
+        raise FileFormatError("unreadable", source=source, wording="folder") from None
     except FileNotFoundError:
-        raise FileFormatError("no such file", source=source, code="unreadable") from None
+        raise FileFormatError("unreadable", source=source, wording="missing") from None
     except OSError as exc:
-        raise FileFormatError(exc.strerror or str(exc), source=source, code="unreadable") from None
+        raise FileFormatError(
+            "unreadable", source=source, reason=exc.strerror or str(exc)
+        ) from None
     if fmt == "json":
         group = _load_json_quickly(raw, source)
         if group is not None:
@@ -131,11 +135,9 @@ def _load_json_quickly(raw: bytes, source: str | None) -> CountryGroup | None:
 def parse(text: str, format: Format = "toml", *, source: str | None = None) -> dict[str, Any]:
     """Parse TOML or JSON text into plain data, with syntax errors located by line and column."""
     if format not in ("toml", "json"):
-        raise FileFormatError(
-            f"unknown format {format!r}; use 'toml' or 'json'", source=source, code="unknown_format"
-        )
+        raise FileFormatError("unknown_format", source=source, value=format)
     if not text.strip():
-        raise FileFormatError("the file is empty", source=source, code="empty_file")
+        raise FileFormatError("empty_file", source=source)
     if format == "toml":
         _refuse_long_dotted_keys(text, source)
         try:
@@ -143,12 +145,16 @@ def parse(text: str, format: Format = "toml", *, source: str | None = None) -> d
         except tomllib.TOMLDecodeError as exc:
             line, column, message = _toml_position(exc, text)
             raise FileFormatError(
-                f"TOML syntax error: {message}", source=source, line=line, column=column
+                source=source,
+                line=line,
+                column=column,
+                format="TOML",
+                reason=parser_reason(message),
             ) from None
         except RecursionError:
             # tomllib recurses a few frames per nested array or inline table: some hundreds of
             # levels exhaust the stack. JSON gets the same treatment below.
-            raise FileFormatError("TOML nested too deeply", source=source) from None
+            raise FileFormatError(source=source, wording="nested", format="TOML") from None
         except ValueError as exc:  # see _too_many_digits
             raise _too_many_digits(exc, text, "TOML", source) from None
     else:
@@ -156,24 +162,24 @@ def parse(text: str, format: Format = "toml", *, source: str | None = None) -> d
             data = json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
         except json.JSONDecodeError as exc:
             raise FileFormatError(
-                f"JSON syntax error: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
+                source=source,
+                line=exc.lineno,
+                column=exc.colno,
+                format="JSON",
+                reason=parser_reason(exc.msg),
             ) from None
         except _JsonRefused as exc:
             line, column = _line_column(text, exc.locate(text))
             raise FileFormatError(
-                f"JSON syntax error: {exc}", source=source, line=line, column=column
+                source=source, line=line, column=column, wording=exc.wording, **exc.params
             ) from None
         except RecursionError:
-            raise FileFormatError("JSON nested too deeply", source=source) from None
+            raise FileFormatError(source=source, wording="nested", format="JSON") from None
         except ValueError as exc:  # see _too_many_digits
             raise _too_many_digits(exc, text, "JSON", source) from None
     _refuse_lone_surrogates(text, format, source)
     if not isinstance(data, dict):
-        raise FileFormatError(
-            f"the top level must be a table (an object), not {type(data).__name__}",
-            source=source,
-            code="not_a_table",
-        )
+        raise FileFormatError("not_a_table", source=source, type=type(data).__name__)
     return data
 
 
@@ -195,10 +201,7 @@ def _refuse_long_dotted_keys(text: str, source: str | None) -> None:
             continue
         if all(_KEY_PART.fullmatch(part) for part in head.split(".")):  # a key, not prose
             raise FileFormatError(
-                f"TOML nested too deeply: a key has more than {_MAX_KEY_PARTS} parts",
-                source=source,
-                line=number,
-                column=1,
+                source=source, line=number, column=1, wording="key_parts", max=_MAX_KEY_PARTS
             )
 
 
@@ -226,7 +229,7 @@ def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
             problems_from_pydantic(exc, CountryGroup), source=source
         ) from None
     except RecursionError:
-        raise FileFormatError("data nested too deeply", source=source) from None
+        raise FileFormatError(source=source, wording="data") from None
     return _checked(group, source)
 
 
@@ -243,7 +246,7 @@ def _checked(group: CountryGroup, source: str | None) -> CountryGroup:
             problems_from_pydantic(exc, CountryGroup), source=source
         ) from None
     except RecursionError:
-        raise FileFormatError("data nested too deeply", source=source) from None
+        raise FileFormatError(source=source, wording="data") from None
     report.raise_for_errors(source)
     return group
 
@@ -251,11 +254,10 @@ def _checked(group: CountryGroup, source: str | None) -> CountryGroup:
 def _format_of(path: Path) -> Format:
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt is None:
+        if not path.suffix:
+            raise FileFormatError("unknown_format", source=str(path), wording="no_suffix")
         raise FileFormatError(
-            f"cannot tell the format from the name; use a .toml or .json file "
-            f"(or pass format=), not {path.suffix or 'no suffix'!r}",
-            source=str(path),
-            code="unknown_format",
+            "unknown_format", source=str(path), wording="suffix", value=path.suffix
         )
     return fmt
 
@@ -264,22 +266,15 @@ def _decode(raw: bytes, source: str | None) -> str:
     encoding = _utf16_or_32(raw)
     if encoding is not None:
         # Notepad's "Unicode" is UTF-16: say so, rather than calling the file binary.
-        raise FileFormatError(
-            f"the file is {encoding} text; save it as UTF-8", source=source, code="not_utf8"
-        )
+        raise FileFormatError("not_utf8", source=source, wording="encoding", encoding=encoding)
     if b"\x00" in raw[:8192]:
-        raise FileFormatError(
-            "this is not a text file (it contains NUL bytes)", source=source, code="binary_file"
-        )
+        raise FileFormatError("binary_file", source=source)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileFormatError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            source=source,
-            line=line,
-            code="not_utf8",
+            "not_utf8", source=source, line=line, byte=f"0x{raw[exc.start]:02x}"
         ) from None
 
 
@@ -314,8 +309,11 @@ def _too_many_digits(exc: ValueError, text: str, fmt: str, source: str | None) -
     runs = _DIGIT_RUN.finditer(text)
     number = next((run for run in runs if len(run.group()) > limit), None)
     line, column = _line_column(text, number.start() if number else None)
-    reason = f"a number has more than {limit} digits" if number else str(exc)
-    return FileFormatError(f"{fmt} syntax error: {reason}", source=source, line=line, column=column)
+    if number is None:
+        return FileFormatError(source=source, format=fmt, reason=str(exc))
+    return FileFormatError(
+        source=source, line=line, column=column, wording="digits", format=fmt, limit=limit
+    )
 
 
 # JSON that Python's json module accepts but the JSON standard (RFC 8259) does not, or that
@@ -330,8 +328,12 @@ _DIGIT_RUN = re.compile(r"[0-9][0-9_]*")
 
 
 class _JsonRefused(ValueError):
-    def __init__(self, reason: str, locate: Callable[[str], int | None]) -> None:
-        super().__init__(reason)
+    """JSON that the json module read but the library refuses: the wording of the refusal."""
+
+    def __init__(self, wording: str, locate: Callable[[str], int | None], **params: Any) -> None:
+        super().__init__(wording)
+        self.wording = wording
+        self.params = params
         self.locate = locate
 
 
@@ -343,13 +345,13 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _JsonRefused(f"the key {key!r} is given twice in one object", _duplicate_at)
+                raise _JsonRefused("duplicate_key", _duplicate_at, key=key)
             seen.add(key)
     return data
 
 
 def _json_constant(name: str) -> Any:
-    raise _JsonRefused(f"{name} is not a JSON value", _constant_at)
+    raise _JsonRefused("constant", _constant_at, name=name)
 
 
 def _duplicate_at(text: str) -> int | None:
@@ -393,11 +395,7 @@ def _refuse_lone_surrogates(text: str, format: Format, source: str | None) -> No
     if offset is not None:
         line, column = _line_column(text, offset)
         raise FileFormatError(
-            f"{format.upper()} syntax error: half of a UTF-16 surrogate pair "
-            "(U+D800 to U+DFFF) is not a character",
-            source=source,
-            line=line,
-            column=column,
+            source=source, line=line, column=column, wording="surrogate", format=format.upper()
         )
 
 
@@ -407,14 +405,14 @@ _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?
 def _toml_position(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, int | None, str]:
     lineno = getattr(exc, "lineno", None)  # Python 3.14 gives them as attributes
     colno = getattr(exc, "colno", None)
-    message = str(exc)
+    message = getattr(exc, "msg", None) or str(exc)  # Python 3.14 has the bare message too
     match = _TOML_POSITION.match(message)
     if match:
         message = match.group("msg")
         lineno = lineno or int(match.group("line"))
         colno = colno or int(match.group("col"))
-    elif "(at end of document)" in message:
-        message = message.replace("(at end of document)", "at the end of the file").strip()
+    elif "(at end of document)" in message:  # the line and column say where: the end
+        message = message.replace("(at end of document)", "").strip()
         lineno = lineno or text.count("\n") + 1
         colno = colno or len(text) - text.rfind("\n")
     return lineno, colno, message
@@ -437,7 +435,7 @@ def dumps(group: CountryGroup, format: Format = "toml") -> str:
         return tomli_w.dumps(to_data(group, format="toml"))
     if format == "json":
         return json.dumps(to_data(group, format="json"), ensure_ascii=False, indent=2) + "\n"
-    raise FileFormatError(f"unknown format {format!r}; use 'toml' or 'json'", code="unknown_format")
+    raise FileFormatError("unknown_format", value=format)
 
 
 def dump(group: CountryGroup, path: str | os.PathLike[str], format: Format | None = None) -> None:

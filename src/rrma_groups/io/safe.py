@@ -15,9 +15,9 @@ import stat
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from ..errors import FileFormatError, Msg
+from ..errors import FileFormatError
 from ..i18n.catalog import N_
-from ..messages import MESSAGES
+from ..messages import Count, Msg
 
 __all__ = ["MAX_FILE_SIZE", "read_limited", "read_stream", "write_atomic"]
 
@@ -75,10 +75,8 @@ def _at_most(stream: BinaryIO, limit: int, source: str) -> bytes:
 
 def _refused(code: str, source: str, **params: Any) -> FileFormatError:
     """The error of a file refused before it is parsed, its message from the registry."""
-    # English writes big numbers with commas: "33,554,432" (translations format them anew).
-    shown = {k: f"{v:,}" if type(v) is int else v for k, v in params.items()}
-    message = str(Msg(MESSAGES[code], shown))
-    return FileFormatError(message, source=source, code=code, params=params)
+    shown: dict[str, Any] = {k: Count(v) if type(v) is int else v for k, v in params.items()}
+    return FileFormatError(code, source=source, **shown)
 
 
 _SPECIAL_FILE = Msg(N_("a special file"))

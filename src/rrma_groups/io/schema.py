@@ -8,6 +8,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from ..i18n.catalog import gettext
+from ..i18n.locales import normalize_locale
 from ..model import CountryGroup
 
 __all__ = ["SCHEMA_ID", "json_schema"]
@@ -58,6 +59,8 @@ def json_schema(lang: str | None = None) -> dict[str, Any]:
 
     :raises LocaleError: ``lang`` is malformed or unknown to CLDR.
     """
+    if lang is not None:
+        normalize_locale(lang)  # a bad code is refused, not read as English
     schema = CountryGroup.model_json_schema(mode="validation", schema_generator=_FileSchema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -19,9 +19,10 @@ from pydantic import (
 from pydantic_core import CoreSchema, core_schema
 
 from ..display import html_fragment
-from ..errors import Msg, TimeParseError
+from ..errors import TimeParseError
 from ..i18n.catalog import N_
-from ..messages import custom_error
+from ..messages import Msg
+from ..pydantic_bridge import custom_error
 from .base import Model
 from .shortcuts import Shortcut, passes_valid_data
 from .text import LocalisedText

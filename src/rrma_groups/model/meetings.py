@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 
 from ..display import html_fragment
 from ..i18n.catalog import N_
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from .agenda import Agenda, AgendaItem
 from .base import Model
 from .objectives import Objective

@@ -9,7 +9,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from ..i18n.catalog import N_
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from .base import Model
 from .text import LocalisedText
 from .types import Id, SingleLine

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..i18n.catalog import N_
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from .actors import ActorKind
 from .base import Model
 from .text import LocalisedText

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Final
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..i18n.catalog import N_
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from .base import Model
 from .text import LocalisedText
 from .types import SingleLine, SubdivisionCode

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, model_validator
 
 from ..i18n.catalog import N_
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from .base import Model
 from .objectives import DacCode
 from .places import Place

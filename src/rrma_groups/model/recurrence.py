@@ -26,7 +26,7 @@ from typing import Any, Final, Protocol
 
 from dateutil import rrule as _rrule
 
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from .types import YEAR_MAX
 
 __all__ = [

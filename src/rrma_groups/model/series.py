@@ -61,9 +61,11 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
-from ..errors import Msg, Problem, RrmaError, TimeParseError
+from ..errors import RrmaError, TimeParseError
 from ..i18n.catalog import N_
-from ..messages import MESSAGES, custom_error, describe
+from ..messages import Msg
+from ..problems import Problem, describe_message
+from ..pydantic_bridge import custom_error
 from .agenda import (  # submodules, not .model: model/groups.py may import us
     Agenda,
     time_range_shorthand,
@@ -96,7 +98,6 @@ from .text import LocalisedText
 from .types import Id, MeetingDay, SingleLine, TimeOfDay
 
 __all__ = [
-    "SERIES_MESSAGES",
     "Frequency",
     "MovedOccurrence",
     "Occurrence",
@@ -104,80 +105,6 @@ __all__ = [
     "Series",
     "SeriesError",
 ]
-
-SERIES_MESSAGES: Final[dict[str, str]] = {
-    "invalid_weekday_rule": (
-        N_(
-            "{value!r} is not a weekday rule: expected MO, TU, WE, TH, FR, SA or SU, maybe after a "
-            "position such as 1FR (the first Friday) or -1MO (the last Monday)"
-        )
-    ),
-    "invalid_rrule": N_("cannot read the recurrence rule {value!r}: {reason}"),
-    "unsupported_rrule_part": (
-        N_(
-            "the recurrence rule part {part!r} is not supported: meetings recur by day, with FREQ, "
-            "INTERVAL, COUNT, UNTIL, BYDAY, BYMONTH, BYMONTHDAY, BYSETPOS and WKST"
-        )
-    ),
-    "count_and_until": N_("give either 'count' or 'until', not both"),
-    "positioned_weekday_frequency": (
-        N_(
-            "a weekday with a position ({value}) needs a monthly or yearly frequency, not "
-            "{frequency}"
-        )
-    ),
-    "not_an_occurrence": N_("{value} is not a date of the series' rule{hint}"),
-    "occurrence_twice": N_("{value} is listed twice in {field!r}"),
-    "cancelled_and_moved": N_("{value} is both an exception and moved; keep one"),
-    "added_occurrence": N_("{value} is added, but it is already a date of the series' rule"),
-    "moved_onto_occurrence": (
-        N_("the occurrence of {date} is moved to {value}, which is already a date of the series")
-    ),
-    "series_id_too_long": (
-        N_(
-            "the series id {value!r} has {length} characters; at most {max_length}, so that the "
-            "ids "
-            "of its meetings (id-YYYY-MM-DD) stay within 64"
-        )
-    ),
-    "template_item_has_day": (
-        N_(
-            "the agenda template of a series holds items of one day: item {index} has a day "
-            "({value})"
-        )
-    ),
-    "unbounded_series": (
-        N_("the series {value!r} has no end (no count, no until): give until= or limit=")
-    ),
-    "too_many_occurrences": (
-        N_(
-            "the rule gives more than {max} dates from {first} to {value}; a series has at most "
-            "{max} meetings"
-        )
-    ),
-    "count_beyond_range": (
-        N_(
-            "the rule gives only {found} of its {value} dates by {last}, the last day a series "
-            "can have"
-        )
-    ),
-    "no_such_occurrence": N_("the series {value!r} has no meeting on {date}"),
-    "moved_outside_day": (
-        N_(
-            "{value} moved by {minutes} minutes leaves its day: a moved occurrence's programme "
-            "must "
-            "end before midnight"
-        )
-    ),
-}
-"""Templates of the series errors, by code (merged into MESSAGES)."""
-
-# Merged here, when the series are imported (the group model imports them): a series refused
-# by pydantic then gives problems with the library's template and parameters, translatable.
-for _code, _template in SERIES_MESSAGES.items():
-    if MESSAGES.setdefault(_code, _template) != _template:  # pragma: no cover
-        raise RuntimeError(f"the series code {_code!r} is already used by another message")
-del _code, _template
 
 # TRANSLATORS: the {hint} of "{value} is not a date of the series' rule{hint}", or nothing.
 _FIRST_DATE_AFTER: Final = N_("; its first date after it is {date}")
@@ -190,7 +117,7 @@ def _error(code: str, **ctx: Any) -> PydanticCustomError:
     return custom_error(code, **ctx)
 
 
-class SeriesError(RrmaError):
+class SeriesError(RrmaError, ValueError):
     """A series cannot be expanded as asked.
 
     ``code`` is stable; ``value`` and ``params`` fill the message template (``template``, a
@@ -201,17 +128,12 @@ class SeriesError(RrmaError):
     code = "series_error"
 
     def __init__(self, code: str, *, value: object, **params: Any) -> None:
-        self.code = code
         self.value = value
-        self.params = params
-        self.template = SERIES_MESSAGES[code]
-        super().__init__(self.template.format(value=value, **params))
+        super().__init__(code, value=value, **params)
 
     def as_problem(self) -> Problem:
         """The error as a problem: its code, template and parameters (it has no location)."""
-        return Problem(
-            self.code, (), self.template, {"value": self.value, **self.params}, self.value
-        )
+        return Problem(self.code, (), self.template, self.params, self.value)
 
     def describe(self, lang: str | None = None) -> str:
         """The message in ``lang`` (French, Arabic...), its values formatted for that locale.
@@ -224,9 +146,7 @@ class SeriesError(RrmaError):
         ...     print(error.describe("fr"))
         la série 'gpmar' n'a pas de fin (ni count, ni until) : indiquez until= ou limit=
         """
-        if lang is None:
-            return str(self)
-        return describe(self.as_problem(), lang)
+        return describe_message(self.template, self.params, lang)
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from ..errors import GroupValidationError, LocaleError
+from ..errors import LocaleError
 from ..i18n.catalog import N_
-from ..messages import custom_error, problem
+from ..problems import GroupValidationError, problem
+from ..pydantic_bridge import custom_error
 from .shortcuts import add_shortcut
 from .types import TEXT_SHORTCUT, check_text
 

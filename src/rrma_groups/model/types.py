@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandle
 from pydantic_core import core_schema
 
 from ..errors import TimeParseError
-from ..messages import custom_error
+from ..pydantic_bridge import custom_error
 from . import shortcuts
 from .shortcuts import Shortcut
 

@@ -2,8 +2,8 @@
 
 A programme names who leads each item as people write it: a full name, a first name, an
 acronym, "Un collègue Cap Coopération". :class:`FacilitatorMatcher` reads such text into
-facilitators, and says what it guessed (:class:`Match`, with a code of
-:data:`FACILITATOR_MESSAGES`); the table reader and the agenda builder both use it.
+facilitators, and says what it guessed (:class:`Match`, with a code of the registry
+:data:`rrma_groups.messages.MESSAGES`); the table reader and the agenda builder both use it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from ..i18n.catalog import N_
 from ..model import (
     ActorFacilitator,
     LocalisedText,
@@ -25,20 +24,7 @@ from .folding import fold_words
 if TYPE_CHECKING:
     from ..model import CountryGroup, Facilitator
 
-__all__ = ["FACILITATOR_MESSAGES", "FacilitatorMatcher", "Match"]
-
-FACILITATOR_MESSAGES: Final[dict[str, str]] = {
-    "facilitator_guessed": N_("{value!r} was read as {kind} {key!r} ({name})"),
-    "facilitator_role": (
-        N_("{value!r} matches no person or organisation of the group; it is kept as a role")
-    ),
-    "facilitator_role_of_actor": (
-        N_("{value!r} is kept as a role of {key!r} ({name}), the organisation named in it")
-    ),
-    "facilitator_ambiguous": (N_("{value!r} could be any of {candidates}; it is kept as a role")),
-}
-"""Templates of what was guessed to read a facilitator, by code (warnings of the table reader
-and of the agenda builder)."""
+__all__ = ["FacilitatorMatcher", "Match"]
 
 
 class Match(NamedTuple):
@@ -46,7 +32,7 @@ class Match(NamedTuple):
 
     facilitator: Facilitator
     code: str | None = None
-    """Code of the guess (a key of :data:`FACILITATOR_MESSAGES`), when one was made."""
+    """Code of the guess (a key of :data:`rrma_groups.messages.MESSAGES`), when one was made."""
     params: Mapping[str, Any] = {}
 
 

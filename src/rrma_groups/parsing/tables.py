@@ -48,13 +48,15 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from pydantic import ValidationError
 
-from ..errors import GroupValidationError, RrmaError, Severity, TimeParseError, time_text
+from ..errors import RrmaError, TimeParseError
 from ..i18n.catalog import N_
-from ..messages import MESSAGES, problem, problems_from_pydantic
+from ..messages import MESSAGES, time_text
 from ..model import Agenda, AgendaItem, ItemKind, LocalisedText, Meeting, RoleFacilitator
 from ..model.types import iana_timezones, local_time_issue
+from ..problems import GroupValidationError, Problem, Severity, describe_message, problem
+from ..pydantic_bridge import problems_from_pydantic
 from .columns import KNOWN_COLUMNS, column_of, guess_columns, lone_date
-from .facilitators import FACILITATOR_MESSAGES, FacilitatorMatcher
+from .facilitators import FacilitatorMatcher
 from .folding import slug
 from .kinds import guess_kind, kind_from_cell
 from .times import parse_date, parse_duration, parse_time, parse_time_range
@@ -63,7 +65,6 @@ if TYPE_CHECKING:
     from ..model import CountryGroup, Facilitator
 
 __all__ = [
-    "TABLE_MESSAGES",
     "LineProblem",
     "TableImport",
     "TableImportError",
@@ -71,61 +72,6 @@ __all__ = [
 ]
 
 TableFormat = Literal["tsv", "markdown", "lines"]
-
-TABLE_MESSAGES: Final[dict[str, str]] = {
-    # --- errors: a line that could not be read ---
-    "table_empty": (
-        N_(
-            "no programme found: expected a table with a header row (Heure, Activité, Animateur), "
-            "or lines such as '14h00 - 14h15 Accueil des participants'"
-        )
-    ),
-    "table_unreadable_line": (
-        N_(
-            "cannot read {value!r}: expected a time range such as '14h00 - 14h15' followed by a "
-            "title, or a date such as 'vendredi 4 novembre 2016'"
-        )
-    ),
-    "table_not_a_row": (
-        N_("{value!r} is not a table row: expected cells separated by {separator}")
-    ),
-    "table_invalid_time": N_("cannot read the time {value!r} in column {column!r}: {reason}"),
-    "table_invalid_line_time": N_("cannot read the time {value!r}: {reason}"),
-    "table_invalid_date": N_("cannot read the date {value!r} in column {column!r}: {reason}"),
-    "table_invalid_duration": N_(
-        "cannot read the duration {value!r} in column {column!r}: {reason}"
-    ),
-    "table_no_time": N_("{title!r} has no time: expected a time range such as '14h00 - 14h15'"),
-    "table_no_title": N_("the row has a time ({value}) but no title"),
-    "table_invalid_item": N_("cannot make an item of {title!r}: {reason}"),
-    # --- warnings: what was guessed, kept or skipped ---
-    "table_no_header": (
-        N_(
-            "no header row was recognised: columns were read by their content "
-            "(date, place, time, title, facilitator, then notes)"
-        )
-    ),
-    "table_unknown_column": (
-        N_(
-            "column {column!r} is not one of the known columns ({known}); its cells are kept in "
-            "the items' notes"
-        )
-    ),
-    "table_outside_text": N_("lines {first}–{last} are outside the table and were not read"),
-    "table_venue_changed": (
-        N_(
-            "the venue changes to {value!r} (it was {venue!r}); the new venue is kept in the "
-            "item's notes"
-        )
-    ),
-    "table_unknown_kind": (
-        N_("{value!r} is not a kind of item ({choices}); the item's kind is 'other'")
-    ),
-    "table_no_group": N_("no group was given: facilitator {value!r} is kept as a role"),
-    # --- warnings: what was guessed to read a facilitator ---
-    **FACILITATOR_MESSAGES,
-}
-"""Templates of the problems found while reading a table, by code (merged into MESSAGES)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -148,10 +94,16 @@ class LineProblem:
 
     @property
     def message(self) -> str:
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template
+        """The English message."""
+        return describe_message(self.template, self.params, None)
+
+    def describe(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (``None``: English), its values formatted for that locale."""
+        return describe_message(self.template, self.params, lang)
+
+    def as_problem(self) -> Problem:
+        """The same finding as a :class:`~rrma_groups.Problem` (located by line, not by key)."""
+        return Problem(self.code, (), self.template, self.params, self.text, self.severity)
 
     @property
     def is_error(self) -> bool:
@@ -166,11 +118,20 @@ def _problem(
     code: str, line: int, text: str, *, warning: bool = False, **params: Any
 ) -> LineProblem:
     severity = Severity.WARNING if warning else Severity.ERROR
-    return LineProblem(line, text, code, TABLE_MESSAGES[code], params, severity)
+    return LineProblem(line, text, code, MESSAGES[code], params, severity)
 
 
-class TableImportError(RrmaError):
-    """A pasted table holds lines that could not be read."""
+# TRANSLATORS: where a problem of a pasted table is, as in "line 3: cannot read ...".
+_LINE = N_("line {number}")
+# TRANSLATORS: before a warning's message, as in "line 3: warning: ..."; keep the colon.
+_WARNING = N_("warning: ")
+
+
+class TableImportError(RrmaError, ValueError):
+    """A pasted table holds lines that could not be read.
+
+    Its message counts the lines and lists their problems, one per line of the message.
+    """
 
     code = "unreadable_table"
 
@@ -178,11 +139,17 @@ class TableImportError(RrmaError):
         self.result = result
         self.problems = result.errors
         self.source = source
-        n = len(self.problems)
-        where = f" in {source}" if source else ""
-        lines = [f"{n} line{'s' if n != 1 else ''} could not be read{where}:"]
-        lines += [f"  {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
+        wording = None if source else "no_source"
+        super().__init__(wording=wording, count=len(self.problems), source=source)
+
+    def describe(self, lang: str | None = None) -> str:
+        """The count of lines, then each line's problem, in ``lang``."""
+        lines = [describe_message(self.template, self.params, lang)]
+        for found in self.problems:
+            where = describe_message(_LINE, {"number": found.line}, lang)
+            kind = "" if found.is_error else describe_message(_WARNING, {}, lang)
+            lines.append(f"  {where}: {kind}{found.describe(lang)} [{found.code}]")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)

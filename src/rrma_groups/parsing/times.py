@@ -5,8 +5,7 @@ ways: ``14h00``, ``14:00``, ``2 pm``, ``١٤:٠٠``; ``04/11/2016``, ``vendredi 
 ``الجمعة ٤ نونبر ٢٠١٦``; ``1h30``, ``90'``, ``PT1H30M``, ``ساعة و٣٠ دقيقة``. This module reads
 them into :mod:`datetime` values, and refuses anything it cannot read without guessing, with a
 :class:`~rrma_groups.errors.TimeParseError` whose ``code`` is stable and whose ``reason`` tells
-the writer what was expected. The reason is English; the error's ``reason_template`` (a gettext
-message id) and ``reason_params`` give the same reason for translation.
+the writer what was expected; ``describe(lang)`` gives the message in another language.
 
 Conventions:
 
@@ -27,8 +26,9 @@ import unicodedata
 from datetime import date, time, timedelta
 from typing import Final
 
-from rrma_groups.errors import Msg, TimeParseError
+from rrma_groups.errors import TimeParseError
 from rrma_groups.i18n.catalog import N_
+from rrma_groups.messages import Msg
 from rrma_groups.parsing.folding import fold
 
 __all__ = [
@@ -252,16 +252,8 @@ class _Bad(Exception):
 
 
 def _error(code: str, text: str, reason: Msg) -> TimeParseError:
-    """A TimeParseError whose English ``reason`` also exists as a translatable template.
-
-    ``reason_template`` (a message id) and ``reason_params`` (its values, some of them
-    :class:`~rrma_groups.errors.Msg` fragments to translate in turn) let a message show the
-    reason in the reader's language: ``Msg(error.reason_template, error.reason_params)``.
-    """
-    error = TimeParseError(code, text, str(reason))
-    # Set after construction: TimeParseError's constructor takes the English reason only.
-    vars(error).update(reason_template=reason.template, reason_params=dict(reason.params))
-    return error
+    """A TimeParseError whose reason is a translatable fragment (its ``reason_msg``)."""
+    return TimeParseError(code, text, reason)
 
 
 def _prepare(value: object, code: str, expected: Msg) -> tuple[str, str]:

@@ -12,8 +12,10 @@ import dataclasses
 import datetime as dt
 from typing import Literal
 
-from ..errors import RrmaError
+from ..errors import RrmaError, WrongObjectError
+from ..i18n.catalog import N_
 from ..i18n.locales import normalize_locale
+from ..messages import Msg, listing
 from ..model import Agenda, CountryGroup, LocalisedText, Meeting
 from .html import group_html, meeting_html, page
 from .markdown import group_markdown, meeting_markdown
@@ -26,7 +28,7 @@ RenderFormat = Literal["text", "markdown", "html"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 
 
-class RenderError(RrmaError):
+class RenderError(RrmaError, ValueError):
     """A rendering request that cannot be met (unknown format, nothing to render)."""
 
     code = "render_error"
@@ -61,7 +63,7 @@ def _render(
     fragment: bool,
 ) -> str:
     if format not in FORMATS:
-        raise RenderError(f"unknown format {format!r}; choose one of: {', '.join(FORMATS)}")
+        raise RenderError("unknown_output_format", value=format, choices=listing(FORMATS))
     if isinstance(obj, CountryGroup):
         group = obj
     default = group.default_language if group is not None else "fr"
@@ -89,8 +91,8 @@ def _render(
             try:
                 chosen = [obj.meeting(meeting)]
             except KeyError:
-                known = ", ".join(m.id for m in obj.meetings) or "none"
-                raise RenderError(f"no meeting {meeting!r}; the group has: {known}") from None
+                known = listing(m.id for m in obj.meetings)
+                raise RenderError("unknown_meeting", value=meeting, known=known) from None
         gview = group_view(obj, language, chosen)
         if format == "text":
             return group_text(gview)
@@ -103,9 +105,7 @@ def _render(
             title=gview.name.text,
             fragment=fragment,
         )
-    raise RenderError(
-        f"render() takes a CountryGroup, a Meeting or an Agenda, not {type(obj).__name__}"
-    )
+    raise WrongObjectError("render", Msg(N_("a CountryGroup, a Meeting or an Agenda")), obj)
 
 
 def _meeting_out(view: MeetingView, format: str, fragment: bool, *, heading: bool) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from ..i18n.bidi import FSI, LRI, PDI, first_strong_direction
 from ..i18n.catalog import translator
 from ..i18n.locales import direction, is_rtl
+from .labels import label
 from .view import MeetingView, Piece
 
 __all__ = [
@@ -54,6 +55,23 @@ class Labels:
         self.postponed = _("Postponed")
         self.previously = _("Previously planned on {date}")
         self.plenary = _("Plenary")
+        self.network = label("network", lang)
+        self.group = label("group", lang)
+        self.how_it_works = label("how_it_works", lang)
+        self.network_offer = label("network_offer", lang)
+        self.mission = label("mission", lang)
+        self.founders = label("founders", lang)
+        self.partners = label("partners", lang)
+        self.partnerships = label("partnerships", lang)
+        self.partnership_status = label("partnership_status", lang)
+        self.priorities = label("priorities", lang)
+        self.themes = label("themes", lang)
+        self._with_colon = label("with_colon", lang)
+
+    def colon(self, text: str) -> str:
+        """A label followed by a colon, as the language writes it ("Objectifs\u202f:" in
+        French)."""
+        return self._with_colon.format(label=text)
 
 
 def programme_columns(meeting: MeetingView, labels: Labels) -> list[str]:

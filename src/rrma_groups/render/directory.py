@@ -19,6 +19,7 @@ from ..i18n.catalog import N_, translator
 from ..i18n.formatting import format_number
 from ..i18n.locales import babel_locale, direction, normalize_locale
 from ..i18n.regions import country_name, subdivision_name
+from ..messages import listing
 from ..model import CountryGroup
 from .data_tables import Cell, Table, table_csv, table_html, table_markdown, table_text
 from .html import page
@@ -118,7 +119,7 @@ def render_directory(
     """
     if format not in DIRECTORY_FORMATS:
         raise DirectoryError(
-            f"unknown format {format!r}; choose one of: {', '.join(DIRECTORY_FORMATS)}"
+            "unknown_output_format", value=format, choices=listing(DIRECTORY_FORMATS)
         )
     language = normalize_locale(lang or group.default_language)
     entries = tuple(entries)

@@ -16,7 +16,16 @@ from ..i18n.bidi import balance_isolates
 from ..i18n.formatting import format_time_range
 from ..i18n.locales import to_bcp47
 from .common import Labels, comma, join_names, needs_isolation
-from .view import DayView, GroupView, ItemView, MeetingView, Piece
+from .view import (
+    CooperationView,
+    DayView,
+    GroupView,
+    ItemView,
+    MeetingView,
+    PartnershipView,
+    Piece,
+    PriorityView,
+)
 
 __all__ = ["STYLE", "group_html", "meeting_html", "page"]
 
@@ -57,6 +66,7 @@ STYLE = """
  white-space:nowrap}
 .rrma-programme .facilitators{color:var(--muted)}
 .rrma-programme .signature{margin-top:1.5em;text-align:end;font-style:italic}
+.rrma-programme ul.partnerships li{margin:.3em 0}
 @media (max-width:40rem){.rrma-programme{padding:.6rem}
  .rrma-programme table.programme{font-size:.9rem}
  .rrma-programme table.programme thead,.rrma-programme td.venue{display:none}
@@ -76,6 +86,7 @@ STYLE = """
  .rrma-programme h1{font-size:16pt;margin-top:0}.rrma-programme h2{font-size:13pt}
  .rrma-programme table.programme th,.rrma-programme table.programme td{padding:.25em .5em}
  .rrma-programme table.programme tr{break-inside:avoid}
+ .rrma-programme .group~.meeting{break-before:page}
  .rrma-programme table.programme thead{display:table-header-group}
  .rrma-programme a{color:inherit;text-decoration:none}}
 """.strip()
@@ -108,6 +119,14 @@ class _Html:
             attrs += f' lang="{escape(to_bcp47(piece.lang))}" dir="auto"'
         body = "<br>".join(escape(line) for line in piece.text.splitlines())
         return f"<p{attrs}>{body}</p>"
+
+    def block(self, piece: Piece) -> str:
+        """A piece of several lines inside a paragraph or a list item, its lines kept."""
+        return self.piece(piece).replace("\n", "<br>")
+
+    def colon(self, html: str) -> str:
+        """Markup followed by the colon as the language writes it ("…\u202f:" in French)."""
+        return escape(self.labels.colon("\x00")).replace("\x00", html)
 
     def ltr(self, text: str) -> str:
         return f'<bdi dir="ltr">{escape(text)}</bdi>'
@@ -223,7 +242,8 @@ def meeting_html(view: MeetingView, *, level: int = 1) -> str:
         out.append(f'<p class="where">{where}</p>')
     if view.online_url:
         url = escape(view.online_url)
-        out.append(f'<p>{escape(labels.online)}: <a href="{url}">{h.ltr(view.online_url)}</a></p>')
+        online = h.colon(escape(labels.online))
+        out.append(f'<p>{online} <a href="{url}">{h.ltr(view.online_url)}</a></p>')
     if view.description:
         out.append(h.paragraph(view.description))
     out += h.objectives(labels.meeting_objectives, view.objectives, level + 1)
@@ -239,8 +259,56 @@ def meeting_html(view: MeetingView, *, level: int = 1) -> str:
     return "\n".join(out)
 
 
+def _partnership(p: PartnershipView, h: _Html) -> str:
+    parties = join_names(p.parties, p.parties_text, h.piece, escape)
+    lines = [f"<strong>{parties}</strong>", escape(p.kind)]
+    lines.append(f"{h.colon(escape(h.labels.partnership_status))} {escape(p.status)}")
+    if p.themes:
+        themes = escape(comma(h.lang)).join(h.piece(t) for t in p.themes)
+        lines.append(f"{h.colon(escape(h.labels.themes))} {themes}")
+    if p.description:
+        lines.append(h.block(p.description))
+    return "<li>" + "<br>".join(lines) + "</li>"
+
+
+def _partnerships(items: tuple[PartnershipView, ...], h: _Html, level: int) -> list[str]:
+    if not items:
+        return []
+    out = [f"<h{level}>{escape(h.labels.partnerships)}</h{level}>", '<ul class="partnerships">']
+    out += [_partnership(p, h) for p in items]
+    return [*out, "</ul>"]
+
+
+def _priorities(items: tuple[PriorityView, ...], h: _Html, level: int) -> list[str]:
+    if not items:
+        return []
+    out = [f"<h{level}>{escape(h.labels.priorities)}</h{level}>", '<ul class="priorities">']
+    for p in items:
+        title = f"<strong>{h.piece(p.title)}</strong>"
+        if p.description is None:
+            out.append(f"<li>{title}</li>")
+        else:
+            out.append(f"<li>{h.colon(title)} {h.block(p.description)}</li>")
+    return [*out, "</ul>"]
+
+
+def _cooperation(view: CooperationView, h: _Html) -> list[str]:
+    out = ['<section class="cooperation">', f"<h2>{h.piece(view.actor)}</h2>"]
+    if view.since:
+        out.append(f'<p class="since">{escape(view.since)}</p>')
+    if view.partner_areas:
+        partners = h.colon(f"<strong>{escape(h.labels.partners)}</strong>")
+        out.append(f"<p>{partners} {h.piece(view.partner_areas)}</p>")
+    out += [h.paragraph(p) for p in (view.description, view.actor_description) if p]
+    out += _priorities(view.priorities, h, 3)
+    out += _partnerships(view.partnerships, h, 3)
+    out.append("</section>")
+    return out
+
+
 def group_html(view: GroupView) -> str:
-    """The group's page body: network, group, its objectives, then each meeting."""
+    """The group's page body: network, group, objectives, how it works, who may join, the
+    cooperation of its territory, then each meeting; a section without data is left out."""
     h = _Html(view.lang)
     labels = h.labels
     out = ['<header class="group">']
@@ -253,17 +321,40 @@ def group_html(view: GroupView) -> str:
         title += f" ({h.piece(view.acronym)})"
     out.append(f"<h1>{title}</h1>")
     out.append("</header>")
-    if view.context:
-        out.append(f"<h2>{escape(labels.context)}</h2>")
-        out.append(h.paragraph(view.context))
-    if view.description:
-        out.append(h.paragraph(view.description))
+
+    def section(heading: str, body: list[str]) -> None:
+        if body:
+            out.extend([f"<h2>{escape(heading)}</h2>", *body])
+
+    def labelled(name: str, value: str) -> str:
+        return f"<p>{h.colon(f'<strong>{escape(name)}</strong>')} {value}</p>"
+
+    section(labels.context, [h.paragraph(view.context)] if view.context else [])
+    network_body = []
+    if view.network_mission:
+        network_body.append(labelled(labels.mission, h.block(view.network_mission)))
+    if view.founders:
+        network_body.append(labelled(labels.founders, escape(view.founders)))
+    if view.network_description:
+        network_body.append(h.paragraph(view.network_description))
+    section(labels.network, network_body)
+    section(labels.group, [h.paragraph(view.description)] if view.description else [])
     out += h.objectives(labels.objectives, view.objectives, 2)
+    how = [h.paragraph(view.working_arrangements)] if view.working_arrangements else []
+    if view.offers:
+        how.append(labelled(labels.network_offer, escape(view.offers)))
+    section(labels.how_it_works, how)
     if view.membership:
-        out.append(f"<h2>{escape(labels.who_may_join)}</h2>")
-        out.append(h.paragraph(view.membership))
+        join = [h.paragraph(view.membership)]
+        if view.network_membership:
+            join.append(f"<p>{escape(view.network_membership)}</p>")
         if view.membership_note:
-            out.append(h.paragraph(view.membership_note))
+            join.append(h.paragraph(view.membership_note))
+        section(labels.who_may_join, join)
+    for cooperation in view.cooperations:
+        out += _cooperation(cooperation, h)
+    out += _priorities(view.priorities, h, 2)
+    out += _partnerships(view.partnerships, h, 2)
     out += [meeting_html(m, level=2) for m in view.meetings]
     return "\n".join(out)
 

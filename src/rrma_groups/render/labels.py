@@ -28,15 +28,17 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from rrma_groups.errors import Severity, render_template
-from rrma_groups.i18n.catalog import N_, translator
+from rrma_groups.i18n.catalog import N_
 from rrma_groups.i18n.formatting import format_number
+from rrma_groups.i18n.locales import translator
+from rrma_groups.messages import render_template
 from rrma_groups.model.actors import ActorKind
 from rrma_groups.model.agenda import ItemKind
 from rrma_groups.model.groups import MembershipRole, NetworkMembership
 from rrma_groups.model.meetings import AttendanceMode, MeetingStatus
 from rrma_groups.model.network import Founder, Offer
 from rrma_groups.model.partnerships import PartnershipKind, PartnershipStatus
+from rrma_groups.problems import Severity
 
 __all__ = [
     "ENUM_LABELS",
@@ -81,7 +83,14 @@ LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "plenary": N_("Plenary"),
         # Headings of a group's or a meeting's page.
         "context": N_("Context"),
+        # TRANSLATORS: heading of the part of a group's page about the regional network.
+        "network": N_("The network"),
+        # TRANSLATORS: heading of the part of a group's page that says what the group is.
+        "group": N_("The group"),
         "objectives": N_("Objectives"),
+        # TRANSLATORS: heading of the group's working arrangements ("modalités de
+        # fonctionnement") and of what the network offers it.
+        "how_it_works": N_("How the group works"),
         "programme": N_("Programme"),
         "meeting_objectives": N_("Objectives of the meeting"),
         "meetings": N_("Meetings"),
@@ -91,6 +100,26 @@ LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "priorities": N_("Priority areas"),
         "who_may_join": N_("Who may join"),
         "network_offer": N_("What the network offers"),
+        # Labels before a value on a group's page.
+        # TRANSLATORS: before the network's mission, a sentence of the group file.
+        "mission": N_("Mission"),
+        # TRANSLATORS: before the kinds of bodies that set the network up: "State, local
+        # authorities and associations".
+        "founders": N_("Founders"),
+        # TRANSLATORS: before where an actor's cooperation partners are: "Europe and Africa".
+        "partners": N_("Partners"),
+        # TRANSLATORS: before "planned", "active", "suspended" or "ended" (a partnership).
+        "partnership_status": N_("Partnership status"),
+        "themes": N_("Themes"),
+        # TRANSLATORS: the cooperation of an actor that is not a local authority (that of a
+        # local authority is "decentralised cooperation"); runs inside a sentence.
+        "international_cooperation": N_("international cooperation"),
+        # TRANSLATORS: {kind} is a kind of cooperation or partnership ("decentralised
+        # cooperation"), {year} the year it began: "decentralised cooperation since 1991".
+        "kind_since": N_("{kind} since {year}"),
+        # TRANSLATORS: a label, then its value or the list under it ("Objectives:"). French
+        # puts a narrow no-break space (U+202F) before the colon.
+        "with_colon": N_("{label}:"),
         "organiser": N_("Organiser"),
         "contact": N_("Contact"),
         # TRANSLATORS: before the name of who signs the programme.

@@ -23,6 +23,7 @@ from ..i18n.catalog import N_, translator
 from ..i18n.formatting import format_date, format_duration, format_number
 from ..i18n.locales import direction, normalize_locale
 from ..i18n.regions import subdivision_name
+from ..messages import listing
 from ..model import ActorKind, CountryGroup
 from ..model.participants import Attendance
 from ..model.projects import ProjectStatus, ResourceKind, period_bounds
@@ -281,7 +282,7 @@ def render_report(
 ) -> str:
     """The report as ``text``, ``markdown`` (tables with bars) or ``html`` (with SVG charts)."""
     if format not in REPORT_FORMATS:
-        raise ReportError(f"unknown format {format!r}; choose one of: {', '.join(REPORT_FORMATS)}")
+        raise ReportError("unknown_output_format", value=format, choices=listing(REPORT_FORMATS))
     language = normalize_locale(lang or group.default_language)
     w = _Words(group, language)
     if report.is_year:

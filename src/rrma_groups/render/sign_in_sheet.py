@@ -22,6 +22,7 @@ from ..activity.participation import participants
 from ..i18n.catalog import N_, translator
 from ..i18n.formatting import format_date, format_number, format_time_range
 from ..i18n.locales import direction, is_rtl, normalize_locale
+from ..messages import listing
 from ..model import CountryGroup, Meeting
 from ..model.participants import ParticipationMode
 from . import RenderError
@@ -68,8 +69,8 @@ def _chosen(group: CountryGroup, meeting: str | Meeting) -> Meeting:
     try:
         return group.meeting(meeting)
     except KeyError:
-        known = ", ".join(m.id for m in group.meetings) or "none"
-        raise RenderError(f"no meeting {meeting!r}; the group has: {known}") from None
+        known = listing(m.id for m in group.meetings)
+        raise RenderError("unknown_meeting", value=meeting, known=known) from None
 
 
 def _mark(fictional: bool, mark: str) -> str:

@@ -19,6 +19,7 @@ from ..i18n.bidi import balance_isolates
 from ..i18n.catalog import N_, translator
 from ..i18n.formatting import format_list
 from ..i18n.locales import direction, normalize_locale
+from ..messages import listing
 from ..model import CountryGroup
 from .html import page
 from .markdown import escape_markdown
@@ -37,7 +38,7 @@ _NONE = N_(
 )
 
 
-class SynergyError(RrmaError):
+class SynergyError(RrmaError, ValueError):
     """A synergy report that cannot be written (an unknown format)."""
 
     code = "render_error"
@@ -53,9 +54,7 @@ def render_synergies(
 ) -> str:
     """Proposals as ``text``, ``markdown`` or ``html``, in ``lang`` (default: the group's)."""
     if format not in SYNERGY_FORMATS:
-        raise SynergyError(
-            f"unknown format {format!r}; choose one of: {', '.join(SYNERGY_FORMATS)}"
-        )
+        raise SynergyError("unknown_output_format", value=format, choices=listing(SYNERGY_FORMATS))
     language = normalize_locale(lang or group.default_language)
     default = group.default_language
     _ = translator(language).gettext

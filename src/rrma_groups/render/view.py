@@ -6,6 +6,14 @@ Arabic page can be marked as French), formatted dates and times, facilitator nam
 Text, Markdown and HTML outputs are written from views, so they always agree. User text enters
 a view with its directional isolates balanced (:func:`~rrma_groups.i18n.bidi.balance_isolates`),
 so that no title can reorder the row it is written in.
+
+A group's view holds its whole page, in the order of the 2016 programme it is modelled on: the
+context, the network (its mission and founders), the group and its objectives, how it works
+(and what the network offers it), who may join, then the cooperation of each actor of the
+territory that has a cooperation policy (since when, with whom, its priority areas and
+partnerships), the priority areas and partnerships that no such actor holds, and the meetings.
+Enum values come as their labels in the page's language; a view is empty where the data is, so
+that the writers leave the section out.
 """
 
 from __future__ import annotations
@@ -19,18 +27,34 @@ from ..i18n.catalog import translator
 from ..i18n.formatting import format_date, format_list, format_time, format_time_range
 from ..i18n.locales import direction, normalize_locale
 from ..model import (
+    Actor,
     ActorFacilitator,
+    ActorKind,
     AgendaItem,
     CountryGroup,
     ItemKind,
     LocalisedText,
     Meeting,
     MeetingStatus,
+    Partnership,
+    PartnershipKind,
     PersonFacilitator,
     RoleFacilitator,
+    ThematicPriority,
 )
+from .labels import enum_label, label
 
-__all__ = ["GroupView", "ItemView", "MeetingView", "Piece", "group_view", "meeting_view"]
+__all__ = [
+    "CooperationView",
+    "GroupView",
+    "ItemView",
+    "MeetingView",
+    "PartnershipView",
+    "Piece",
+    "PriorityView",
+    "group_view",
+    "meeting_view",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +120,45 @@ class MeetingView:
 
 
 @dataclass(frozen=True, slots=True)
+class PriorityView:
+    """A priority area: its title and what it covers."""
+
+    title: Piece
+    description: Piece | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipView:
+    parties: tuple[Piece, ...]
+    parties_text: str
+    """The parties' names joined as the language writes a list."""
+    kind: str
+    """Its kind, with its first year when known: "Coopération décentralisée depuis 2019"."""
+    status: str
+    """Where it stands, as its label: "actif"."""
+    themes: tuple[Piece, ...]
+    description: Piece | None
+
+
+@dataclass(frozen=True, slots=True)
+class CooperationView:
+    """The cooperation policy of an actor of the territory (the seed's "En Limousin")."""
+
+    actor: Piece
+    since: str | None
+    """Its kind and first year: "Coopération décentralisée depuis 1991"."""
+    partner_areas: Piece | None
+    description: Piece | None
+    """The policy, in a few sentences."""
+    actor_description: Piece | None
+    """The actor, as the file describes it."""
+    priorities: tuple[PriorityView, ...]
+    """The group's priority areas the policy favours."""
+    partnerships: tuple[PartnershipView, ...]
+    """The partnerships the actor is a party to."""
+
+
+@dataclass(frozen=True, slots=True)
 class GroupView:
     lang: str
     dir: str
@@ -110,6 +173,20 @@ class GroupView:
     membership: Piece | None
     membership_note: Piece | None
     meetings: tuple[MeetingView, ...] = field(default=())
+    network_description: Piece | None = None
+    founders: str | None = None
+    """Who set the network up, as a list in the language: "État, collectivités territoriales
+    et associations"."""
+    working_arrangements: Piece | None = None
+    offers: str | None = None
+    """What the network offers the group, as a list: "hébergement, secrétariat et animation"."""
+    network_membership: str | None = None
+    """Whether joining requires membership of the network, as a sentence."""
+    cooperations: tuple[CooperationView, ...] = ()
+    priorities: tuple[PriorityView, ...] = ()
+    """The priority areas no cooperation policy of :attr:`cooperations` lists."""
+    partnerships: tuple[PartnershipView, ...] = ()
+    """The partnerships no actor of :attr:`cooperations` is a party to."""
 
 
 # --- building -------------------------------------------------------------------------------
@@ -134,14 +211,15 @@ class _Resolver:
     def must(self, value: LocalisedText) -> Piece:
         return self.text(value) or Piece("")
 
-    def actor_name(self, key: str, day: dt.date) -> Piece:
+    def actor_name(self, key: str, day: dt.date | None) -> Piece:
+        """The actor's name on ``day`` (``None``: its name today), or its id if it is unknown."""
         if self.group is None:
             return Piece(key)
         try:
             actor = self.group.actor(key)
         except KeyError:
             return Piece(key)
-        return self.must(actor.name_on(day))
+        return self.must(actor.name if day is None else actor.name_on(day))
 
     def person_name(self, key: str) -> Piece:
         if self.group is None:
@@ -290,6 +368,82 @@ def _times(meeting: Meeting, lang: str) -> str | None:
     return format_time_range(starts_at.time(), ends_at.time(), lang, "programme")
 
 
+def _capitalised(text: str) -> str:
+    """A label that runs inside sentences, made to start a line ("coopération" → "Coopération")."""
+    return text[:1].upper() + text[1:]
+
+
+def _listed(labels: Sequence[str], lang: str) -> str | None:
+    return format_list(labels, lang) if labels else None
+
+
+def _since(kind: str, year: int | None, lang: str) -> str:
+    """A kind of cooperation and the year it began: "Coopération décentralisée depuis 1991"."""
+    if year is None:
+        return _capitalised(kind)
+    template = label("kind_since", lang)
+    # The year is written as a year, not as a number ("1991", never "1 991").
+    return _capitalised(template.format(kind=kind, year=year))
+
+
+def _priority(priority: ThematicPriority, r: _Resolver) -> PriorityView:
+    return PriorityView(title=r.must(priority.title), description=r.text(priority.description))
+
+
+def _priorities(group: CountryGroup, keys: Sequence[str], r: _Resolver) -> list[PriorityView]:
+    """The priorities with these ids, in that order; an unknown id (the checks report it) is
+    left out."""
+    found = []
+    for key in keys:
+        try:
+            found.append(_priority(group.priority(key), r))
+        except KeyError:
+            continue
+    return found
+
+
+def _partnership(
+    partnership: Partnership, group: CountryGroup, day: dt.date | None, r: _Resolver
+) -> PartnershipView:
+    parties = tuple(r.actor_name(key, day) for key in partnership.parties)
+    return PartnershipView(
+        parties=parties,
+        parties_text=format_list([p.text for p in parties], r.lang),
+        kind=_since(enum_label(partnership.kind, r.lang), partnership.since_year, r.lang),
+        status=enum_label(partnership.status, r.lang),
+        themes=tuple(p.title for p in _priorities(group, partnership.themes, r)),
+        description=r.text(partnership.description),
+    )
+
+
+def _cooperation(
+    actor: Actor,
+    group: CountryGroup,
+    partnerships: Sequence[PartnershipView],
+    day: dt.date | None,
+    r: _Resolver,
+) -> CooperationView | None:
+    policy = actor.cooperation
+    if policy is None:
+        return None
+    # A local authority's international cooperation is decentralised cooperation.
+    if actor.kind is ActorKind.LOCAL_AUTHORITY:
+        kind = enum_label(PartnershipKind.DECENTRALISED_COOPERATION, r.lang)
+    else:
+        kind = label("international_cooperation", r.lang)
+    view = CooperationView(
+        actor=r.actor_name(actor.id, day),
+        since=_since(kind, policy.since, r.lang) if policy.since is not None else None,
+        partner_areas=r.text(policy.partner_areas),
+        description=r.text(policy.description),
+        actor_description=r.text(actor.description),
+        priorities=tuple(_priorities(group, policy.priorities, r)),
+        partnerships=tuple(partnerships),
+    )
+    said = (view.since, view.partner_areas, view.description, view.priorities, partnerships)
+    return view if any(said) else None  # an empty policy gets no section
+
+
 def group_view(
     group: CountryGroup, lang: str, meetings: Sequence[Meeting] | None = None
 ) -> GroupView:
@@ -299,12 +453,32 @@ def group_view(
     network = group.network
     policy = group.membership_policy
     chosen = group.meetings if meetings is None else meetings
+    # Names as they were at the (first) meeting shown, as the programme printed them.
+    day = chosen[0].date if chosen else None
+
+    # A partnership is shown once, under the first of its parties that has a cooperation
+    # policy; a priority area under each actor whose policy lists it. The others have the
+    # group's own sections.
+    cooperating = [a for a in group.actors if a.cooperation is not None]
+    shown_priorities = {
+        key for actor in cooperating if actor.cooperation for key in actor.cooperation.priorities
+    }
+    partnerships_of: dict[str, list[PartnershipView]] = {a.id: [] for a in cooperating}
+    own_partnerships = []
+    for partnership in group.partnerships:
+        shown = _partnership(partnership, group, day, r)
+        holder = next((key for key in partnership.parties if key in partnerships_of), None)
+        if holder is None:
+            own_partnerships.append(shown)
+        else:
+            partnerships_of[holder].append(shown)
+
     return GroupView(
         lang=lang,
         dir=direction(lang),
         name=r.must(group.name),
         acronym=r.text(group.acronym),
-        network=r.must(network.name_on(chosen[0].date) if chosen else network.name),
+        network=r.must(network.name if day is None else network.name_on(day)),
         network_tagline=r.text(network.tagline),
         network_mission=r.text(network.mission),
         context=r.text(network.context),
@@ -313,4 +487,18 @@ def group_view(
         membership=r.text(policy.open_to) if policy else None,
         membership_note=r.text(policy.note) if policy else None,
         meetings=tuple(meeting_view(m, lang, group) for m in chosen),
+        network_description=r.text(network.description),
+        founders=_listed([enum_label(f, lang) for f in network.founded_by], lang),
+        working_arrangements=r.text(group.working_arrangements),
+        offers=_listed([enum_label(o, lang) for o in network.offers], lang),
+        network_membership=_capitalised(enum_label(policy.network_membership, lang))
+        if policy
+        else None,
+        cooperations=tuple(
+            view
+            for actor in cooperating
+            if (view := _cooperation(actor, group, partnerships_of[actor.id], day, r)) is not None
+        ),
+        priorities=tuple(_priority(p, r) for p in group.priorities if p.id not in shown_priorities),
+        partnerships=tuple(own_partnerships),
     )

@@ -55,8 +55,6 @@ checks of a new programme), :mod:`.reflow` (the engine), :mod:`.retime` and :mod
 from .budgets import FreeSlot, free_slots, time_by_facilitator, time_by_kind, time_by_organisation
 from .builder import AgendaBuilder, Lane, Parallel
 from .errors import (
-    SCHEDULING_MESSAGES,
-    SCHEDULING_WORDINGS,
     ItemLookupError,
     RetimeError,
     SchedulingError,
@@ -66,8 +64,6 @@ from .lookup import ItemKey, find_item
 from .retime import Retimer, retime
 
 __all__ = [
-    "SCHEDULING_MESSAGES",
-    "SCHEDULING_WORDINGS",
     "AgendaBuilder",
     "FacilitatorSpec",
     "FreeSlot",

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING, Any, Self
 from pydantic import ValidationError
 
 from ..checks import check
-from ..errors import GroupValidationError, Location, Msg, Problem
+from ..errors import Location
 from ..i18n.catalog import N_
-from ..messages import problems_from_pydantic
+from ..messages import Msg
 from ..model import Agenda, AgendaItem, ItemKind, LocalisedText, Meeting
 from ..model.clock import seconds_of_day, time_of_day
 from ..parsing.facilitators import FacilitatorMatcher
 from ..parsing.kinds import guess_kind
+from ..problems import GroupValidationError, Problem
+from ..pydantic_bridge import problems_from_pydantic
 from .checking import refuse, standalone
 from .errors import SchedulingError
 from .items import (

@@ -12,10 +12,11 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..checks import check
-from ..errors import CheckReport, Msg, Problem
 from ..i18n.catalog import N_
+from ..messages import SEMICOLON, Msg, joined
 from ..model import Agenda, LocalisedText, Meeting, Room, Venue
-from .errors import SEMICOLON, RetimeError, joined, problem_message
+from ..problems import CheckReport, Problem
+from .errors import RetimeError, problem_message
 
 __all__ = ["days_are_fine", "refuse", "standalone"]
 

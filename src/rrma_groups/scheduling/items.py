@@ -14,9 +14,9 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Location, Msg, Problem, Severity
+from ..errors import Location
 from ..i18n.catalog import N_
-from ..messages import KIND_NAMES, problems_from_pydantic
+from ..messages import AND, KIND_NAMES, MESSAGES, SEMICOLON, Msg, joined
 from ..model import (
     ActorFacilitator,
     AgendaItem,
@@ -25,9 +25,11 @@ from ..model import (
     RoleFacilitator,
 )
 from ..model.clock import seconds_of_day
-from ..parsing.facilitators import FACILITATOR_MESSAGES, FacilitatorMatcher
+from ..parsing.facilitators import FacilitatorMatcher
 from ..parsing.times import parse_date, parse_duration, parse_time
-from .errors import AND, SEMICOLON, SchedulingError, joined, problem_message
+from ..problems import Problem, Severity
+from ..pydantic_bridge import problems_from_pydantic
+from .errors import SchedulingError, problem_message
 
 __all__ = [
     "DAY_SECONDS",
@@ -151,7 +153,7 @@ def facilitator_data(
                     Problem(
                         match.code,
                         (*loc, "facilitators", j),
-                        FACILITATOR_MESSAGES[match.code],
+                        MESSAGES[match.code],
                         params,
                         one,
                         Severity.WARNING,

@@ -6,10 +6,10 @@ import difflib
 from collections.abc import Sequence
 from typing import Any, Final
 
-from ..errors import Msg
 from ..i18n.catalog import N_
+from ..messages import COMMA, Msg, joined
 from ..model import Agenda, AgendaItem
-from .errors import COMMA, ItemLookupError, joined
+from .errors import ItemLookupError
 
 __all__ = ["ItemKey", "find_item"]
 

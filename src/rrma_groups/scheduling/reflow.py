@@ -22,8 +22,8 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
-from ..errors import Msg
 from ..i18n.catalog import N_
+from ..messages import Msg
 from ..model import AgendaItem, Meeting
 from ..model.clock import seconds_of_day
 from .errors import SchedulingError

@@ -15,15 +15,16 @@ from typing import Any, Generic, TypeVar, overload
 from pydantic import ValidationError
 
 from ..checks import check
-from ..errors import Msg, Problem
 from ..i18n.catalog import N_
-from ..messages import problems_from_pydantic
+from ..messages import AND, SEMICOLON, Msg, joined
 from ..model import Agenda, AgendaItem, LocalisedText, Meeting
 from ..model.clock import seconds_of_day, time_of_day
 from ..parsing.facilitators import FacilitatorMatcher
 from ..parsing.kinds import guess_kind
+from ..problems import Problem
+from ..pydantic_bridge import problems_from_pydantic
 from .checking import days_are_fine, refuse, standalone
-from .errors import AND, SEMICOLON, SchedulingError, joined, problem_message
+from .errors import SchedulingError, problem_message
 from .items import (
     DAY_SECONDS,
     DateLike,

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from ...errors import Problem, Severity
-from ...messages import MESSAGES as _ALL_MESSAGES
+from ...i18n.catalog import N_, translator
+from ...i18n.locales import normalize_locale
+from ...messages import MESSAGES
 from ...model import (
     ActorFacilitator,
     ItemKind,
@@ -27,7 +28,8 @@ from ...model.types import (
     is_blank,
     local_time_issue,
 )
-from .errors import MESSAGES, IcalError, shorten
+from ...problems import Problem, Severity
+from .errors import IcalError, shorten
 from .properties import (
     as_written,
     clean_line,
@@ -47,6 +49,9 @@ from .scanner import parse_calendar
 from .text import unescape
 from .timezones import iana_name, is_iana
 from .uids import OUR_UID
+
+_UNTITLED = N_("Untitled event")
+"""The title of an event without SUMMARY, in the language asked for."""
 
 __all__ = ["Event", "EventReader"]
 
@@ -78,6 +83,9 @@ class Event:
     component: icalendar.Component
     repeats: str | None
     """The RRULE as written (``RDATE`` when there are only added dates), for a repeating event."""
+    own_zone: str | None = None
+    """The TZID of DTSTART when only the calendar's own VTIMEZONE defines it: ``start`` and
+    ``end`` were converted from it to ``zone``."""
 
 
 _LONGEST = dt.date(YEAR_MAX, 12, 31) - dt.date(YEAR_MIN, 1, 1)
@@ -88,12 +96,18 @@ class EventReader:
     """The events of a calendar, each read on its own (:class:`Event`), with the warnings
     about them; :mod:`.reader` makes meetings and series of them."""
 
-    def __init__(self, data: bytes | str, timezone: str | None, source: str | None) -> None:
+    def __init__(
+        self, data: bytes | str, timezone: str | None, source: str | None, lang: str | None
+    ) -> None:
         self.source = source
+        self.lang = normalize_locale(lang or "fr")
+        """The language of the words the reader adds: the title of an untitled event."""
         self.calendar, self.lines = parse_calendar(data, source)
         self.warnings: list[Problem] = []
         self.local_warned: set[tuple[int, str]] = set()
         """The properties already warned about as times the clocks skip or repeat."""
+        self.repeated_warned: set[tuple[int, str]] = set()
+        """The properties already warned about as given more than once."""
         self.own_zones: dict[str, dt.tzinfo] | None = None
         self.overrides: dict[str, list[tuple[int, icalendar.Component]]] = {}
         """Events that change one occurrence of a repeating event (RECURRENCE-ID), by UID."""
@@ -156,7 +170,13 @@ class EventReader:
             return None  # read with its series, if it has one (see reader.py)
         summary = self.single(index, uid, component, "SUMMARY")
         if summary is None or is_blank(clean_line(str(summary))):
-            raise self.error("ical_missing_summary", index, uid=uid)
+            # SUMMARY is optional (RFC 5545, 3.6.1), and Google writes untitled events so.
+            untitled = translator(self.lang).gettext(_UNTITLED)
+            title = LocalisedText({self.lang: untitled})
+            self.warn("ical_untitled", index, uid=uid, title=untitled)
+        else:
+            text = self.text(index, uid, "SUMMARY", summary, MAX_LINE_LENGTH)
+            title = localised(text, summary)
         if component.get("DTSTART") is None:
             raise self.error("ical_missing_start", index, uid=uid)
         start, end, zone = self.times(index, uid, component)
@@ -180,7 +200,7 @@ class EventReader:
             index=index,
             uid=uid,
             line=self.line_of(index) or 0,
-            title=localised(self.text(index, uid, "SUMMARY", summary, MAX_LINE_LENGTH), summary),
+            title=title,
             start=start,
             end=end,
             zone=zone,
@@ -198,15 +218,30 @@ class EventReader:
             url=web_address(component.get("URL")),
             component=component,
             repeats=repeats,
+            own_zone=self.own_tzid(component),
         )
 
     def single(self, index: int, uid: str, component: icalendar.Component, name: str) -> Any:
-        """A property that RFC 5545 allows once: the first, with a warning if there are more."""
+        """A property that RFC 5545 allows once: the first, with a warning if there are more
+        (once per event and property)."""
         value = component.get(name)
         if isinstance(value, list):
-            self.warn("ical_repeated_property", index, name, uid=uid, name=name, count=len(value))
+            if (index, name) not in self.repeated_warned:
+                self.repeated_warned.add((index, name))
+                count = len(value)
+                self.warn("ical_repeated_property", index, name, uid=uid, name=name, count=count)
             return value[0]
         return value
+
+    def own_tzid(self, component: icalendar.Component) -> str | None:
+        """The TZID of DTSTART, when only this calendar's VTIMEZONE defines it."""
+        start = component.get("DTSTART")
+        if isinstance(start, list):
+            start = start[0]
+        tzid = getattr(start, "params", {}).get("TZID")
+        if tzid is None or iana_name(str(tzid)) is not None or self.own_zone(str(tzid)) is None:
+            return None
+        return str(tzid)
 
     def check_broken(self, index: int, uid: str, component: icalendar.Component) -> None:
         needed = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "UID", "RELATED-TO"}
@@ -306,7 +341,7 @@ class EventReader:
         if component.get("DTEND") is not None:
             end, _ = self.moment(index, uid, component, "DTEND", zone)
         elif component.get("DURATION") is not None:
-            duration: Any = component["DURATION"]
+            duration: Any = self.single(index, uid, component, "DURATION")
             length = duration.dt
             if not isinstance(length, dt.timedelta):  # pragma: no cover - icalendar's type
                 raise self.error(
@@ -355,7 +390,7 @@ class EventReader:
 
         ``zone`` is the zone to convert to (DTEND follows DTSTART), ``None`` to choose it.
         """
-        prop: Any = component[name]
+        prop: Any = self.single(index, uid, component, name)
         try:
             value = prop.dt
         except Exception as exc:  # a broken value: icalendar raises its own kinds
@@ -430,7 +465,7 @@ class EventReader:
             params = {"line": self.line_of(index, name), "uid": uid, **issue.params}
             loc = ("events", index, name)
             value = issue.params["value"]
-            template = _ALL_MESSAGES[issue.code]
+            template = MESSAGES[issue.code]
             self.warnings.append(
                 Problem(issue.code, loc, template, params, value, Severity.WARNING)
             )

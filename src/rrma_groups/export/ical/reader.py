@@ -15,15 +15,16 @@ from zoneinfo import ZoneInfo
 import icalendar
 from pydantic import ValidationError
 
-from ...errors import Msg, Problem
-from ...messages import problems_from_pydantic
+from ...messages import Msg
 from ...model import AttendanceMode, LocalisedText, Meeting, MeetingStatus
 from ...model.clock import seconds_of_day, time_of_day
 from ...model.series import MovedOccurrence, Recurrence, Series
 from ...model.types import YEAR_MAX
+from ...problems import Problem
+from ...pydantic_bridge import problems_from_pydantic
 from .events import Event, EventReader
 from .properties import as_written, in_range, localised_text, show_moment, values_of
-from .timezones import iana_name
+from .timezones import iana_name, zone_like
 from .uids import hashed_key, item_key, meeting_key
 
 __all__ = ["ImportedCalendar", "from_ical"]
@@ -56,17 +57,24 @@ class ImportedCalendar:
 
 
 def from_ical(
-    data: bytes | str, *, timezone: str | None = None, source: str | None = None
+    data: bytes | str,
+    *,
+    timezone: str | None = None,
+    source: str | None = None,
+    lang: str | None = None,
 ) -> ImportedCalendar:
     """Read meetings, and their agendas, and series of meetings from an iCalendar document.
 
     ``timezone`` (an IANA name) is where UTC and floating times are put; by default the
     calendar's ``X-WR-TIMEZONE``, else UTC. ``source`` names the document in messages.
-    What is read, and how, is explained in ``docs/en/explanation/calendars.md``.
+    ``lang`` (default French) is the language of what the reader adds: the title of an
+    event without one. What is read, and how, is explained in
+    ``docs/en/explanation/calendars.md``.
 
     :raises IcalError: the document is not a calendar, or an event cannot be read.
+    :raises LocaleError: ``lang`` is not a language code.
     """
-    reader = _Reader(data, timezone, source)
+    reader = _Reader(data, timezone, source, lang)
     return reader.read()
 
 
@@ -117,6 +125,8 @@ class _Reader(EventReader):
         series: list[Series] = []
         uids: dict[str, str] = {}
         for event in standalone:
+            if event.repeats is not None and event.own_zone is not None:
+                self.in_own_zone(event)
             key = _unique(meeting_key(event.uid), uids)
             meeting = self.meeting(key, event, children.get(event.uid, []))
             found = None
@@ -148,6 +158,48 @@ class _Reader(EventReader):
 
     # --- series -------------------------------------------------------------------------
 
+    def in_own_zone(self, event: Event) -> None:
+        """A repeating event in a timezone that only the calendar defines, put in an IANA
+        zone whose clocks agree with that definition at its occurrences: the series keeps its
+        hours across clock changes. Left as it is when no zone agrees (it is then read as its
+        first occurrence, since a series in a fixed zone would move its hours)."""
+        tzid = event.own_zone
+        own = self.own_zone(tzid) if tzid is not None else None
+        start, end = event.start, event.end
+        if own is None or not isinstance(start, dt.datetime) or not isinstance(end, dt.datetime):
+            return
+        written: Any = event.component.get("DTSTART")
+        if isinstance(written, list):  # warned about as repeated: the first one was read
+            written = written[0]
+        begins = written.dt.replace(tzinfo=None)  # the wall time, as written
+        ends = begins + (end - start)
+        rules = event.component.get("RRULE")
+        if rules is None or isinstance(rules, list) or ends.date() != begins.date():
+            return
+        offset = begins.replace(tzinfo=own).utcoffset() or dt.timedelta(0)
+        recurrence = self.recurrence(rules, dt.timezone(offset), begins.time())
+        if recurrence is None:
+            return
+        days = recurrence.dates(begins.date(), limit=_CHECKED_OCCURRENCES)
+        iana = zone_like(own, days, (begins.time(), ends.time()), str(tzid), self.default_zone)
+        if iana is None:
+            return
+        zone = ZoneInfo(iana)
+        event.start, event.end = begins.replace(tzinfo=zone), ends.replace(tzinfo=zone)
+        event.zone, event.own_zone = iana, None
+        # The warning about its DTSTART said that its times were converted to another zone:
+        # they are read in this one instead, and the warning says so.
+        converted = ("ical_unknown_timezone", ("events", event.index, "DTSTART"))
+        self.warnings = [w for w in self.warnings if (w.code, w.loc) != converted]
+        self.warn(
+            "ical_own_timezone_series",
+            event.index,
+            "DTSTART",
+            uid=event.uid,
+            tzid=tzid,
+            timezone=iana,
+        )
+
     def series(
         self,
         key: str,
@@ -163,6 +215,8 @@ class _Reader(EventReader):
         start, end = event.start, event.end
         if not isinstance(start, dt.datetime) or not isinstance(end, dt.datetime):
             return None  # all day, or without an end: a series' meetings have hours
+        if event.own_zone is not None:
+            return None  # in a zone of its own that no IANA zone follows (see in_own_zone)
         if end.date() != start.date() or end <= start:
             return None
         if meeting.status is not MeetingStatus.SCHEDULED:
@@ -217,18 +271,32 @@ class _Reader(EventReader):
         except ValidationError:
             return None
         # An occurrence moved where a series cannot have it (onto another occurrence's date):
-        # the moves are taken one by one, and those that do not fit are skipped.
+        # the moves are taken one by one, and those that do not fit are left out. Such an
+        # occurrence does not take place on its own date either: that date is an exception.
         kept: list[MovedOccurrence] = []
         for index, change in moved:
             try:
                 found = Series.model_validate({**data, "moved": [*kept, change]})
             except ValidationError:
-                self.warn("ical_recurrence_override", index, "RECURRENCE-ID", uid=event.uid)
+                exceptions.add(change.date)
+                data["exceptions"] = sorted(exceptions)
+                try:
+                    found = Series.model_validate({**data, "moved": kept})
+                except ValidationError:  # pragma: no cover - an exception is always free
+                    return None
+                self.warn(
+                    "ical_moved_onto_occurrence",
+                    index,
+                    "RECURRENCE-ID",
+                    uid=event.uid,
+                    date=change.date,
+                    to=change.to,
+                )
             else:
                 kept.append(change)
         return found
 
-    def recurrence(self, value: Any, zone: ZoneInfo, begins: dt.time) -> Recurrence | None:
+    def recurrence(self, value: Any, zone: dt.tzinfo, begins: dt.time) -> Recurrence | None:
         """The RRULE as a Recurrence: UNTIL, an instant, becomes the last date it allows."""
         parts = [part for part in as_written(value).split(";") if part.strip()]
         kept = [part for part in parts if not part.upper().startswith("UNTIL=")]
@@ -471,8 +539,11 @@ class _Reader(EventReader):
 
 _MAX_SERIES_ID = 64 - len("-YYYY-MM-DD")
 
+_CHECKED_OCCURRENCES = 1000
+"""The occurrences at which a zone of the calendar's own and an IANA zone must agree."""
 
-def _last_date(until: str, zone: ZoneInfo, begins: dt.time) -> dt.date | None:
+
+def _last_date(until: str, zone: dt.tzinfo, begins: dt.time) -> dt.date | None:
     """The last date an RRULE's UNTIL lets a series starting at ``begins`` have.
 
     UNTIL is a date, a UTC date-time (``Z``) or a floating one (read in ``zone``); an

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -11,8 +12,9 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from ...model import Meeting
 from ...model.series import Series
 from ...model.types import iana_timezones
+from .vtimezone import FIRST_YEAR, vtimezone
 
-__all__ = ["add_time", "add_times", "add_timezones", "iana_name", "is_iana"]
+__all__ = ["add_time", "add_times", "add_timezones", "iana_name", "is_iana", "zone_like"]
 
 _UTC_NAMES = frozenset({"UTC", "Etc/UTC"})
 
@@ -42,19 +44,15 @@ def add_times(
         event.add(name, wall, parameters={"TZID": timezone})
 
 
-_ENDLESS_YEARS = 10
-
-
 def add_timezones(
     calendar: icalendar.Calendar, meetings: Iterable[Meeting], series: Iterable[Series] = ()
 ) -> None:
-    """One VTIMEZONE per TZID used, covering the years of its meetings, sorted by TZID.
+    """One VTIMEZONE per TZID used, sorted by TZID, right for any date from 1970 to 2037
+    and for the years of its meetings (see :mod:`.vtimezone`).
 
-    ``Calendar.add_missing_timezones`` would do this too, but it walks a ``set`` of TZIDs: with
-    several timezones their order would change from one Python process to the next. And its
-    default range, 1970 to 2038, makes Africa/Casablanca's VTIMEZONE a hundred lines long.
-    A series covers the years of its occurrences; one without an end, ten years from its
-    first date (applications that know the TZID, most of them, need no VTIMEZONE at all).
+    ``Calendar.add_missing_timezones`` is not used: it walks a ``set`` of TZIDs, so that with
+    several timezones their order would change from one Python process to the next, and it
+    writes icalendar's own VTIMEZONEs, which :mod:`.vtimezone` says readers get wrong.
     """
     years: dict[str, set[int]] = {}
     for meeting in meetings:
@@ -65,18 +63,12 @@ def add_timezones(
         used = years.setdefault(each.timezone, set())
         used.add(each.first_date.year)
         rule = each.recurrence
-        if rule.count is None and rule.until is None:
-            used.add(each.first_date.year + _ENDLESS_YEARS - 1)
-        else:
+        if rule.count is not None or rule.until is not None:  # an endless one: its rules
             found = each.occurrences(include_cancelled=True)
             used.update(o.date.year for o in found)
-    every_year = set().union(*years.values())
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
-        span = years.get(tzid) or every_year
-        zone = icalendar.Timezone.from_tzid(
-            tzid, first_date=dt.date(min(span), 1, 1), last_date=dt.date(max(span) + 1, 1, 1)
-        )
-        calendar.subcomponents.insert(position, zone)
+        span = years.get(tzid) or {FIRST_YEAR}
+        calendar.subcomponents.insert(position, vtimezone(tzid, min(span), max(span)))
 
 
 def is_iana(name: str) -> bool:
@@ -94,4 +86,33 @@ def iana_name(tzid: str) -> str | None:
     for candidate in candidates:
         if candidate and is_iana(candidate):
             return "UTC" if candidate in ("Etc/UTC", "Etc/GMT", "GMT", "Z") else candidate
+    return None
+
+
+def zone_like(
+    own: dt.tzinfo, days: Sequence[dt.date], times: Sequence[dt.time], tzid: str, first: str
+) -> str | None:
+    """An IANA zone whose clocks agree with ``own`` (a zone that only a calendar defines) at
+    ``times`` on each of ``days``; None if none does.
+
+    ``first`` (the zone asked for) is tried first, then the zones whose city the TZID names
+    ("Heure de Paris"), then the others: Area/City names before the old ones and Etc/.
+    """
+    walls = [dt.datetime.combine(day, time) for day in days for time in times]
+    wanted = [wall.replace(tzinfo=own).utcoffset() for wall in walls]
+    words = tzid.lower()
+
+    def rank(name: str) -> tuple[bool, bool, bool, str]:
+        city = name.rsplit("/", 1)[-1].replace("_", " ").lower()
+        named = "/" in name and city in words
+        old = "/" not in name or name.startswith(("Etc/", "SystemV/", "US/"))
+        return (name != first, not named, old, name)
+
+    for name in sorted(iana_timezones(), key=rank):
+        zone = ZoneInfo(name)
+        if all(
+            wall.replace(tzinfo=zone).utcoffset() == offset
+            for wall, offset in zip(walls, wanted, strict=True)
+        ):
+            return name
     return None

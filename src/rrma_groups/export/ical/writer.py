@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ...errors import WrongObjectError
 from ...i18n.bidi import FSI, PDI, balance_isolates
-from ...i18n.catalog import translator
+from ...i18n.catalog import N_, translator
 from ...i18n.formatting import format_date, format_list
 from ...i18n.locales import direction, normalize_locale, to_bcp47
+from ...messages import Msg, listing
 from ...model import (
     ActorFacilitator,
     AttendanceMode,
@@ -29,8 +31,8 @@ from ...model import (
 )
 from ...model.series import Series
 from ...render.common import comma, join_names, needs_isolation
-from ...render.text import meeting_text
 from ...render.view import ItemView, MeetingView, Piece, meeting_view
+from .description import description
 from .scanner import parse_calendar
 from .text import Text
 from .timezones import add_time, add_times, add_timezones
@@ -78,16 +80,14 @@ def to_ical(
             meetings = tuple(m for m in obj.meetings if m.id == meeting)
             series = tuple(s for s in obj.series if s.id == meeting)
             if not meetings and not series:
-                ids = ", ".join([m.id for m in obj.meetings] + [s.id for s in obj.series])
-                raise RenderError(f"no meeting {meeting!r}; the group has: {ids or 'none'}")
+                ids = listing([m.id for m in obj.meetings] + [s.id for s in obj.series])
+                raise RenderError("unknown_meeting", value=meeting, known=ids)
     elif isinstance(obj, Meeting):
         meetings = (obj,)
     elif isinstance(obj, Series):
         series = (obj,)
     else:
-        raise RenderError(
-            f"to_ical() takes a CountryGroup, a Meeting or a Series, not {type(obj).__name__}"
-        )
+        raise WrongObjectError("to_ical", Msg(N_("a CountryGroup, a Meeting or a Series")), obj)
     language = normalize_locale(lang or (group.default_language if group is not None else "fr"))
     when = _utc_stamp(stamp)
     known = _previous_events(previous) if previous is not None else {}
@@ -209,9 +209,8 @@ def _meeting_event(
         add_time(event, "DTEND", end, meeting.timezone)
     _add_text(event, "SUMMARY", view.title)
     _add_text(event, "LOCATION", _location(meeting, view, language))
-    # The programme as render(meeting, "text") writes it, from the view at hand.
-    programme = meeting_text(view).rstrip("\n")
-    _add_text(event, "DESCRIPTION", Piece(programme, language))
+    # The programme, one line per item (see description.py), from the view at hand.
+    _add_text(event, "DESCRIPTION", Piece(description(view), language))
     event.add("STATUS", _status(meeting))
     organizer = _organizer(meeting, view, group)
     if organizer is not None:

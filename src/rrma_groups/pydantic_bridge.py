@@ -1,0 +1,232 @@
+r"""Pydantic's validation errors as the library's problems, and the library's codes as pydantic
+errors.
+
+The models raise :func:`custom_error` with a code of the registry
+(:data:`rrma_groups.messages.MESSAGES`); :func:`problems_from_pydantic` turns any
+:class:`pydantic.ValidationError` into :class:`~rrma_groups.problems.Problem`\s with the
+library's codes, templates and parameters, so that every message translates by code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from .errors import Location
+from .i18n.catalog import N_
+from .messages import MESSAGES, Msg
+from .problems import Problem, problem
+
+__all__ = ["custom_error", "problems_from_pydantic"]
+
+
+def custom_error(code: str, **ctx: Any) -> PydanticCustomError:
+    """A pydantic error with one of the library's codes and templates.
+
+    The context keeps the raw values: :func:`problems_from_pydantic` builds the library's message
+    from them with the template, ``!r`` and all.
+    """
+    template = MESSAGES[code]
+    return PydanticCustomError(code, _pydantic_template(template), ctx)
+
+
+def _pydantic_template(template: str) -> str:
+    # Pydantic fills "{name}" with str(value) and knows no "!r": quote in the template instead,
+    # so that pydantic's own message reads like ours while the context keeps the raw values.
+    return re.sub(r"\{(\w+)!r\}", r"'{\1}'", template)
+
+
+# --- pydantic errors -> problems -------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string_type": Msg(N_("text")),
+    "int_type": Msg(N_("a whole number")),
+    "int_parsing": Msg(N_("a whole number")),
+    "int_from_float": Msg(N_("a whole number")),
+    "bool_type": Msg(N_("true or false")),
+    "bool_parsing": Msg(N_("true or false")),
+    "list_type": Msg(N_("a list")),
+    "tuple_type": Msg(N_("a list")),
+    "dict_type": Msg(N_("a table")),
+    "model_type": Msg(N_("a table")),
+    "model_attributes_type": Msg(N_("a table")),
+    "date_type": Msg(N_("a date")),
+    "date_parsing": Msg(N_("a date")),
+    "date_from_datetime_parsing": Msg(N_("a date such as 2016-11-04")),
+    "date_from_datetime_inexact": Msg(N_("a date without a time")),
+    "time_type": Msg(N_("a time of day")),
+    "time_parsing": Msg(N_("a time of day such as 14:00")),
+    "float_type": Msg(N_("a number")),
+    "float_parsing": Msg(N_("a number")),
+    "decimal_type": Msg(N_("a number")),
+    "decimal_parsing": Msg(N_("a number")),
+}
+
+
+def _describe_type(value: Any) -> Msg | str:
+    names = {
+        str: Msg(N_("text")),
+        int: Msg(N_("a whole number")),
+        float: Msg(N_("a number")),
+        bool: Msg(N_("true or false")),
+        list: Msg(N_("a list")),
+        dict: Msg(N_("a table")),
+        type(None): Msg(N_("nothing")),
+    }
+    for kind, name in names.items():
+        if type(value) is kind:
+            return name
+    return type(value).__name__
+
+
+def problems_from_pydantic(
+    exc: ValidationError, root: type[BaseModel] | None = None, prefix: Location = ()
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into the library's problems, with helpful messages.
+
+    ``root`` is the model that was validated; it lets an unknown key get a suggestion of the
+    field that was probably meant (``facilitateurs`` → ``facilitators``).
+    """
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        kind = err["type"]
+        loc: Location = (*prefix, *(p for p in err["loc"] if not _is_union_tag(p)))
+        value = err.get("input")
+        ctx = dict(err.get("ctx") or {})
+        if kind in MESSAGES:  # one of ours, raised through custom_error()
+            params = dict(ctx)
+            if kind == "wrong_type" and isinstance(params.get("expected"), str):
+                params["expected"] = Msg(params["expected"])
+            problems.append(Problem(kind, loc, MESSAGES[kind], params, value))
+        elif kind == "missing":
+            problems.append(problem("missing", loc, None))
+        elif kind == "extra_forbidden":
+            field = str(loc[-1]) if loc else "?"
+            choices = _fields_at(root, err["loc"][:-1]) if root is not None else []
+            close = difflib.get_close_matches(field, choices, n=1, cutoff=0.6)
+            if close:
+                problems.append(
+                    problem(
+                        "unknown_field_suggestion", loc, value, field=field, suggestion=close[0]
+                    )
+                )
+            else:
+                problems.append(problem("unknown_field", loc, value, field=field))
+        elif kind in ("enum", "literal_error"):
+            problems.append(
+                problem("invalid_choice", loc, value, choices=str(ctx.get("expected", "")))
+            )
+        elif kind == "string_too_long":
+            problems.append(
+                problem(
+                    "too_long",
+                    loc,
+                    value,
+                    length=len(value) if isinstance(value, str) else "?",
+                    max_length=ctx.get("max_length"),
+                )
+            )
+        elif kind in ("greater_than_equal", "greater_than"):
+            bound = ctx.get("ge", ctx.get("gt"))
+            problems.append(problem("too_small", loc, value, min=bound))
+        elif kind in ("too_short",):
+            problems.append(problem("too_short", loc, value, min_length=ctx.get("min_length")))
+        elif kind in _TYPE_NAMES:
+            expected = _TYPE_NAMES[kind]
+            problems.append(problem("wrong_type", loc, value, expected=expected, got=_short(value)))
+        else:
+            # Errors we do not re-word keep pydantic's own message, under pydantic's code.
+            problems.append(Problem(kind, loc, err["msg"], {}, value))
+    return problems
+
+
+def _short(value: Any) -> Msg | str:
+    """A value as a message shows what arrived: its kind and, briefly, itself."""
+    if value is None:
+        return _describe_type(value)
+    if isinstance(value, bool):
+        text = "true" if value else "false"  # as TOML and JSON write them
+    elif isinstance(value, dt.date | dt.time):
+        text = value.isoformat()
+    else:
+        text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    if isinstance(value, dict | list):
+        return text
+    return Msg(N_("{kind} {value}"), {"kind": _describe_type(value), "value": text})
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # Pydantic inserts the chosen union member's tag (or class name) into error locations.
+    return isinstance(part, str) and (part.startswith("function-") or part[:1].isupper())
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model found by following ``loc`` from ``root``, if any."""
+    current: Any = root
+    for part in loc:
+        model = _as_model(current)
+        if isinstance(part, int):
+            current = _item_type(current)
+            continue
+        if model is None:
+            return []
+        field = model.model_fields.get(str(part))
+        if field is None:
+            tagged = _union_member(current, str(part))
+            if tagged is None:
+                return []
+            current = tagged
+            continue
+        current = field.annotation
+    model = _as_model(current)
+    if model is None:
+        return []
+    return [name for name in model.model_fields if name not in {"model_config"}]
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    origin = get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        out: list[Any] = []
+        for arg in get_args(tp):
+            out += _unwrap(arg)
+        return out
+    return [tp]
+
+
+def _as_model(tp: Any) -> type[BaseModel] | None:
+    for candidate in _unwrap(tp):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            root = candidate.model_fields.get("root")
+            if root is not None:
+                return _as_model(root.annotation)
+            return candidate
+    return None
+
+
+def _item_type(tp: Any) -> Any:
+    if isinstance(tp, type) and issubclass(tp, RootModel):
+        tp = tp.model_fields["root"].annotation
+    for candidate in _unwrap(tp):
+        args = get_args(candidate)
+        if args:
+            return args[0]
+    return None
+
+
+def _union_member(tp: Any, tag: str) -> Any:
+    for candidate in _unwrap(tp):
+        if isinstance(candidate, type) and candidate.__name__ == tag:
+            return candidate
+    return None
