@@ -11,7 +11,7 @@ import icalendar
 
 from ...i18n.catalog import N_, translator
 from ...i18n.locales import normalize_locale
-from ...messages import MESSAGES
+from ...messages import MESSAGES, Msg
 from ...model import (
     ActorFacilitator,
     ItemKind,
@@ -54,6 +54,11 @@ _UNTITLED = N_("Untitled event")
 """The title of an event without SUMMARY, in the language asked for."""
 
 __all__ = ["Event", "EventReader"]
+
+# TRANSLATORS: why a date written in a calendar is ignored.
+_OUT_OF_RANGE = N_("{value} is out of range")
+# TRANSLATORS: why a date written in a calendar is ignored.
+_NOT_A_DATE = N_("{value!r} is not a date")
 
 
 @dataclass(slots=True)
@@ -246,18 +251,16 @@ class EventReader:
     def check_broken(self, index: int, uid: str, component: icalendar.Component) -> None:
         needed = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "UID", "RELATED-TO"}
         for name, reason in component.errors:
-            if name is None:
-                name = "a line"
-                raise self.error(
-                    "ical_broken_property", index, uid=uid, name=name, reason=shorten(reason, 80)
-                )
-            if name.upper() in needed:
+            # A line icalendar could not even name is as broken as a needed property.
+            if name is None or name.upper() in needed:
+                shown: Msg | str = Msg(N_("a line")) if name is None else name.upper()
+                where = None if name is None else name.upper()
                 raise self.error(
                     "ical_broken_property",
                     index,
-                    name.upper(),
+                    where,
                     uid=uid,
-                    name=name.upper(),
+                    name=shown,
                     reason=shorten(reason, 80),
                 )
             self.warn(
@@ -315,16 +318,16 @@ class EventReader:
         day: dt.date | None
         if isinstance(written, dt.date):  # read as a date (VALUE=DATE)
             day = written.date() if isinstance(written, dt.datetime) else written
-            reason = f"{day} is out of range"
+            reason = Msg(_OUT_OF_RANGE, {"value": day})
         else:
             raw = unescape(value).strip()
-            reason = f"{shorten(raw)!r} is not a date"
+            reason = Msg(_NOT_A_DATE, {"value": shorten(raw)})
             try:
                 day = dt.datetime.strptime(raw[:8], "%Y%m%d").date()
             except ValueError:
                 day = None
             else:
-                reason = f"{day} is out of range"
+                reason = Msg(_OUT_OF_RANGE, {"value": day})
         if day is not None and in_range(day):
             return day
         name = "X-RRMA-PREVIOUS-DATE"
@@ -365,7 +368,7 @@ class EventReader:
                     "DTEND",
                     uid=uid,
                     name="DTEND",
-                    reason="DTSTART and DTEND must both be dates or both be date-times",
+                    reason=Msg(N_("DTSTART and DTEND must both be dates or both be date-times")),
                 )
             if end < start:
                 raise self.error(
@@ -415,7 +418,7 @@ class EventReader:
                 name,
                 uid=uid,
                 name=name,
-                reason="expected a date or a date-time",
+                reason=Msg(N_("expected a date or a date-time")),
             )
         wall = value.replace(tzinfo=None)
         tzid = prop.params.get("TZID")

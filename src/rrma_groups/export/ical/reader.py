@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from pydantic import ValidationError
 
+from ...i18n.catalog import N_
 from ...messages import Msg
 from ...model import AttendanceMode, LocalisedText, Meeting, MeetingStatus
 from ...model.clock import seconds_of_day, time_of_day
@@ -104,13 +105,13 @@ class _Reader(EventReader):
             if event.parent is not None and parent is None:
                 self.warn("ical_unknown_parent", event.index, uid=event.uid, parent=event.parent)
             elif parent is not None and parent.parent is not None and parent.parent in by_uid:
-                reason = "that event is itself an item"
+                reason = Msg(N_("that event is itself an item"))
                 self.warn(
                     "ical_not_an_item", event.index, uid=event.uid, parent=parent.uid, reason=reason
                 )
                 parent = None
             elif parent is not None and not isinstance(event.start, dt.datetime):
-                reason = "it lasts all day"
+                reason = Msg(N_("it lasts all day"))
                 self.warn(
                     "ical_not_an_item", event.index, uid=event.uid, parent=parent.uid, reason=reason
                 )

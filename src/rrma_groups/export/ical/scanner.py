@@ -11,6 +11,8 @@ from typing import TypeVar
 
 import icalendar
 
+from ...i18n.catalog import N_
+from ...messages import Msg
 from .errors import IcalError, shorten
 
 __all__ = ["EventLines", "logical_lines", "parse_calendar", "scan", "split_name"]
@@ -48,7 +50,7 @@ def parse_calendar(
         reason = shorten(str(exc), 80)
         raise IcalError("ical_syntax", line=line, source=source, reason=reason) from None
     if not isinstance(calendar, icalendar.Calendar):  # pragma: no cover - scan checked it
-        raise IcalError("ical_syntax", source=source, reason="not a VCALENDAR")
+        raise IcalError("ical_syntax", source=source, reason=Msg(N_("not a VCALENDAR")))
     return calendar, lines
 
 
