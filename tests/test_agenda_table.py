@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -35,7 +36,7 @@ class TestMarkdownTable:
         ("language", "header", "time"),
         [
             P("en", "| Time | Activity | Facilitator |", "14:00–14:15", id="english"),
-            P("ar", "| الساعة | النشاط | المنشط |", "14:00–14:15", id="arabic"),
+            P("ar", "| التوقيت | النشاط | المؤطر |", "14:00–14:15", id="arabic"),
         ],
     )
     def test_other_languages(self, language: str, header: str, time: str) -> None:
@@ -55,6 +56,28 @@ class TestMarkdownTable:
         assert markdown_table(agenda, first_day=dt.date(2017, 3, 10)).splitlines() == [
             "| Date | Heure | Activité | Animateur | Salle |",
             "|---|---|---|---|---|",
-            "| 10/03/2017 | 09h00 - 10h00 | Atelier |  | salle-a |",
-            "| 11/03/2017 | 09h00 - 10h00 | Visite |  |  |",
+            "| 10/03/2017 | 9h00 - 10h00 | Atelier |  | salle-a |",
+            "| 11/03/2017 | 9h00 - 10h00 | Visite |  |  |",
         ]
+
+    def test_rooms_by_their_names(self) -> None:
+        """A meeting's rooms are written by their names, in the table's language."""
+        from rrma_groups import loads
+
+        senegal = loads(
+            (Path(__file__).parent.parent / "examples" / "groupe_pays_senegal.toml").read_text(
+                encoding="utf-8"
+            ),
+            "toml",
+        )
+        meeting = next(m for m in senegal.meetings if m.venue and m.venue.rooms)
+        table = markdown_table(meeting, group=senegal)
+        for room in meeting.venue.rooms:  # type: ignore[union-attr]
+            used = any(item.room == room.id for item in meeting.agenda)
+            assert (f"| {room.name.get('fr')} |" in table) == used
+            assert f"| {room.id} |" not in table or room.id == room.name.get("fr")
+        by_id = markdown_table(
+            meeting.agenda,
+            rooms={r.id: "Salle X" for r in meeting.venue.rooms},  # type: ignore[union-attr]
+        )
+        assert "| Salle X |" in by_id

@@ -258,7 +258,7 @@ class TestText:
         """In Arabic, a Latin name is isolated (FSI…PDI) and codes run left to right."""
         text = render_directory(GROUP, directory(GROUP, departments=["19"]), "text", "ar")
         assert "\u206619\u2069" in text
-        assert "ثانوية مهنية بكوريز (مثال)" in text
+        assert "ثانوية مهنية بكوريز" in text
 
 
 class TestMarkdown:

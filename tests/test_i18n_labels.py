@@ -133,7 +133,7 @@ class TestEnumLabel:
             (ItemKind.PLENARY, "Plénière", "جلسة عامة"),
             (ItemKind.BREAK, "Pause", "استراحة"),
             (ItemKind.MEAL, "Repas", "وجبة"),
-            (ItemKind.SOCIAL, "Temps convivial", "لحظة ودية"),
+            (ItemKind.SOCIAL, "Temps convivial", "وقت للتعارف"),
             (AttendanceMode.ONLINE, "En ligne", "عن بعد"),
             (MeetingStatus.POSTPONED, "Reporté", "مؤجل"),
             (MeetingStatus.CANCELLED, "Annulé", "ملغى"),

@@ -518,7 +518,7 @@ class TestOnlineAndOrganiser:
 class TestText:
     def test_long_arabic_lines_fold_between_characters(self) -> None:
         """Every physical line holds at most 75 octets and is valid UTF-8 on its own."""
-        title = "لقاء مجموعة بلد المغرب في ليموج، " * 12
+        title = "لقاء مجموعة المغرب في ليموج، " * 12
         data = to_ical(meeting(title={"ar": title}), "ar", stamp=STAMP)
         for line in data.split(b"\r\n"):
             assert len(line) <= 75
@@ -1242,7 +1242,7 @@ class TestSeriesExport:
     def test_arabic(self) -> None:
         """SUMMARY in Arabic, and the hours isolated left to right in the programme."""
         master, _ = events(to_ical(SENEGAL, "ar", meeting="trimestrielle", stamp=STAMP))
-        assert str(master["SUMMARY"]) == "اللقاء ربع السنوي لمجموعة بلد السنغال"
+        assert str(master["SUMMARY"]) == "اللقاء ربع السنوي لمجموعة السنغال"
         assert master["SUMMARY"].params["LANGUAGE"] == "ar"
         assert f"{LRI}14:00–14:15{PDI}" in str(master["DESCRIPTION"])
 
@@ -1621,7 +1621,7 @@ class TestImportedTimezonesOfTheDatabase:
 
 # --- folded lines, far dates and hostile calendars ------------------------------------------
 
-ARABIC_TITLE = "اجتماع مجموعة بلد المغرب"
+ARABIC_TITLE = "اجتماع مجموعة بلد المغرب"  # any Arabic text: the bytes below are this one's
 
 
 def folded_inside_a_character(newline: bytes, fold: bytes = b" ") -> bytes:

@@ -77,8 +77,8 @@ class TestReferenceEvent:
         ("lang", "in_language", "name"),
         [
             ("fr", "fr", "Rencontre du Groupe Pays Maroc à Limoges"),
-            ("ar", "ar", "لقاء مجموعة بلد المغرب في ليموج"),
-            ("ar_MA", "ar-MA", "لقاء مجموعة بلد المغرب في ليموج"),
+            ("ar", "ar", "لقاء مجموعة المغرب في ليموج"),
+            ("ar_MA", "ar-MA", "لقاء مجموعة المغرب في ليموج"),
             ("en", "en", "Morocco Country Group meeting in Limoges"),
         ],
     )

@@ -129,12 +129,12 @@ class TestFilled:
     @pytest.mark.parametrize(
         ("country", "fr", "ar", "en"),
         [
-            ("SN", "Groupe Pays Sénégal", "مجموعة بلد السنغال", "Senegal Country Group"),
-            ("ma", "Groupe Pays Maroc", "مجموعة بلد المغرب", "Morocco Country Group"),
+            ("SN", "Groupe Pays Sénégal", "مجموعة السنغال", "Senegal Country Group"),
+            ("ma", "Groupe Pays Maroc", "مجموعة المغرب", "Morocco Country Group"),
             (
                 "BF",
                 "Groupe Pays Burkina Faso",
-                "مجموعة بلد بوركينا فاسو",
+                "مجموعة بوركينا فاسو",
                 "Burkina Faso Country Group",
             ),
         ],

@@ -15,7 +15,7 @@ these cannot. What the library can fill in by itself is filled in: the group's n
 Arabic and English from the country code, the network, ids.
 
 >>> text = starter_text("SN", "Réseau Exemple")
->>> 'name.ar = "مجموعة بلد السنغال"' in text
+>>> 'name.ar = "مجموعة السنغال"' in text
 True
 >>> from rrma_groups import GroupValidationError, loads
 >>> try:
@@ -87,7 +87,7 @@ def starter_text(country: str, network: str) -> str:
         country_fr=names["fr"],
         group_id=f"groupe-pays-{code.lower()}",
         name_fr=_toml(f"Groupe Pays {names['fr']}"),
-        name_ar=_toml(f"مجموعة بلد {names['ar']}"),
+        name_ar=_toml(f"مجموعة {names['ar']}"),
         name_en=_toml(f"{names['en']} Country Group"),
         network_name=_toml(network),
         network_id=_toml(network_id),

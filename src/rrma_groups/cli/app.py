@@ -15,10 +15,10 @@ language), whatever the environment says.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
 from ..i18n.catalog import translator
 from . import activity, calendar, imports, new, programme, validate
 from .collector import no_cyclic_collection
@@ -35,6 +35,30 @@ __all__ = [
 ]
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (reading the
+    package's metadata takes some 25 ms, which every other command would pay)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from .. import __version__
+
+        # As argparse's own "version" action does: through the parser, whose _print_message
+        # (cli.parser.ArgumentParser) reports a standard output that cannot be written.
+        parser._print_message(f"rrma-groups {__version__}\n", sys.stdout)
+        parser.exit()
+
+
 def build_parser(lang: str | None = None) -> ArgumentParser:
     """The command line's parser, its help in ``lang`` (``None``: English)."""
     _ = translator(lang).gettext
@@ -45,12 +69,7 @@ def build_parser(lang: str | None = None) -> ArgumentParser:
             "render their programmes and calendars, print their JSON Schema."
         ),
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"rrma-groups {__version__}",
-        help=_("show the version number and exit"),
-    )
+    parser.add_argument("--version", action=_Version, help=_("show the version number and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     validate.add_parser(commands, lang)

@@ -89,7 +89,7 @@ SUBDIVISIONS: dict[str, SubdivisionNames] = {
     "FR-HDF": SubdivisionNames("Hauts-de-France", "Hauts-de-France", "أو دو فرانس"),
     "FR-IDF": SubdivisionNames("Île-de-France", "Île-de-France", "إيل دو فرانس"),
     "FR-NOR": SubdivisionNames("Normandie", "Normandy", "نورماندي"),
-    "FR-NAQ": SubdivisionNames("Nouvelle-Aquitaine", "Nouvelle-Aquitaine", "آكيتين الجديدة"),
+    "FR-NAQ": SubdivisionNames("Nouvelle-Aquitaine", "Nouvelle-Aquitaine", "نوفيل أكيتين"),
     "FR-OCC": SubdivisionNames("Occitanie", "Occitania", "أوكسيتانيا"),
     "FR-PDL": SubdivisionNames("Pays de la Loire", "Pays de la Loire", "بلاد اللوار"),
     "FR-PAC": SubdivisionNames(

@@ -23,11 +23,11 @@ written reads back as the same items.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
 from ..i18n.bidi import balance_isolates
-from ..model import Agenda, AgendaItem
+from ..model import Agenda, AgendaItem, Meeting
 from ..parsing.facilitators import FacilitatorMatcher
 
 if TYPE_CHECKING:
@@ -40,14 +40,15 @@ _HEADERS: Final[dict[str, dict[str, str]]] = {
            "room": "Salle"},
     "en": {"date": "Date", "time": "Time", "title": "Activity", "facilitators": "Facilitator",
            "room": "Room"},
-    "ar": {"date": "التاريخ", "time": "الساعة", "title": "النشاط", "facilitators": "المنشط",
+    "ar": {"date": "التاريخ", "time": "التوقيت", "title": "النشاط", "facilitators": "المؤطر",
            "room": "القاعة"},
 }  # fmt: skip
 
 
 def _time_range(item: AgendaItem, french: bool) -> str:
     def clock(t: dt.time) -> str:
-        return f"{t.hour:02d}h{t.minute:02d}" if french else f"{t.hour:02d}:{t.minute:02d}"
+        # 9h30 as French programmes print it (and as the command and the docs write it).
+        return f"{t.hour}h{t.minute:02d}" if french else f"{t.hour:02d}:{t.minute:02d}"
 
     if item.end is None:
         return clock(item.start)
@@ -63,11 +64,12 @@ def _cell(text: str) -> str:
 
 
 def markdown_table(
-    agenda: Agenda | Iterable[AgendaItem],
+    agenda: Meeting | Agenda | Iterable[AgendaItem],
     *,
     group: CountryGroup | None = None,
     language: str = "fr",
     first_day: dt.date | None = None,
+    rooms: Mapping[str, str] | None = None,
 ) -> str:
     """The agenda as the simple Markdown table that
     :func:`~rrma_groups.parsing.tables.parse_table` reads back.
@@ -75,8 +77,17 @@ def markdown_table(
     Columns: ``| Heure | Activité | Animateur |`` (in ``language``: fr, en or ar), with a Date
     column when items carry days (the date is written on the first row of each day) and a
     Salle column when items have rooms. Times are ``14h00 - 14h15`` in French and
-    ``14:00–14:15`` otherwise; several facilitators are joined by `` - ``.
+    ``14:00–14:15`` otherwise; several facilitators are joined by `` - ``. Rooms are written by
+    their names: those of the meeting's venue when a meeting is given, else ``rooms`` (id →
+    name), else their ids.
     """
+    names_of_rooms: dict[str, str] = dict(rooms or {})
+    if isinstance(agenda, Meeting):
+        if agenda.venue is not None:
+            for room in agenda.venue.rooms:
+                names_of_rooms.setdefault(room.id, room.name.get(language))
+        first_day = first_day or agenda.date
+        agenda = agenda.agenda
     items = tuple(agenda)
     headers = _HEADERS.get(language.split("_")[0].split("-")[0], _HEADERS["en"])
     matcher = FacilitatorMatcher(group)
@@ -97,7 +108,7 @@ def markdown_table(
         cells.append(_cell(item.title.get(language)))
         cells.append(_cell(" - ".join(matcher.written(f, language) for f in item.facilitators)))
         if roomed:
-            cells.append(item.room or "")
+            cells.append(_cell(names_of_rooms.get(item.room, item.room)) if item.room else "")
         previous_day = day
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
