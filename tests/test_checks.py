@@ -645,7 +645,7 @@ class TestTimesTheClocksSkipOrRepeat:
             "UTC+02:00 to UTC+01:00: it is taken as the first of the two, at UTC+02:00"
         )
         assert describe(problem, "fr") == (
-            "02:30 a lieu deux fois le 29 oct. 2017 dans le fuseau Europe/Paris, car les "
+            "2h30 a lieu deux fois le 29 oct. 2017 dans le fuseau Europe/Paris, car les "
             "horloges reculent de UTC+02:00 à UTC+01:00\xa0: c'est la première des deux qui est "
             "retenue, à UTC+02:00"
         )

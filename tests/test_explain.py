@@ -128,24 +128,24 @@ EXPECTED: dict[str, Told] = {
         f"{AGENDA_1}.start",
         "gap",
         en="10 minute gap before this item, after 'Accueil' ended at 14:30",
-        fr="battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14:30",
-        ar="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 2:30 م",
+        fr="battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14h30",
+        ar="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 14:30",
         ar_ma="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 14:30",
     ),
     "overlap_in_a_room": Told(
         f"{AGENDA_1}.start",
         "overlap",
         en="overlaps 'Accueil' (14:00–14:30) at meetings[0].agenda[0] in room 'r1'",
-        fr="chevauche 'Accueil' (14:00–14:30), en meetings[0].agenda[0], dans la salle 'r1'",
-        ar="تتداخل مع 'Accueil' (2:00 م–2:30 م) في meetings[0].agenda[0] ضمن القاعة 'r1'",
+        fr="chevauche 'Accueil' (14h00–14h30), en meetings[0].agenda[0], dans la salle 'r1'",
+        ar="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن القاعة 'r1'",
         ar_ma="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن القاعة 'r1'",
     ),
     "overlap_in_the_plenary": Told(
         f"{AGENDA_1}.start",
         "overlap",
         en="overlaps 'Accueil' (14:00–14:30) at meetings[0].agenda[0] in the plenary",
-        fr="chevauche 'Accueil' (14:00–14:30), en meetings[0].agenda[0], dans la plénière",
-        ar="تتداخل مع 'Accueil' (2:00 م–2:30 م) في meetings[0].agenda[0] ضمن الجلسة العامة",
+        fr="chevauche 'Accueil' (14h00–14h30), en meetings[0].agenda[0], dans la plénière",
+        ar="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن الجلسة العامة",
         ar_ma="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن الجلسة العامة",
     ),
     "unknown_person": Told(
@@ -185,10 +185,10 @@ EXPECTED: dict[str, Told] = {
         "item_outside_meeting",
         en="16:30 is outside the meeting, which runs from 2016-11-04 14:00 to 2016-11-04 16:00",
         fr=(
-            "16:30 est en dehors de la rencontre, qui a lieu de 4 nov. 2016 14:00 "
-            "à 4 nov. 2016 16:00"
+            "16h30 est en dehors de la rencontre, qui a lieu de 4 nov. 2016 14h00 "
+            "à 4 nov. 2016 16h00"
         ),
-        ar=f"4:30 م خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 2:00 م إلى {AR_4_NOV} 4:00 م",
+        ar=f"16:30 خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 14:00 إلى {AR_4_NOV} 16:00",
         ar_ma=f"16:30 خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 14:00 إلى {AR_4_NOV} 16:00",
     ),
     "duplicate_id": Told(
@@ -331,15 +331,15 @@ class TestTimeParseReasons:
         ("lang", "text"),
         [
             (None, "the end (14:00) must be after the start (15:00)"),
-            ("fr", "la fin (14:00) doit être après le début (15:00)"),
-            ("ar", "يجب أن تكون النهاية (2:00 م) بعد البداية (3:00 م)"),
+            ("fr", "la fin (14h00) doit être après le début (15h00)"),
+            ("ar", "يجب أن تكون النهاية (14:00) بعد البداية (15:00)"),
             ("ar_MA", "يجب أن تكون النهاية (14:00) بعد البداية (15:00)"),
         ],
     )
     def test_times_inside_a_reason_are_written_for_the_locale(
         self, lang: str | None, text: str
     ) -> None:
-        """The times of a reason are times, not text: 2:00 م in generic Arabic."""
+        """The times of a reason are times, not text: the programme's 14:00 in Arabic too."""
         p = time_problem("invalid_time_range", "15h - 14h", parse_time_range)
         assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value="'15h - 14h'") + text
 

@@ -120,7 +120,7 @@ class TestFormatTime:
             (dt.time(9, 5), "fr", "9h05"),
             (dt.time(0, 0), "fr", "0h00"),
             (T14, "en", "2:00\u202fPM"),
-            (T14, "ar", "2:00 م"),
+            (T14, "ar", "14:00"),  # the 24-hour clock in right-to-left programmes
             (T14, "ar_MA", "14:00"),
         ],
         ids=["fr", "fr_FR", "fr-CA", "fr_SN", "9h05", "midnight", "en", "ar", "ar_MA"],

@@ -102,7 +102,7 @@ class TestExecution:
         """Guesses, refusals and warnings are written in French."""
         assert "'Khalid' a été lu comme" in printed(executed, "rapprochements")
         refused = printed(executed, "pause-refusee")
-        assert refused.startswith("Refusé :\n  agenda[11].end: 17:40 est en dehors de la rencontre")
+        assert refused.startswith("Refusé :\n  agenda[11].end: 17h40 est en dehors de la rencontre")
         checked = printed(executed, "verifier")
         assert checked.startswith("Sans erreur : True\nagenda[10].start: battement de 5 minutes")
 

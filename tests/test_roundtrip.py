@@ -158,7 +158,7 @@ class TestTables:
             }
         )
         text = render(meeting, "markdown", "ar")
-        assert "2:05 م" in text
+        assert "14:05" in text
         back = parse_table(text, date=meeting.date).agenda
         assert [(i.start, i.end) for i in back] == [
             (dt.time(9), dt.time(9, 30)),

@@ -1275,10 +1275,10 @@ class TestMessagesInFrenchAndArabic:
               "cannot stretch 'Accueil': the programme would have 1 error: agenda[1].start: "
               "overlaps 'Accueil' (09:00–10:00) at agenda[0] in the plenary [overlap]",
               "opération impossible (allonger 'Accueil') : le programme aurait une erreur : "
-              "agenda[1].start: chevauche 'Accueil' (09:00–10:00), en agenda[0], dans la "
+              "agenda[1].start: chevauche 'Accueil' (9h00–10h00), en agenda[0], dans la "
               "plénière [overlap]",
               "تعذّر تنفيذ العملية (تمديد 'Accueil'): سيتضمن البرنامج خطأً واحدًا: "
-              "agenda[1].start: تتداخل مع 'Accueil' (9:00 ص–10:00 ص) في agenda[0] ضمن الجلسة "
+              "agenda[1].start: تتداخل مع 'Accueil' (09:00–10:00) في agenda[0] ضمن الجلسة "
               "العامة [overlap]",
               "stretch error overlaps plenary", "Accueil agenda start overlap",
               id="one-error"),
@@ -1289,14 +1289,14 @@ class TestMessagesInFrenchAndArabic:
               "[overlap]; agenda[3].start: overlaps 'A' (09:00–10:00) at agenda[0] in the "
               "plenary [overlap]; and 1 more",
               "opération impossible (construire l'ordre du jour) : le programme aurait 4 "
-              "erreurs : agenda[1].start: chevauche 'A' (09:00–10:00), en agenda[0], dans la "
-              "plénière [overlap] ; agenda[2].start: chevauche 'A' (09:00–10:00), en "
+              "erreurs : agenda[1].start: chevauche 'A' (9h00–10h00), en agenda[0], dans la "
+              "plénière [overlap] ; agenda[2].start: chevauche 'A' (9h00–10h00), en "
               "agenda[0], dans la plénière [overlap] ; agenda[3].start: chevauche 'A' "
-              "(09:00–10:00), en agenda[0], dans la plénière [overlap] ; et 1 de plus",
+              "(9h00–10h00), en agenda[0], dans la plénière [overlap] ; et 1 de plus",
               "تعذّر تنفيذ العملية (بناء جدول الأعمال): سيتضمن البرنامج أخطاء (عددها 4): "
-              "agenda[1].start: تتداخل مع 'A' (9:00 ص–10:00 ص) في agenda[0] ضمن الجلسة العامة "
-              "[overlap]؛ agenda[2].start: تتداخل مع 'A' (9:00 ص–10:00 ص) في agenda[0] ضمن "
-              "الجلسة العامة [overlap]؛ agenda[3].start: تتداخل مع 'A' (9:00 ص–10:00 ص) في "
+              "agenda[1].start: تتداخل مع 'A' (09:00–10:00) في agenda[0] ضمن الجلسة العامة "
+              "[overlap]؛ agenda[2].start: تتداخل مع 'A' (09:00–10:00) في agenda[0] ضمن "
+              "الجلسة العامة [overlap]؛ agenda[3].start: تتداخل مع 'A' (09:00–10:00) في "
               "agenda[0] ضمن الجلسة العامة [overlap]؛ وغيرها (عددها 1)",
               "build the errors more", "A agenda start overlap", id="four-errors"),
             P(lambda: find_item(small_agenda(), "Zzz"),

@@ -57,7 +57,8 @@ def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, dt.time):
         if value.second or value.microsecond:
             return time_text(value)  # the locale's patterns show minutes only
-        return formatting.format_time(value, lang)
+        # As the programme prints it: 14h00 in French, 14:00 in Arabic (see format_time).
+        return formatting.format_time(value, lang, "programme")
     if isinstance(value, Count):
         return formatting.format_number(int(value), lang)
     return value
@@ -103,7 +104,7 @@ class Problem:
         ...             severity=Severity.WARNING, minutes=10, previous_title="Accueil",
         ...             previous_end=dt.time(14, 30))
         >>> p.describe("fr")
-        "battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14:30"
+        "battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14h30"
         """
         return describe_message(self.template, self.params, lang)
 

@@ -183,7 +183,8 @@ def format_time(t: dt.time, locale: str, style: TimeStyle = "short") -> str:
     """A time of day: CLDR's short time, or the French printed-programme style.
 
     ``style="programme"`` writes ``14h00`` for any French locale (``fr``, ``fr_FR``, ``fr_CA``,
-    ``fr_SN``…) and is CLDR's short time elsewhere. Seconds are never shown.
+    ``fr_SN``…), the 24-hour clock in right-to-left locales (``14:00`` in ``ar`` too), and is
+    CLDR's short time elsewhere. Seconds are never shown.
 
     >>> import datetime as dt
     >>> [format_time(dt.time(14, 0), loc) for loc in ("fr", "ar", "ar_MA")]
@@ -195,6 +196,10 @@ def format_time(t: dt.time, locale: str, style: TimeStyle = "short") -> str:
     loc = babel_locale(locale)
     if style == "programme" and _is_french(loc):
         text = babel_dates.format_time(_naive(t), _PROGRAMME_TIME_PATTERN, locale=loc)
+    elif style == "programme" and loc.character_order == "right-to-left":
+        # The 24-hour clock, as format_time_range's programme style: an AM/PM marker would land
+        # on the wrong side of a time isolated left-to-right inside Arabic text.
+        text = babel_dates.format_skeleton("Hm", _naive(t), locale=loc)
     else:
         text = babel_dates.format_time(_naive(t), "short", locale=loc)
     return _localise_digits(text, loc)
