@@ -149,3 +149,35 @@ class TestSenegalExample:
         [series] = load(EXAMPLES / "groupe_pays_senegal.toml").series
         texts = [series.title, *(item.title for item in series.agenda)]
         assert all(text.exact(lang) for text in texts for lang in ("fr", "ar", "en"))
+
+
+class TestBundledExamples:
+    """The examples a pip user has: `rrma-groups new --example maroc|senegal`."""
+
+    @pytest.mark.parametrize("name", ["maroc", "senegal"])
+    def test_the_bundled_copy_is_the_examples_folder_s(self, name: str) -> None:
+        """The same file, but for its #:schema line (the repository's points at schema/)."""
+        from rrma_groups.examples import example_text
+
+        mine = (EXAMPLES / f"groupe_pays_{name}.toml").read_text(encoding="utf-8")
+        bundled = example_text(name)
+        assert bundled.splitlines()[1:] == mine.splitlines()[1:]
+        assert bundled.startswith("#:schema ")
+
+    @pytest.mark.parametrize("name", ["senegal", "groupe_pays_senegal", "maroc"])
+    def test_new_writes_it(self, name: str, tmp_path: Path) -> None:
+        from rrma_groups import load
+        from rrma_groups.cli.app import main
+
+        target = tmp_path / "groupe.toml"
+        assert main(["new", "--example", name, "-o", str(target)]) == 0
+        group = load(target)
+        assert group.meetings or group.series
+
+    def test_an_unknown_example(self) -> None:
+        from rrma_groups.examples import UnknownExampleError, example_text
+
+        with pytest.raises(UnknownExampleError) as caught:
+            example_text("tunisie")
+        assert isinstance(caught.value, KeyError)
+        assert caught.value.describe("fr") == "aucun exemple 'tunisie' ; il y a : maroc, senegal"

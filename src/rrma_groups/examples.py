@@ -1,4 +1,5 @@
-"""The bundled reference example: the Groupe Pays Maroc of Cap Coopération (2016)."""
+"""The bundled examples: the Groupe Pays Maroc of Cap Coopération (2016), the reference, and a
+fictional Groupe Pays Sénégal with a lunch, parallel workshops and a quarterly series."""
 
 from __future__ import annotations
 
@@ -6,26 +7,51 @@ import functools
 from importlib import resources
 from pathlib import Path
 
+from .errors import RrmaError
+from .messages import listing
 from .model import CountryGroup
 
-__all__ = ["EXAMPLES", "example_path", "example_text", "groupe_pays_maroc"]
+__all__ = [
+    "EXAMPLES",
+    "EXAMPLE_ALIASES",
+    "UnknownExampleError",
+    "example_path",
+    "example_text",
+    "groupe_pays_maroc",
+]
 
-EXAMPLES = {"groupe_pays_maroc": "groupe_pays_maroc.toml"}
+EXAMPLES = {"maroc": "groupe_pays_maroc.toml", "senegal": "groupe_pays_senegal.toml"}
 """Names of the bundled examples and their files."""
 
+EXAMPLE_ALIASES = {"groupe_pays_maroc": "maroc", "groupe_pays_senegal": "senegal"}
+"""Other names of the examples: their files' names, as earlier versions called them."""
 
-def example_text(name: str = "groupe_pays_maroc") -> str:
-    """The TOML text of a bundled example, comments included (a starting point to copy)."""
+
+class UnknownExampleError(RrmaError, KeyError):
+    """No bundled example has that name."""
+
+    code = "unknown_example"
+
+
+def _file(name: str) -> str:
     try:
-        filename = EXAMPLES[name]
+        return EXAMPLES[EXAMPLE_ALIASES.get(name, name)]
     except KeyError:
-        raise KeyError(f"no example {name!r}; there are: {', '.join(EXAMPLES)}") from None
-    return resources.files("rrma_groups.data").joinpath(filename).read_text(encoding="utf-8")
+        raise UnknownExampleError(value=name, known=listing(EXAMPLES)) from None
 
 
-def example_path(name: str = "groupe_pays_maroc") -> Path:
+def example_text(name: str = "maroc") -> str:
+    """The TOML text of a bundled example, comments included (a starting point to copy).
+
+    >>> "Groupe Pays Sénégal" in example_text("senegal")
+    True
+    """
+    return resources.files("rrma_groups.data").joinpath(_file(name)).read_text(encoding="utf-8")
+
+
+def example_path(name: str = "maroc") -> Path:
     """Where a bundled example lives on disk (inside the installed package)."""
-    return Path(str(resources.files("rrma_groups.data").joinpath(EXAMPLES[name])))
+    return Path(str(resources.files("rrma_groups.data").joinpath(_file(name))))
 
 
 @functools.cache
@@ -40,4 +66,4 @@ def groupe_pays_maroc() -> CountryGroup:
     """
     from .io.files import loads
 
-    return loads(example_text("groupe_pays_maroc"), "toml", source="groupe_pays_maroc.toml")
+    return loads(example_text("maroc"), "toml", source="groupe_pays_maroc.toml")

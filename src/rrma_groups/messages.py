@@ -568,6 +568,7 @@ MESSAGES: Final[dict[str, str]] = {
         "{value!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"
     ),
     "starter_network": N_("the network's name is empty"),
+    "unknown_example": N_("no example {value!r}; there are: {known}"),
     # === errors that gather others (GroupValidationError, TableImportError) ===
     "invalid_data": NN_("{count} error in {source}:", "{count} errors in {source}:"),
     "unreadable_table": NN_(

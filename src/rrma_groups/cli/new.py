@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..examples import EXAMPLES, example_text
+from ..examples import EXAMPLE_ALIASES, EXAMPLES, example_text
 from ..i18n.catalog import N_, translator
 from ..io import write_atomic
 from ..starter import (
@@ -68,10 +68,13 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str | None = None) -> N
     what.add_argument(
         "--example",
         nargs="?",
-        const="groupe_pays_maroc",
-        choices=sorted(EXAMPLES),
+        const="maroc",
+        choices=[*EXAMPLES, *EXAMPLE_ALIASES],
         metavar="NAME",
-        help=_("write a copy of a bundled example instead (default: groupe_pays_maroc)"),
+        help=_(
+            "write a copy of a bundled example instead: maroc (the default, the 2016 reference) "
+            "or senegal (a whole day with a lunch, parallel workshops and a series)"
+        ),
     )
     parser.add_argument(
         "--network", "-n", metavar="NAME", help=_("the network's name, e.g. Centraider")
