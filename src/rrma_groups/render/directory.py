@@ -19,7 +19,7 @@ from ..i18n.catalog import N_, translator
 from ..i18n.formatting import format_number
 from ..i18n.locales import babel_locale, direction, normalize_locale
 from ..i18n.regions import country_name, subdivision_name
-from ..messages import listing
+from ..messages import COMMA, listing
 from ..model import CountryGroup
 from .data_tables import Cell, Table, table_csv, table_html, table_markdown, table_text
 from .html import page
@@ -59,7 +59,9 @@ def _language_names(codes: Iterable[str], lang: str) -> str:
     for code in codes:
         base = code.split("_")[0]
         out.append(str(names.get(code) or names.get(base) or code))
-    return ", ".join(out)
+    # The language's own comma ("، " in Arabic), as the other lists of the directory have it.
+    separator = translator(lang).gettext(COMMA).format(previous="", next="")
+    return separator.join(out)
 
 
 def directory_table(
