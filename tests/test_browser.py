@@ -4,7 +4,9 @@ test_render.py checks what the page says; these tests check where the browser dr
 one loads a page rendered from the bundled example, then measures boxes and text ranges:
 
 - the Arabic table mirrors (its first column, Date, is on the right);
-- in every time cell, the start time is drawn to the left of the end time, in both directions;
+- in every time cell and in the meeting's hours, a reader meets the start time first: drawn
+  left of the end time in French, right of it in Arabic ("من 14:00 إلى 17:30");
+- no Arabic text is drawn in (synthesised) italics, on the pages and the sign-in sheet;
 - no text leaves its cell, no word is cut across lines, nothing scrolls sideways, at a
   1280 px desktop width and a 375 px phone width;
 - the print stylesheet puts the seed's programme on one A4 page.
@@ -57,25 +59,39 @@ PAGES = {
 }
 A4_MM = (210, 297)
 
-# The x of the start and end times inside every time range, measured on text ranges: the
-# range's text is split at its dash, then each half is measured where the browser drew it.
+
+def SHEET(lang: str) -> str:
+    from rrma_groups.render.sign_in_sheet import sign_in_sheet
+
+    return sign_in_sheet(GROUP, MEETING, lang)
+
+
+# The x of the start and end times inside every time range, measured on text ranges: the first
+# two times of the range's text ("14:00–14:15", "من 14:00 إلى 17:30", "de 14h00 à 17h30") are
+# each measured where the browser drew them.
 TIME_POSITIONS = """(selector) => [...document.querySelectorAll(selector)].map((cell) => {
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   let node, text = "";
   while ((node = walker.nextNode())) { if (/\\d/.test(node.data)) { text = node.data; break; } }
-  const match = /^(\\s*)(\\S+)(\\s*[-\\u2013]\\s*)(\\S+)/.exec(text);
-  if (!match) return null;
-  const box = (start, end) => {
+  const times = [...text.matchAll(/\\d{1,2}[:h]\\d{2}/g)];
+  if (times.length < 2) return null;
+  const box = (match) => {
     const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, end);
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
     const r = range.getBoundingClientRect();
     return {left: r.left, right: r.right};
   };
-  const a = match[1].length, b = a + match[2].length, c = b + match[3].length;
-  const d = c + match[4].length;
-  return {text, start: match[2], end: match[4], startBox: box(a, b), endBox: box(c, d)};
+  return {text, start: times[0][0], end: times[1][0], startBox: box(times[0]),
+          endBox: box(times[1])};
 })"""
+
+# Every element that draws text in italics, and the language it is in.
+ITALIC_TEXT = """() => [...document.querySelectorAll("body *")]
+  .filter((el) => getComputedStyle(el).fontStyle !== "normal"
+    && [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim()))
+  .map((el) => ({lang: el.closest("[lang]").getAttribute("lang"),
+                 text: el.textContent.trim().slice(0, 40)}))"""
 
 # Every visible cell of the programme: does it scroll, does its text leave its padding box,
 # is any word drawn on more than one line?
@@ -163,25 +179,32 @@ class TestDirection:
 
     @pytest.mark.parametrize("width", [DESKTOP, PHONE])
     @pytest.mark.parametrize("lang", LANGS)
-    def test_start_time_is_left_of_end_time(
+    def test_a_reader_meets_the_start_time_first(
         self, desktop: Any, phone: Any, lang: str, width: int
     ) -> None:
-        """In each of the 11 time cells and in the heading, 14:00 is drawn left of 14:15."""
+        """In each of the 11 time cells and in the meeting's hours, the start is met first: in
+        French 14h00 is drawn left of 14h15; in Arabic, read from the right, 14:00 is drawn
+        right of 14:15, as "من 14:00 إلى 17:30" (from 14:00 to 17:30) reads."""
         page = show(desktop if width == DESKTOP else phone, PAGES["meeting"](lang))
         cells = page.evaluate(TIME_POSITIONS, "table.programme td.time")
         cells += page.evaluate(TIME_POSITIONS, ".when bdi")
         assert len(cells) == 12
         assert cells[0]["start"] in ("14:00", "14h00")
         assert cells[0]["end"] in ("14:15", "14h15")
+        assert cells[-1]["text"] in ("من 14:00 إلى 17:30", "de 14h00 à 17h30")
         for cell in cells:
-            assert cell["startBox"]["right"] <= cell["endBox"]["left"], cell
+            if lang == "ar":
+                assert cell["endBox"]["right"] <= cell["startBox"]["left"], cell
+            else:
+                assert cell["startBox"]["right"] <= cell["endBox"]["left"], cell
 
-    def test_without_isolation_arabic_would_reverse_times(self, desktop: Any) -> None:
-        """The measure can fail: drop the bdi around times and 14:15 is drawn left of 14:00."""
-        html = PAGES["meeting"]("ar").replace('<bdi dir="ltr">', "<span>")
+    def test_isolated_left_to_right_arabic_would_put_the_end_first(self, desktop: Any) -> None:
+        """The measure can fail: lay the Arabic times out left to right and a reader going
+        from the right meets 14:15 first."""
+        html = PAGES["meeting"]("ar").replace('<bdi dir="rtl">', '<bdi dir="ltr">')
         cells = show(desktop, html).evaluate(TIME_POSITIONS, "table.programme td.time")
         assert cells[0]["start"] == "14:00"
-        assert cells[0]["endBox"]["right"] <= cells[0]["startBox"]["left"]
+        assert cells[0]["startBox"]["right"] <= cells[0]["endBox"]["left"]
 
     def test_arabic_phone_rows_put_the_time_on_the_right(self, phone: Any) -> None:
         """On a phone the rows stack, still right to left: time on the right of the activity."""
@@ -189,6 +212,18 @@ class TestDirection:
         time = page.query_selector("table.programme td.time").bounding_box()
         activity = page.query_selector("table.programme td.activity").bounding_box()
         assert time["x"] >= activity["x"] + activity["width"]
+
+
+class TestNoItalicArabic:
+    @pytest.mark.parametrize("kind", [*sorted(PAGES), "sign-in sheet"])
+    def test_arabic_text_is_never_slanted(self, desktop: Any, kind: str) -> None:
+        """Arabic script has no italics: what French pages set in italics (the signature, the
+        informal time, a made-up sample's mark) is drawn upright in Arabic, set apart by weight
+        or colour; the French pages keep their italics."""
+        arabic = show(desktop, SHEET("ar") if kind == "sign-in sheet" else PAGES[kind]("ar"))
+        assert arabic.evaluate(ITALIC_TEXT) == []
+        french = show(desktop, SHEET("fr") if kind == "sign-in sheet" else PAGES[kind]("fr"))
+        assert french.evaluate(ITALIC_TEXT) != []
 
 
 class TestNoOverflow:
@@ -232,6 +267,8 @@ class TestPrint:
         # text without spaces, after NFKC.
         text = squash(reader.pages[0].extract_text())
         last_item = meeting_view(MEETING, lang, GROUP).days[-1].items[-1]
-        assert squash(last_item.time) in text
+        start, end = last_item.time.split("–" if lang == "ar" else " - ")
+        # As drawn: in Arabic the start is on the right, read first.
+        assert squash(f"{end}–{start}" if lang == "ar" else last_item.time) in text
         assert squash(last_item.title.text) in text
         assert "KhalidChihani" in text  # the signature, after the programme

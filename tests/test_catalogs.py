@@ -224,7 +224,7 @@ class TestPlaceholders:
             "{previous_end}"
         )
         assert message is not None
-        assert message.string == (
+        assert message.string[2] == (
             "battement de {minutes} minutes avant ce point, après la fin de {previous_title!r} "
             "à {previous_end}"
         )

@@ -12,6 +12,7 @@ import pytest
 import rrma_groups
 from builders import findings, first_problem, group_data, item
 from rrma_groups import GroupValidationError, Severity
+from rrma_groups.messages import Span
 from rrma_groups.problems import describe
 
 
@@ -81,7 +82,7 @@ class TestMeetingBounds:
             "meetings[0].agenda[2].end",
         )
         assert problem.message == (
-            "16:15 is outside the meeting, which runs from 2016-11-04 14:00 to 2016-11-04 16:00"
+            "16:15 is outside the meeting, which takes place on 2016-11-04, from 14:00 to 16:00"
         )
 
     def test_without_declared_bounds_the_agenda_defines_them(self) -> None:
@@ -645,8 +646,8 @@ class TestTimesTheClocksSkipOrRepeat:
             "UTC+02:00 to UTC+01:00: it is taken as the first of the two, at UTC+02:00"
         )
         assert describe(problem, "fr") == (
-            "2h30 a lieu deux fois le 29 oct. 2017 dans le fuseau Europe/Paris, car les "
-            "horloges reculent de UTC+02:00 à UTC+01:00\xa0: c'est la première des deux qui est "
+            "2h30 a lieu deux fois le 29 octobre 2017 dans le fuseau Europe/Paris, car les "
+            "horloges reculent de UTC+02:00 à UTC+01:00\u202f: c’est la première des deux qui est "
             "retenue, à UTC+02:00"
         )
 
@@ -766,8 +767,11 @@ class TestTimesToTheMinute:
         problem = rrma_groups.Problem(
             "item_outside_meeting",
             ("meetings", 0, "agenda", 0, "start"),
-            "{value} is outside the meeting, which runs from {meeting_start} to {meeting_end}",
-            {"value": value, "meeting_start": dt.time(14), "meeting_end": dt.time(16)},
+            "{value} is outside the meeting, which takes place {span}",
+            {
+                "value": value,
+                "span": Span(dt.datetime(2016, 11, 4, 14), dt.datetime(2016, 11, 4, 16)),
+            },
         )
         assert problem.message.startswith(f"{plain} is outside")
         if isinstance(value, dt.time) and value != dt.time(14, 0):

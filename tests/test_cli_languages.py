@@ -14,6 +14,7 @@ from rrma_groups.cli.app import command_language, environment_language, main
 from rrma_groups.cli.parser import ARGPARSE_WORDS
 from rrma_groups.i18n.bidi import BIDI_CONTROLS, LRI, PDI, RLM, strip_bidi_controls
 from rrma_groups.i18n.catalog import translator
+from typeset import typeset
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -71,11 +72,15 @@ ERROR_AND_WARNING = {
     ],
     "ar": [
         f"{RLM}{LRI}{{path}}{PDI}: {ltr('persons[0].affiliation')}: المعرّف 'zz' لا يطابق أي "
-        f"فاعل؛ المعرّفات المعروفة: a1, a2, net {ltr('[unknown_reference]')}",
+        f"فاعل؛ المعرّفات المعروفة: a1، a2، net {ltr('[unknown_reference]')}",
         f"{RLM}{LRI}{{path}}{PDI}: تنبيه: {ltr('meetings[0].agenda[1].facilitators')}: لم "
         f"يُحدَّد أي مؤطر لـ'Débat' {ltr('[no_facilitator]')}",
         f"{RLM}{LRI}{{path}}{PDI}: غير صالح (خطأ واحد وتنبيه واحد)",
     ],
+}
+# Written with ASCII quotes and spaces; the languages' own marks are put in (see typeset.py).
+ERROR_AND_WARNING = {
+    lang: [typeset(line, lang) for line in lines] for lang, lines in ERROR_AND_WARNING.items()
 }
 
 
@@ -192,7 +197,7 @@ class TestRightToLeft:
         path = write(tmp_path, data)
         line = run(capsys, "validate", "-l", "ar", str(path))[1].splitlines()[0]
         message = line.split(": ", 2)[2]
-        assert message.startswith("'xx' ")
+        assert message.startswith(typeset("'xx' ", "ar"))
         assert line.startswith(RLM)
         assert self.visual(line).endswith(f"{path}")
 
@@ -307,10 +312,11 @@ class TestUnknownLanguage:
         monkeypatch.setenv("LANG", "fr_FR.UTF-8")
         status, _, err = run(capsys, "validate", "--lang", "xx-YY-zz", str(tmp_path / "g.json"))
         assert status == 2
-        assert err.startswith("utilisation : rrma-groups validate ")
-        assert err.splitlines()[-1] == (
+        assert err.startswith("utilisation\u202f: rrma-groups validate ")
+        assert err.splitlines()[-1] == typeset(
             "rrma-groups validate : erreur : argument --lang/-l : langue inconnue 'xx-YY-zz' ; "
-            "choisissez parmi : fr, ar, en"
+            "choisissez parmi : fr, ar, en",
+            "fr",
         )
 
     def test_render_still_takes_any_locale(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -342,7 +348,7 @@ class TestHelp:
             "Vérifie des fichiers de groupe et signale chaque erreur et chaque avertissement, "
             "avec son emplacement." in text
         )
-        assert "--quiet, -q n'afficher que les erreurs, pas les avertissements" in text
+        assert "--quiet, -q n’afficher que les erreurs, pas les avertissements" in text
 
     def test_arabic_help(self, capsys: pytest.CaptureFixture[str]) -> None:
         """directory --help -l ar: argparse's words and ours in Arabic, defaults filled in."""
@@ -380,7 +386,7 @@ class TestOtherCommands:
         """render's own messages on stderr follow its --lang."""
         status, _, err = run(capsys, "render", "--format", "pdf", "--lang", "fr")
         assert status == 2
-        assert err == "--format pdf écrit un fichier binaire : ajoutez -o FILE\n"
+        assert err == "--format pdf écrit un fichier binaire\u202f: ajoutez -o FILE\n"
 
     def test_sign_in_sheet_message_in_arabic(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An Arabic message line starts with RLM."""
@@ -395,7 +401,9 @@ class TestOtherCommands:
         monkeypatch.setenv("LANG", "fr_FR.UTF-8")
         status, _, err = run(capsys, "new", "--country", "XX", "--network", "Réseau")
         assert status == 2
-        assert err == "'XX' n’est pas un code de pays ISO 3166-1 alpha-2 (comme SN, MA ou BF)\n"
+        assert err == typeset(
+            "'XX' n’est pas un code de pays ISO 3166-1 alpha-2 (comme SN, MA ou BF)\n", "fr"
+        )
 
     def test_import_agenda_problems(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -405,10 +413,11 @@ class TestOtherCommands:
         table.write_text("14h00 - 14h15 Accueil\nabc\n", encoding="utf-8")
         status, _, err = run(capsys, "import-agenda", str(table), "--lang", "fr")
         assert status == 1
-        assert err == (
-            f"{table}:2: impossible de lire 'abc' : il faut une plage horaire comme "
+        assert err == f"{table}:2: " + typeset(
+            "impossible de lire 'abc' : il faut une plage horaire comme "
             "'14h00 - 14h15' suivie d'un titre, ou une date comme 'vendredi 4 novembre 2016' "
-            "[table_unreadable_line]\n"
+            "[table_unreadable_line]\n",
+            "fr",
         )
 
     def test_a_file_that_cannot_be_read_in_arabic(

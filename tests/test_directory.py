@@ -64,7 +64,7 @@ class TestFilters:
             ),
             ({"kinds": ["association"]}, ["exemple-asso-limousin-souss", "mdh"]),
             (
-                {"kinds": ["association", "university"]},
+                {"kinds": ["association", "public_body"]},
                 ["exemple-asso-limousin-souss", "exemple-lycee-pro", "mdh"],
             ),
             (
@@ -246,7 +246,7 @@ class TestText:
         ]
         assert lines[5].split("  ")[0] == "Name"
         assert lines[7].startswith(
-            "Example association Solidarité Limousin–Souss (fictional example)  Association  87"
+            "Solidarité Limousin–Souss association (fictional example)  Association  87"
         )
 
     def test_one_actor(self) -> None:
@@ -271,7 +271,7 @@ class TestMarkdown:
             "Languages | Network member | Group member |"
         )
         assert rows[2] == (
-            "| Example association Solidarité Limousin–Souss (fictional example) | Association | "
+            "| Solidarité Limousin–Souss association (fictional example) | Association | "
             "87 | Nouvelle-Aquitaine | Marrakesh-Safi, Souss-Massa | Training, Sustainable "
             "development and cultural exchange | French, Arabic | yes | Member |"
         )
@@ -322,7 +322,7 @@ class TestCsv:
         assert text.split("\r\n") == [
             "Id,Name,Kind,Département,French region,Regions in Morocco,Themes,Languages,"
             "Network member,Group member,Website",
-            "exemple-asso-limousin-souss,Example association Solidarité Limousin–Souss "
+            "exemple-asso-limousin-souss,Solidarité Limousin–Souss association "
             '(fictional example),Association,87,Nouvelle-Aquitaine,"Marrakesh-Safi, Souss-Massa",'
             '"Training, Sustainable development and cultural exchange","French, Arabic",yes,'
             "Member,",
@@ -337,7 +337,10 @@ class TestCsv:
             GROUP, directory(GROUP, kinds=["foundation"]), "csv", "en", delimiter=";", bom=True
         )
         assert text.startswith("\ufeffId;")
-        assert "\r\nexemple-fondation;Example foundation for international solidarity" in text
+        assert (
+            "\r\nexemple-fondation;Foundation for international solidarity (fictional example)"
+            in text
+        )
 
     @pytest.mark.parametrize(
         ("name", "cell"),

@@ -9,7 +9,8 @@ Two things are executed here:
 * the docstring examples of every module of ``rrma_groups``, with :mod:`doctest`.
 
 Each page runs in a fresh folder holding a copy of the repository's ``examples/``, with its own
-Python namespace, blocks in page order, so a page can build on its earlier blocks.
+Python namespace, blocks in page order, so a page can build on its earlier blocks, and in the
+locale of its reader: French pages with a French locale, Arabic pages with an Arabic one.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import pytest
 import extras
 import rrma_groups
 from rrma_groups.cli import app as cli
+from rrma_groups.cli.language import environment_language
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -345,14 +347,47 @@ def _match_lines(want: list[str], have: list[str]) -> bool:
     return bool(have) and want[0] == have[0] and _match_lines(want[1:], have[1:])
 
 
+# The locale each language's reader has: a page's commands print what that reader sees.
+LOCALES = {"fr": "fr_FR.UTF-8", "ar": "ar_MA.UTF-8"}
+
+_FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
+
+
+def page_language(page: Path) -> str:
+    """The language of a page: the ``lang`` of its front matter, else its folder's.
+
+    ``docs/fr/`` and the home page (``docs/index.md``) are French, ``docs/ar/`` Arabic; the
+    other pages (``docs/en/``, the reference, ``README.md``) are in English.
+    """
+    front = _FRONT_MATTER.match(page.read_text(encoding="utf-8")) if page.is_file() else None
+    if front:
+        declared = re.search(r"^lang:\s*(\S+)\s*$", front["body"], re.MULTILINE)
+        if declared:
+            return declared[1].replace("-", "_").partition("_")[0]
+    relative = page.resolve().relative_to(ROOT).as_posix()
+    if relative == "docs/index.md" or relative.startswith("docs/fr/"):
+        return "fr"
+    if relative.startswith("docs/ar/"):
+        return "ar"
+    return "en"
+
+
+def page_environment(monkeypatch: pytest.MonkeyPatch, page: Path) -> None:
+    """The environment a reader of the page has: its language's locale (none for English,
+    whose messages are the library's own), and a terminal 100 columns wide."""
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in ("RRMA_GROUPS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    locale = LOCALES.get(page_language(page))
+    if locale is not None:
+        monkeypatch.setenv("LANG", locale)
+
+
 @pytest.fixture
 def page_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh folder with a copy of examples/, as the current directory, English locale."""
+    """A fresh folder with a copy of examples/, as the current directory."""
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "100")
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
     return tmp_path
 
 
@@ -360,8 +395,11 @@ PAGES = doc_pages()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
-def test_page_examples_run(page: Path, page_folder: Path) -> None:
-    """Every example of the page runs, and prints what the page shows."""
+def test_page_examples_run(page: Path, page_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every example of the page runs, and prints what the page shows to its reader: the
+    commands of a French page run with a French locale, those of an Arabic page with an Arabic
+    one (see :func:`page_language`)."""
+    page_environment(monkeypatch, page)
     PageRunner(page, page_folder).run(read_page(page.read_text(encoding="utf-8")))
 
 
@@ -387,6 +425,39 @@ class TestReadingPages:
             Block("toml", "k = 1\n", 3),
             Instruction(["cut", "a.toml", "k ="], 6),
         ]
+
+
+class TestPageLanguage:
+    @pytest.mark.parametrize(
+        ("page", "language"),
+        [
+            ("docs/index.md", "fr"),
+            ("docs/fr/tutoriel.md", "fr"),
+            ("docs/fr/guides/valider.md", "fr"),
+            ("docs/ar/quickstart.md", "ar"),
+            ("docs/en/tutorial.md", "en"),
+            ("docs/contributing.md", "en"),
+            ("docs/reference/cli.md", "en"),
+            ("README.md", "en"),
+        ],
+    )
+    def test_by_front_matter_and_folder(self, page: str, language: str) -> None:
+        """French pages are French, Arabic pages (front matter ``lang: ar``) Arabic."""
+        assert page_language(ROOT / page) == language
+
+    @pytest.mark.parametrize(
+        ("page", "spoken"),
+        [("docs/fr/tutoriel.md", "fr_FR"), ("docs/ar/quickstart.md", "ar_MA"), ("README.md", None)],
+    )
+    def test_the_command_speaks_the_page_s_language(
+        self, page: str, spoken: str | None, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The commands of a page speak its reader's language, whatever the machine running
+        the tests is set to."""
+        monkeypatch.setenv("RRMA_GROUPS_LANG", "ar")
+        monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+        page_environment(monkeypatch, ROOT / page)
+        assert environment_language() == spoken
 
 
 class TestInstructions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 # English page -> its French counterpart (paths below docs/, without .md).
 COUNTERPARTS = {
     "en/index": "index",
+    "contributing": "fr/ecrire-la-documentation",
     "en/quickstart": "fr/demarrage-rapide",
     "en/tutorial": "fr/tutoriel",
     "en/explanation/architecture": "fr/explications/architecture",
@@ -25,6 +27,7 @@ COUNTERPARTS = {
     "en/howto/export-calendar": "fr/guides/calendrier-ical",
     "en/howto/print-pdf": "fr/guides/imprimer-en-pdf",
     "en/howto/retime-programme": "fr/guides/reorganiser-un-programme",
+    "en/howto/rooms-parallel-series": "fr/guides/salles-ateliers-series",
     "en/howto/times-and-dates": "fr/guides/heures-et-dates",
     "en/howto/translate": "fr/guides/traduire",
     "en/howto/validate": "fr/guides/valider",
@@ -37,7 +40,7 @@ def pages(language: str) -> set[str]:
 
 def test_every_page_has_its_counterpart_listed() -> None:
     """A new page in en/ or fr/ must be paired here with its translation."""
-    assert pages("en") == set(COUNTERPARTS)
+    assert pages("en") == {en for en in COUNTERPARTS if en.startswith("en/")}
     assert pages("fr") == {fr for fr in COUNTERPARTS.values() if fr.startswith("fr/")}
 
 
@@ -50,8 +53,37 @@ def test_each_links_to_the_other(english: str, french: str) -> None:
     assert f"</{english}>" in fr_text or f"`/{english}`" in fr_text or f"<{english}>" in fr_text
 
 
+def toctree_entries(page: str) -> set[str]:
+    """The documents a page's toctrees list, as paths below docs/ (``Title <doc>`` gives doc)."""
+    text = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    folder = str(Path(page).parent)
+    entries = set()
+    for body in re.findall(r"^```\{toctree\}\n(.*?)^```", text, flags=re.M | re.S):
+        for line in body.splitlines():
+            line = line.strip()
+            if not line or line.startswith(":"):
+                continue
+            target = re.sub(r"^.*<(.+)>$", r"\1", line)
+            entries.add(target[1:] if target.startswith("/") else str(Path(folder, target)))
+    return {entry.removeprefix("./") for entry in entries}
+
+
+def test_each_menu_lists_its_language_s_pages() -> None:
+    """The French home page's menus list the French pages, the English index the English ones:
+    an English page in the French menu would show its English title there."""
+    french, english = toctree_entries("index"), toctree_entries("en/index")
+    for en, fr in COUNTERPARTS.items():
+        if en == "en/index":
+            continue
+        assert fr in french, f"the French menu of docs/index.md lacks {fr}"
+        assert en not in french, f"the French menu of docs/index.md lists the English {en}"
+        assert en in english, f"the menu of docs/en/index.md lacks {en}"
+
+
 def test_the_french_menu_is_in_french() -> None:
-    """The French home page's menus name every entry in French."""
+    """The reference is in English, said so in French, in the menu and on the page."""
     home = (DOCS / "index.md").read_text(encoding="utf-8")
-    assert "\ncontributing\n" not in home  # the English title would show in the French menu
     assert ":caption: Référence" in home
+    assert "Référence (en anglais) <reference/index>" in home
+    reference = (DOCS / "reference" / "index.md").read_text(encoding="utf-8")
+    assert "La référence est en anglais" in reference

@@ -25,10 +25,11 @@ from rrma_groups.examples import groupe_pays_maroc
 from rrma_groups.export.ical import from_ical
 from rrma_groups.i18n.locales import normalize_locale
 from rrma_groups.i18n.regions import canonical_subdivision, country_name
-from rrma_groups.messages import MESSAGES, PLURALS, WORDINGS
+from rrma_groups.messages import COUNTED, MESSAGES, PLURALS, WORDINGS
 from rrma_groups.model.series import Series
 from rrma_groups.parsing.tables import parse_table
 from rrma_groups.parsing.times import parse_date, parse_time
+from rrma_groups.problems import describe_message
 from rrma_groups.render.report import render_report
 from rrma_groups.scheduling import retime
 from rrma_groups.starter import starter_text
@@ -204,16 +205,31 @@ class TestTheRegistry:
         assert {code for code, _ in WORDINGS} <= set(MESSAGES)
 
     def test_every_counting_template_counts(self) -> None:
-        """A template with a plural form says how many: it has a {count}."""
+        """A template with a plural form says how many: it has a {count}, or the parameter
+        that ``NN_(..., counting=...)`` names ({length} characters)."""
         for plural, singular in PLURALS.items():
-            assert "{count}" in plural
-            assert "{count}" in singular or plural.startswith("no installed font")
+            counted = "{" + COUNTED.get(plural, "count") + "}"
+            assert counted in plural
+            assert counted in singular or plural.startswith("no installed font")
+
+    def test_a_count_that_is_not_count_chooses_the_form(self) -> None:
+        """ "64 حرفًا", "3 أحرف", "100 حرف": the number of characters chooses the Arabic form."""
+        texts = {
+            n: describe_message(MESSAGES["too_long"], {"length": n, "max_length": 500}, "ar")
+            for n in (3, 64, 600)
+        }
+        assert "3 أحرف" in texts[3]
+        assert "64 حرفًا" in texts[64]
+        assert "600 حرف،" in texts[600]
+        assert "64 caractères" in describe_message(
+            MESSAGES["too_long"], {"length": 64, "max_length": 10}, "fr"
+        )
 
     def test_counts_take_the_plural_of_the_language(self) -> None:
         """Arabic has six plural forms: three errors is أخطاء, eleven would be خطأً."""
         three = caught("invalid data")  # name, country and network are missing
         assert three.describe().startswith("3 errors in g.toml:")
-        assert three.describe("fr").startswith("3 erreurs dans g.toml :")
+        assert three.describe("fr").startswith("3 erreurs dans g.toml\u202f:")
         assert three.describe("ar").splitlines()[0] == "3 أخطاء في g.toml:"
 
     def test_file_sizes_are_grouped_for_the_locale(self, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 Each problem comes from loading a group that is wrong in one way (see builders.py) and is told
 exactly: its message translated through the catalogs, its values written for the locale
-(times: ``14:30`` in French and Moroccan Arabic, ``2:30 م`` in generic Arabic; dates), its
+(times: ``14h30`` in French, ``14:30`` in Arabic as the programme prints them; dates), its
 location and code unchanged. A language without a catalog gets English, its values still
 written for its locale.
 """
@@ -120,92 +120,128 @@ class Told(NamedTuple):
         return f"{self.location}: {message} [{self.code}]"
 
 
-RLM = "\u200f"  # CLDR's Arabic numeric dates keep their order with it: 04‏/11‏/2016
-AR_4_NOV, AR_3_NOV = f"04{RLM}/11{RLM}/2016", f"03{RLM}/11{RLM}/2016"
+NB = "\u202f"  # French: a narrow no-break space before ; : ? ! and inside « »
+FSI, PDI = "\u2068", "\u2069"  # Arabic: a quoted value is isolated inside its « »
+
+
+def fr_quoted(text: str) -> str:
+    return f"«{NB}{text}{NB}»"
+
+
+def ar_quoted(text: str) -> str:
+    return f"«{FSI}{text}{PDI}»"
+
 
 EXPECTED: dict[str, Told] = {
     "gap": Told(
         f"{AGENDA_1}.start",
         "gap",
         en="10 minute gap before this item, after 'Accueil' ended at 14:30",
-        fr="battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14h30",
-        ar="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 14:30",
-        ar_ma="فاصل زمني مدته 10 د قبل هذه الفقرة، بعد انتهاء 'Accueil' على الساعة 14:30",
+        fr=(
+            f"battement de 10 minutes avant ce point, après "
+            f"la fin de {fr_quoted('Accueil')} à 14h30"
+        ),
+        ar=(
+            f"فاصل زمني مدته 10 دقائق قبل هذه الفقرة، بعد انتهاء "
+            f"{ar_quoted('Accueil')} على الساعة 14:30"
+        ),
+        ar_ma=(
+            f"فاصل زمني مدته 10 دقائق قبل هذه الفقرة، بعد انتهاء "
+            f"{ar_quoted('Accueil')} على الساعة 14:30"
+        ),
     ),
     "overlap_in_a_room": Told(
         f"{AGENDA_1}.start",
         "overlap",
         en="overlaps 'Accueil' (14:00–14:30) at meetings[0].agenda[0] in room 'r1'",
-        fr="chevauche 'Accueil' (14h00–14h30), en meetings[0].agenda[0], dans la salle 'r1'",
-        ar="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن القاعة 'r1'",
-        ar_ma="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن القاعة 'r1'",
+        fr=(
+            f"chevauche {fr_quoted('Accueil')} (14h00–14h30), en meetings[0].agenda[0], "
+            f"dans la salle {fr_quoted('r1')}"
+        ),
+        ar=(
+            f"تتداخل مع {ar_quoted('Accueil')} (14:00–14:30) في meetings[0].agenda[0] "
+            f"ضمن القاعة {ar_quoted('r1')}"
+        ),
+        ar_ma=(
+            f"تتداخل مع {ar_quoted('Accueil')} (14:00–14:30) في meetings[0].agenda[0] "
+            f"ضمن القاعة {ar_quoted('r1')}"
+        ),
     ),
     "overlap_in_the_plenary": Told(
         f"{AGENDA_1}.start",
         "overlap",
         en="overlaps 'Accueil' (14:00–14:30) at meetings[0].agenda[0] in the plenary",
-        fr="chevauche 'Accueil' (14h00–14h30), en meetings[0].agenda[0], dans la plénière",
-        ar="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن الجلسة العامة",
-        ar_ma="تتداخل مع 'Accueil' (14:00–14:30) في meetings[0].agenda[0] ضمن الجلسة العامة",
+        fr=(
+            f"chevauche {fr_quoted('Accueil')} (14h00–14h30), "
+            f"en meetings[0].agenda[0], dans la plénière"
+        ),
+        ar=(
+            f"تتداخل مع {ar_quoted('Accueil')} (14:00–14:30) "
+            f"في meetings[0].agenda[0] ضمن الجلسة العامة"
+        ),
+        ar_ma=(
+            f"تتداخل مع {ar_quoted('Accueil')} (14:00–14:30) "
+            f"في meetings[0].agenda[0] ضمن الجلسة العامة"
+        ),
     ),
     "unknown_person": Told(
         f"{AGENDA_1}.facilitators[0].person",
         "unknown_reference",
         en="no person has the id 'p9'; known ids: p1, p2",
-        fr="personne 'p9' introuvable ; identifiants connus : p1, p2",
-        ar="المعرّف 'p9' لا يطابق أي شخص؛ المعرّفات المعروفة: p1, p2",
-        ar_ma="المعرّف 'p9' لا يطابق أي شخص؛ المعرّفات المعروفة: p1, p2",
+        fr=f"personne {fr_quoted('p9')} introuvable{NB}; identifiants connus{NB}: p1, p2",
+        ar=f"المعرّف {ar_quoted('p9')} لا يطابق أي شخص؛ المعرّفات المعروفة: p1، p2",
+        ar_ma=f"المعرّف {ar_quoted('p9')} لا يطابق أي شخص؛ المعرّفات المعروفة: p1، p2",
     ),
     "nobody_leads": Told(
         f"{AGENDA_1}.facilitators",
         "no_facilitator",
         en="'Débat' has nobody to lead it",
-        fr="'Débat' n'a personne pour l'animer",
-        ar="لم يُحدَّد أي مؤطر لـ'Débat'",
-        ar_ma="لم يُحدَّد أي مؤطر لـ'Débat'",
+        fr=f"{fr_quoted('Débat')} n’a personne pour l’animer",
+        ar=f"لم يُحدَّد أي مؤطر لـ{ar_quoted('Débat')}",
+        ar_ma=f"لم يُحدَّد أي مؤطر لـ{ar_quoted('Débat')}",
     ),
     "ends_before_it_starts": Told(
         "meetings[0].end_date",
         "end_date_before_date",
         en="ends on 2016-11-03, which is before its first day 2016-11-04",
-        fr="se termine le 3 nov. 2016, avant son premier jour, le 4 nov. 2016",
-        ar=f"ينتهي يوم {AR_3_NOV}، أي قبل يومه الأول {AR_4_NOV}",
-        ar_ma=f"ينتهي يوم {AR_3_NOV}، أي قبل يومه الأول {AR_4_NOV}",
+        fr="se termine le 3 novembre 2016, avant son premier jour, le 4 novembre 2016",
+        ar="ينتهي يوم 3 نوفمبر 2016، أي قبل يومه الأول 4 نوفمبر 2016",
+        ar_ma="ينتهي يوم 3 نونبر 2016، أي قبل يومه الأول 4 نونبر 2016",
     ),
     "misspelt_field": Told(
         f"{AGENDA_1}.facilitateurs",
         "unknown_field_suggestion",
         en="unknown field 'facilitateurs'; did you mean 'facilitators'?",
-        fr="champ inconnu 'facilitateurs' ; vouliez-vous dire 'facilitators' ?",
-        ar="حقل غير معروف 'facilitateurs'؛ هل تقصد 'facilitators'؟",
-        ar_ma="حقل غير معروف 'facilitateurs'؛ هل تقصد 'facilitators'؟",
+        fr=(
+            f"champ inconnu {fr_quoted('facilitateurs')}{NB}; vouliez-vous dire "
+            f"{fr_quoted('facilitators')}{NB}?"
+        ),
+        ar=f"حقل غير معروف {ar_quoted('facilitateurs')}؛ هل تقصد {ar_quoted('facilitators')}؟",
+        ar_ma=f"حقل غير معروف {ar_quoted('facilitateurs')}؛ هل تقصد {ar_quoted('facilitators')}؟",
     ),
     "item_after_the_meeting": Told(
         "meetings[0].agenda[2].end",
         "item_outside_meeting",
-        en="16:30 is outside the meeting, which runs from 2016-11-04 14:00 to 2016-11-04 16:00",
-        fr=(
-            "16h30 est en dehors de la rencontre, qui a lieu de 4 nov. 2016 14h00 "
-            "à 4 nov. 2016 16h00"
-        ),
-        ar=f"16:30 خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 14:00 إلى {AR_4_NOV} 16:00",
-        ar_ma=f"16:30 خارج وقت اللقاء، الذي يمتد من {AR_4_NOV} 14:00 إلى {AR_4_NOV} 16:00",
+        en="16:30 is outside the meeting, which takes place on 2016-11-04, from 14:00 to 16:00",
+        fr="16h30 est en dehors de la rencontre, qui a lieu le 4 novembre 2016, de 14h00 à 16h00",
+        ar="16:30 خارج وقت اللقاء، الذي ينعقد يوم 4 نوفمبر 2016، من 14:00 إلى 16:00",
+        ar_ma="16:30 خارج وقت اللقاء، الذي ينعقد يوم 4 نونبر 2016، من 14:00 إلى 16:00",
     ),
     "duplicate_id": Told(
         "actors[1].id",
         "duplicate_id",
         en="id 'a1' is already used at actors[0].id",
-        fr="l'identifiant 'a1' est déjà utilisé en actors[0].id",
-        ar="المعرّف 'a1' مستعمل من قبل في actors[0].id",
-        ar_ma="المعرّف 'a1' مستعمل من قبل في actors[0].id",
+        fr=f"l’identifiant {fr_quoted('a1')} est déjà utilisé en actors[0].id",
+        ar=f"المعرّف {ar_quoted('a1')} مستعمل من قبل في actors[0].id",
+        ar_ma=f"المعرّف {ar_quoted('a1')} مستعمل من قبل في actors[0].id",
     ),
     "wrong_type": Told(
         "meetings[0].venue.rooms[0].capacity",
         "wrong_type",
         en="expected a whole number, got text 'vingt'",
-        fr="attendu : un nombre entier ; reçu : texte 'vingt'",
-        ar="المتوقع: عدد صحيح، والوارد: نص 'vingt'",
-        ar_ma="المتوقع: عدد صحيح، والوارد: نص 'vingt'",
+        fr=f"attendu{NB}: un nombre entier{NB}; reçu{NB}: texte {fr_quoted('vingt')}",
+        ar=f"المتوقع: عدد صحيح، والوارد: نص {ar_quoted('vingt')}",
+        ar_ma=f"المتوقع: عدد صحيح، والوارد: نص {ar_quoted('vingt')}",
     ),
 }
 
@@ -217,12 +253,14 @@ def table(lang: str | None) -> list[tuple[str, str]]:
 class TestExplain:
     @pytest.mark.parametrize(("case", "line"), table("fr"))
     def test_in_french(self, case: str, line: str) -> None:
-        """Messages as French associations write them, times 14:30, dates 4 nov. 2016."""
+        """Messages as French associations write them: times 14h30, dates 4 novembre 2016,
+        titles in « », a narrow no-break space before ; : ? !."""
         assert explain([altered(CASES[case])], "fr") == [line]
 
     @pytest.mark.parametrize(("case", "line"), table("ar"))
     def test_in_arabic(self, case: str, line: str) -> None:
-        """Modern Standard Arabic; times on the 12-hour clock (2:30 م), dates with RLMs."""
+        """Modern Standard Arabic, with the programme's 24-hour clock (14:30, not 2:30 م),
+        dates in words, titles in « », lists joined by ،."""
         assert explain([altered(CASES[case])], "ar") == [line]
 
     @pytest.mark.parametrize(("case", "line"), table("ar_MA"))
@@ -252,16 +290,16 @@ class TestExplain:
 
 class TestFallback:
     def test_a_language_without_a_catalog_gets_english(self) -> None:
-        """German: English messages, German dates (04.11.2016)."""
+        """German: English messages, German dates (3. November 2016), German quotes."""
         line = explain([altered(ends_before_it_starts)], "de")
         assert line == [
-            "meetings[0].end_date: ends on 03.11.2016, which is before its first day 04.11.2016 "
-            "[end_date_before_date]"
+            "meetings[0].end_date: ends on 3. November 2016, which is before its first day "
+            "4. November 2016 [end_date_before_date]"
         ]
 
     def test_a_regional_french_uses_the_french_catalog(self) -> None:
         """fr_SN falls back to fr."""
-        assert describe(altered(nobody_leads), "fr_SN") == "'Débat' n'a personne pour l'animer"
+        assert describe(altered(nobody_leads), "fr_SN") == EXPECTED["nobody_leads"].fr
 
     def test_english_by_name(self) -> None:
         """The language "en" gives English messages with English times (2:30 PM)."""
@@ -284,13 +322,19 @@ def time_problem(code: str, text: str, parse: Callable[[str], object]) -> Proble
 # The messages around a reason, by language.
 CANNOT_READ_DATE = {
     None: "cannot read {value} as a date: ",
-    "fr": "impossible de lire {value} comme une date : ",
+    "fr": f"impossible de lire {{value}} comme une date{NB}: ",
     "ar": "تعذّرت قراءة {value} كتاريخ: ",
     "ar_MA": "تعذّرت قراءة {value} كتاريخ: ",
 }
+QUOTED: dict[str | None, Callable[[str], str]] = {
+    None: repr,
+    "fr": fr_quoted,
+    "ar": ar_quoted,
+    "ar_MA": ar_quoted,
+}
 CANNOT_READ_RANGE = {
     None: "cannot read {value} as a time range: ",
-    "fr": "impossible de lire {value} comme une plage horaire : ",
+    "fr": f"impossible de lire {{value}} comme une plage horaire{NB}: ",
     "ar": "تعذّرت قراءة {value} كفترة زمنية: ",
     "ar_MA": "تعذّرت قراءة {value} كفترة زمنية: ",
 }
@@ -311,7 +355,7 @@ class TestTimeParseReasons:
     def test_a_weekday_that_does_not_match(self, lang: str | None, text: str) -> None:
         """Month and weekday names in the reader's language; Moroccan months in ar_MA (نونبر)."""
         p = time_problem("invalid_date", "lundi 4 novembre 2016", parse_date)
-        prefix = CANNOT_READ_DATE[lang].format(value="'lundi 4 novembre 2016'")
+        prefix = CANNOT_READ_DATE[lang].format(value=QUOTED[lang]("lundi 4 novembre 2016"))
         assert describe(p, lang) == prefix + text
 
     @pytest.mark.parametrize(
@@ -325,7 +369,8 @@ class TestTimeParseReasons:
     def test_a_day_that_does_not_exist(self, lang: str | None, text: str) -> None:
         """The year is not grouped like a number (2016, not 2 016)."""
         p = time_problem("invalid_date", "31/02/2016", parse_date)
-        assert describe(p, lang) == CANNOT_READ_DATE[lang].format(value="'31/02/2016'") + text
+        value = QUOTED[lang]("31/02/2016")
+        assert describe(p, lang) == CANNOT_READ_DATE[lang].format(value=value) + text
 
     @pytest.mark.parametrize(
         ("lang", "text"),
@@ -341,20 +386,22 @@ class TestTimeParseReasons:
     ) -> None:
         """The times of a reason are times, not text: the programme's 14:00 in Arabic too."""
         p = time_problem("invalid_time_range", "15h - 14h", parse_time_range)
-        assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value="'15h - 14h'") + text
+        value = QUOTED[lang]("15h - 14h")
+        assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value=value) + text
 
     @pytest.mark.parametrize(
         ("lang", "text"),
         [
             (None, "the end time is wrong: hours go from 0 to 23"),
-            ("fr", "l'heure de fin est incorrecte : les heures vont de 0 à 23"),
+            ("fr", f"l’heure de fin est incorrecte{NB}: les heures vont de 0 à 23"),
             ("ar", "وقت الانتهاء غير صحيح: الساعات من 0 إلى 23"),
         ],
     )
     def test_a_reason_inside_a_reason(self, lang: str | None, text: str) -> None:
         """Nested reasons are translated at every level."""
         p = time_problem("invalid_time_range", "9h - 25h", parse_time_range)
-        assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value="'9h - 25h'") + text
+        value = QUOTED[lang]("9h - 25h")
+        assert describe(p, lang) == CANNOT_READ_RANGE[lang].format(value=value) + text
 
     def test_the_english_reason_is_unchanged(self) -> None:
         """The template, filled in English, is the reason the error always gave."""
@@ -369,7 +416,8 @@ class TestTimeParseReasons:
         data["meetings"][0]["date"] = "31/02/2016"
         p = found(data)
         assert describe(p, "fr") == (
-            "impossible de lire '31/02/2016' comme une date : février 2016 compte 29 jours"
+            f"impossible de lire {fr_quoted('31/02/2016')} comme une date{NB}: "
+            "février 2016 compte 29 jours"
         )
 
 

@@ -1,4 +1,5 @@
-"""The Arabic words to avoid, listed in docs/translating.md, are in no catalog and no example."""
+"""The glossary of docs/translating.md: its words are the catalogs' and the examples', and the
+Arabic words it lists to avoid are in no catalog and no example."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+
+from rrma_groups.i18n.catalog import translator
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "translating.md"
@@ -18,10 +21,10 @@ EXAMPLES = [
 ]
 
 
-def avoided() -> list[str]:
+def avoided(marker: str = "avoid") -> list[str]:
     """The words of the first column of the table between the avoid markers."""
     text = GUIDE.read_text(encoding="utf-8")
-    table = text.split("<!-- avoid: start -->")[1].split("<!-- avoid: end -->")[0]
+    table = text.split(f"<!-- {marker}: start -->")[1].split(f"<!-- {marker}: end -->")[0]
     words: list[str] = []
     for row in table.strip().splitlines()[2:]:
         first = row.strip("|").split("|")[0]
@@ -42,7 +45,64 @@ def translations(language: str) -> str:
 
 def test_the_table_is_read() -> None:
     assert "مجموعة بلد المغرب" in avoided()
-    assert len(avoided()) >= 9
+    assert {"المنشط", "تكامل", "جهة جهة", "الانخراط بالمغرب"} <= set(avoided())
+    assert len(avoided()) >= 15
+
+
+def test_the_english_guide_avoids_the_same_words() -> None:
+    """The French and English parts of the guide list the same words."""
+    assert avoided("avoid (en)") == avoided()
+
+
+# The glossary's words for the library's own labels, by message (and context): one word per
+# concept, the same in the catalogs, in the programme and in import-agenda's tables.
+GLOSSARY_LABELS = [
+    (None, "Time", "التوقيت"),
+    (None, "Facilitator", "المؤطر"),
+    (None, "Synergies", "أوجه التآزر"),
+    ("offer", "secretariat", "الكتابة الإدارية"),
+    ("membership role", "secretariat", "الكتابة الإدارية"),
+    ("offer", "hosting", "الاحتضان"),
+    ("offer", "support", "المواكبة"),
+    ("offer", "facilitation", "التنشيط"),
+]
+
+
+@pytest.mark.parametrize("language", ["ar", "ar_MA"])
+@pytest.mark.parametrize(("context", "message", "word"), GLOSSARY_LABELS)
+def test_the_catalogs_use_the_glossary_words(
+    language: str, context: str | None, message: str, word: str
+) -> None:
+    catalog = translator(language)
+    found = catalog.gettext(message) if context is None else catalog.pgettext(context, message)
+    assert found == word
+
+
+def test_the_programme_and_import_agenda_print_the_same_headers() -> None:
+    """The facilitator column is المؤطر in the programme and in import-agenda's table, and the
+    time column التوقيت; import-agenda still reads المنشط and الساعة as headers."""
+    from rrma_groups.parsing.columns import COLUMN_NAMES
+    from rrma_groups.parsing.tables import parse_table
+    from rrma_groups.render.agenda_table import markdown_table
+
+    pasted = "الساعة\tالنشاط\tالمنشط\n14:00 - 14:15\tاستقبال\tخالد\n"
+    table = markdown_table(parse_table(pasted).agenda, language="ar")
+    header = table.splitlines()[0]
+    assert "المؤطر" in header
+    assert "التوقيت" in header
+    assert "المنشط" not in header
+    assert "الساعة" not in header
+    assert "المنشط" in COLUMN_NAMES["facilitators"]
+    assert "الساعة" in COLUMN_NAMES["time"]
+
+
+@pytest.mark.parametrize("path", EXAMPLES[:2], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_example_writes_the_group_and_the_region_one_way(path: Path) -> None:
+    """مجموعة المغرب, نوفيل أكيتين; in French, Nouvelle-Aquitaine with its hyphen."""
+    text = path.read_text(encoding="utf-8")
+    assert 'name.ar = "مجموعة المغرب"' in text
+    assert "نوفيل أكيتين" in text
+    assert "Nouvelle Aquitaine" not in text
 
 
 @pytest.mark.parametrize("language", ["ar", "ar_MA"])

@@ -350,7 +350,12 @@ class TestFormatList:
             ("fr", "Khalid", "Khalid et Sébastien", "Khalid, Sébastien et Emmanuelle"),
             ("en", "Khalid", "Khalid and Sébastien", "Khalid, Sébastien, and Emmanuelle"),
             ("en_GB", "Khalid", "Khalid and Sébastien", "Khalid, Sébastien and Emmanuelle"),
-            ("ar", "Khalid", "Khalid وSébastien", "Khalid وSébastien وEmmanuelle"),
+            (
+                "ar",
+                "Khalid",
+                "Khalid و\u00a0Sébastien",
+                "Khalid و\u00a0Sébastien و\u00a0Emmanuelle",
+            ),
             ("ar_MA", "خالد", "خالد وسيباستيان", "خالد وسيباستيان وإيمانويل"),
             ("zgh", "Khalid", "Khalid, Sébastien", "Khalid, Sébastien, Emmanuelle"),
         ],
@@ -375,15 +380,30 @@ class TestFormatList:
     @pytest.mark.parametrize("style", ["standard", "or"])
     @pytest.mark.parametrize("size", [1, 2, 3, 4])
     def test_same_as_babel_for_complete_styles(self, locale: str, style: str, size: int) -> None:
-        """Where Babel's list data is complete, the result is babel.lists.format_list's."""
+        """Where Babel's list data is complete, the result is babel.lists.format_list's (but for
+        the no-break space after the Arabic و before a Latin name)."""
         items = ["A", "B", "C", "D"][:size]
-        assert format_list(items, locale, style) == babel_format_list(items, style, locale)  # type: ignore[arg-type]
+        babel = babel_format_list(items, style, locale)  # type: ignore[arg-type]
+        if locale.startswith("ar"):
+            babel = babel.replace(" و", " و\u00a0")
+        assert format_list(items, locale, style) == babel
+
+    def test_the_arabic_and_before_a_latin_name(self) -> None:
+        """و is joined to an Arabic word, and set apart from a Latin name by a no-break space:
+        "وSébastien" would read as one word, and a line must not end after و."""
+        assert format_list(["جهة ليموزان", "جهة مراكش آسفي"], "ar") == (
+            "جهة ليموزان وجهة مراكش آسفي"
+        )
+        assert format_list(["خالد", "Sébastien Proeschel"], "ar_MA") == (
+            "خالد و\u00a0Sébastien Proeschel"
+        )
+        assert format_list(["Sébastien", "إيمانويل"], "ar") == "Sébastien وإيمانويل"
 
     def test_two_items_when_cldr_has_no_two_item_pattern(self) -> None:
         """Arabic unit-short has no "2" pattern: Babel repeats the last item, we do not."""
         assert babel_format_list(["A", "B"], "unit-short", "ar") == "A، وB، وB"
-        assert format_list(["A", "B"], "ar", "unit-short") == "A، وB"
-        assert format_list(["A", "B", "C"], "ar", "unit-short") == "A، وB، وC"
+        assert format_list(["A", "B"], "ar", "unit-short") == "A، و\u00a0B"
+        assert format_list(["A", "B", "C"], "ar", "unit-short") == "A، و\u00a0B، و\u00a0C"
 
     def test_partial_style_is_completed(self) -> None:
         """French standard-narrow defines only its end patterns: Babel fails on three items."""
@@ -464,4 +484,4 @@ class TestDigits:
 
     def test_list_items_are_never_changed(self) -> None:
         """Digits in the caller's list items stay as given, even in ar_EG."""
-        assert format_list(["Salle 1", "Salle 2"], "ar_EG") == "Salle 1 وSalle 2"
+        assert format_list(["Salle 1", "Salle 2"], "ar_EG") == "Salle 1 و\u00a0Salle 2"

@@ -195,7 +195,7 @@ class TestPlural:
             ("minutes", 90, None, "90 minutes"),
             ("participants", 2, "fr", "2 participants"),
             ("warnings", 1, "fr", "1 avertissement"),
-            ("errors", 1_000_000, "fr", "1\u202f000\u202f000 d'erreurs"),
+            ("errors", 1_000_000, "fr", "1\u202f000\u202f000 d’erreurs"),
             ("minutes", 1, "ar", "دقيقة واحدة"),
             ("minutes", 2, "ar", "دقيقتان"),
             ("minutes", 10, "ar", "10 دقائق"),

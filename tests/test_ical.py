@@ -29,7 +29,7 @@ from rrma_groups.export.ical import (
     series_uid,
     to_ical,
 )
-from rrma_groups.i18n.bidi import FSI, LRI, PDI, RLM
+from rrma_groups.i18n.bidi import FSI, PDI, RLI, RLM
 from rrma_groups.model.series import Recurrence, Series
 from rrma_groups.render import RenderError
 from strategies import ical_meetings
@@ -183,7 +183,7 @@ class TestReferenceExport:
         lines = str(event["DESCRIPTION"]).splitlines()
         assert lines[:3] == [
             "Rencontre du Groupe Pays Maroc à Limoges",
-            "vendredi 4 novembre 2016, 14h00–17h30",
+            "vendredi 4 novembre 2016, de 14h00 à 17h30",
             "Siège de la Région – site de Limoges, Limoges",
         ]
         start = lines.index(next(line for line in lines if line.startswith("Programme")))
@@ -208,26 +208,30 @@ class TestReferenceExport:
         assert first in line
 
     def test_arabic_description_reads_right_to_left(self) -> None:
-        """In Arabic every line starts with RLM and an item's hours come first, isolated left
-        to right: read from the right, the time comes before the title."""
+        """In Arabic every line starts with RLM and an item's hours come first, isolated right
+        to left: read from the right, the time comes before the title, and its start before
+        its end; the meeting's hours read "من 14:00 إلى 17:30"."""
         [event] = events(to_ical(GROUP, "ar-MA", stamp=STAMP))
         lines = str(event["DESCRIPTION"]).splitlines()
         assert all(line.startswith(RLM) for line in lines if line)
         assert (
-            f"{RLM}{LRI}14:00–14:15{PDI} · استقبال المشاركين · {FSI}Cap Coopération{PDI}" in lines
+            f"{RLM}{RLI}14:00–14:15{PDI} · استقبال المشاركين · {FSI}Cap Coopération{PDI}" in lines
         )
+        assert f"{RLM}الجمعة، 4 نونبر 2016، {RLI}من 14:00 إلى 17:30{PDI}" in lines
 
     def test_arabic_description_keeps_its_isolates(self) -> None:
         """Unicode isolates around times and Latin names survive the export."""
         [event] = events(to_ical(GROUP, "ar", stamp=STAMP))
-        assert f"{LRI}14:00–14:15{PDI}" in str(event["DESCRIPTION"])
+        assert f"{RLI}14:00–14:15{PDI}" in str(event["DESCRIPTION"])
         assert f"{FSI}Khalid{PDI}" in str(event["DESCRIPTION"])
 
     def test_item_events(self) -> None:
         """An item event: title, facilitators in words and as X-RRMA-FACILITATOR, its kind."""
         found = by_summary(to_ical(GROUP, "fr", per_item=True, stamp=STAMP))
         item = found["Présentation de la coopération avec la Région Marrakech-Safi"]
-        assert str(item["DESCRIPTION"]) == ("Animateur: Sébastien Proeschel - Emmanuelle Pallier")
+        assert str(item["DESCRIPTION"]) == (
+            "Animateur\u202f: Sébastien Proeschel - Emmanuelle Pallier"
+        )
         assert [str(f) for f in item["X-RRMA-FACILITATOR"]] == [
             "Sébastien Proeschel",
             "Emmanuelle Pallier",
@@ -239,7 +243,7 @@ class TestReferenceExport:
         """In Arabic, Latin facilitator names are isolated in the item's description."""
         found = events(to_ical(GROUP, "ar", per_item=True, stamp=STAMP))
         texts = [str(event.get("DESCRIPTION", "")) for event in found[1:]]
-        assert f"{FSI}Sébastien Proeschel{PDI} و{FSI}Emmanuelle Pallier{PDI}" in texts[5]
+        assert f"{FSI}Sébastien Proeschel{PDI} و\u00a0{FSI}Emmanuelle Pallier{PDI}" in texts[5]
 
 
 class TestTimezones:
@@ -1225,7 +1229,7 @@ class TestSeriesExport:
         assert lines[:3] == [
             "Rencontre trimestrielle du Groupe Pays Sénégal",
             "vendredi 4 avril 2025, vendredi 3 octobre 2025 et vendredi 9 janvier 2026, "
-            "14h00–17h30",
+            "de 14h00 à 17h30",
             "Maison des associations de Loirebourg, Loirebourg",
         ]
         assert "14h00–14h15 · Accueil et tour de table · Camille Martin" in lines
@@ -1237,14 +1241,14 @@ class TestSeriesExport:
         [event] = events(to_ical(series(recurrence="FREQ=WEEKLY"), "fr", stamp=STAMP))
         dates = str(event["DESCRIPTION"]).splitlines()[1]
         assert dates.startswith("vendredi 6 janvier 2017, vendredi 13 janvier 2017, ")
-        assert dates.endswith("vendredi 24 février 2017, …, 14h00–17h30")
+        assert dates.endswith("vendredi 24 février 2017, …, de 14h00 à 17h30")
 
     def test_arabic(self) -> None:
-        """SUMMARY in Arabic, and the hours isolated left to right in the programme."""
+        """SUMMARY in Arabic, and the hours isolated right to left in the programme."""
         master, _ = events(to_ical(SENEGAL, "ar", meeting="trimestrielle", stamp=STAMP))
         assert str(master["SUMMARY"]) == "اللقاء ربع السنوي لمجموعة السنغال"
         assert master["SUMMARY"].params["LANGUAGE"] == "ar"
-        assert f"{LRI}14:00–14:15{PDI}" in str(master["DESCRIPTION"])
+        assert f"{RLI}14:00–14:15{PDI}" in str(master["DESCRIPTION"])
 
     def test_uids_and_sequence_are_stable(self) -> None:
         """Exported again, nothing changes; new hours for the moved meeting raise its event only."""

@@ -70,7 +70,7 @@ class TestSyntaxErrors:
         assert (caught.value.line, caught.value.column) == (3, 1)
         assert str(caught.value) == "g.json:3:1: JSON syntax error: a key in double quotes expected"
         assert caught.value.describe("fr") == (
-            "erreur de syntaxe JSON : une clé entre guillemets doubles attendue"
+            "erreur de syntaxe JSON\u202f: une clé entre guillemets doubles attendue"
         )
 
     @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ class TestSyntaxErrors:
             (
                 "[1, 2]",
                 "not_a_table",
-                "<text>: the top level must be a table (an object), not list",
+                "<text>: the top level must be a table (an object), not a list",
             ),
         ],
     )

@@ -100,7 +100,7 @@ class TestExecution:
 
     def test_explains_in_french(self, executed: Any) -> None:
         """Guesses, refusals and warnings are written in French."""
-        assert "'Khalid' a été lu comme" in printed(executed, "rapprochements")
+        assert "«\u202fKhalid\u202f» a été lu comme" in printed(executed, "rapprochements")
         refused = printed(executed, "pause-refusee")
         assert refused.startswith("Refusé :\n  agenda[11].end: 17h40 est en dehors de la rencontre")
         checked = printed(executed, "verifier")

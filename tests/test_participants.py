@@ -240,7 +240,7 @@ class TestSignInSheet:
             [
                 "1",
                 "Camille Exemple (fictional example)",
-                "Example association Solidarité Limousin–Souss",
+                "Solidarité Limousin–Souss association",
                 "",
             ],
             ["2", "Emmanuelle Pallier", "", ""],
@@ -254,15 +254,15 @@ class TestSignInSheet:
             [
                 "5",
                 "Louis Exemple (fictional example)",
-                "Example vocational high school in Corrèze",
+                "Vocational high school in Corrèze",
                 "",
             ],
-            ["6", "Nadia Exemple (fictional example)", "Example association not yet listed", ""],
+            ["6", "Nadia Exemple (fictional example)", "Association not yet listed", ""],
             ["7", "Sébastien Proeschel", "", ""],
             [
                 "8",
                 "Yassine Exemple (fictional example)",
-                "Example association of Moroccans in Haute-Vienne",
+                "Association of Moroccans in Haute-Vienne",
                 "",
             ],
             ["9", "", "", ""],
@@ -294,11 +294,11 @@ class TestSignInSheet:
         ]
 
     def test_arabic_sheet(self) -> None:
-        """Right to left; Latin names isolated; numbers left to right."""
+        """Right to left; Latin names isolated; the hours read from the right, start first."""
         page = sign_in_sheet(GROUP, MEETING, "ar")
         assert '<html lang="ar" dir="rtl">' in page
         assert "<td><bdi>Khalid Chihani</bdi></td>" in page
-        assert '<bdi dir="ltr">14:00–17:30</bdi>' in page
+        assert '<bdi dir="rtl">من 14:00 إلى 17:30</bdi>' in page
 
     def test_names_are_escaped(self) -> None:
         """Markup in a participant's name or organisation comes out as text."""

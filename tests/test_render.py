@@ -14,7 +14,7 @@ from builders import group_data
 from rrma_groups import LocalisedText, render
 from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.i18n.bidi import FSI, LRI, PDI
+from rrma_groups.i18n.bidi import FSI, PDI, RLI
 from rrma_groups.render import RenderError
 from rrma_groups.render.markdown import escape_markdown
 
@@ -48,7 +48,7 @@ class TestText:
         lines = render(MEETING, "text", "fr", group=GROUP).splitlines()
         assert lines[:3] == [
             "Rencontre du Groupe Pays Maroc à Limoges",
-            "vendredi 4 novembre 2016, 14h00 - 17h30",
+            "vendredi 4 novembre 2016, de 14h00 à 17h30",
             "Siège de la Région – site de Limoges, Limoges",
         ]
         assert lines[-2:] == ["Khalid Chihani", "Cap Coopération"]
@@ -59,9 +59,11 @@ class TestText:
         assert GROUP.network.name_on(dt.date(2024, 1, 1)).get() == "SO Coopération"
 
     def test_arabic_isolates_times_and_latin_names(self) -> None:
-        """Times are LRI…PDI, Latin names FSI…PDI, so they display in order in Arabic."""
+        """Times are RLI…PDI (read from the right, the start first), Latin names FSI…PDI, and
+        the meeting's hours are written out: "من 14:00 إلى 17:30"."""
         text = render(MEETING, "text", "ar", group=GROUP)
-        assert f"{LRI}14:00–14:15{PDI}" in text
+        assert f"{RLI}14:00–14:15{PDI}" in text
+        assert f"{RLI}من 14:00 إلى 17:30{PDI}" in text
         assert f"{FSI}Khalid{PDI}" in text
         assert "استقبال المشاركين" in text
 
@@ -77,7 +79,9 @@ class TestText:
         assert "Networking and informal exchange" in text
 
     def test_the_visual_order_of_an_arabic_time_range(self) -> None:
-        """Run the Unicode bidi algorithm: 14:00 is drawn left of 14:15 in an Arabic row."""
+        """Run the Unicode bidi algorithm: in an Arabic row 14:00 is drawn right of 14:15, so
+        that a reader going from right to left meets the start first, as the row would show
+        without any isolate."""
         bidi = pytest.importorskip("bidi")
         line = next(
             line
@@ -85,8 +89,8 @@ class TestText:
             if "استقبال المشاركين" in line
         )
         shown = bidi.get_display(line)
-        assert shown.index("14:00") < shown.index("14:15")
-        bare = line.replace(LRI, "").replace(PDI, "")
+        assert shown.index("14:15") < shown.index("14:00")
+        bare = line.replace(RLI, "").replace(PDI, "")
         shown_bare = bidi.get_display(bare)
         assert shown_bare.index("14:15") < shown_bare.index("14:00")
 
@@ -153,12 +157,14 @@ class TestHtml:
         assert "Accueil des participants" in parsed.text
 
     def test_arabic_page_is_right_to_left(self) -> None:
-        """lang/dir on the page; times in bdi dir=ltr; Latin names isolated."""
+        """lang/dir on the page; times in bdi dir=rtl; Latin names isolated, the و before one
+        set apart by a no-break space, a name inside Arabic text kept on one line."""
         page = render(GROUP, "html", "ar-MA")
         assert '<html lang="ar-MA" dir="rtl">' in page
-        assert '<bdi dir="ltr">14:00–14:15</bdi>' in page
+        assert '<bdi dir="rtl">14:00–14:15</bdi>' in page
         assert '<td class="facilitator"><bdi>Khalid</bdi></td>' in page
-        assert "<bdi>Sébastien Proeschel</bdi> و<bdi>Emmanuelle Pallier</bdi>" in page
+        assert "<bdi>Sébastien Proeschel</bdi> و\u00a0<bdi>Emmanuelle Pallier</bdi>" in page
+        assert 'تقديم شبكة <span class="name">Cap Coopération</span>' in page
         assert "نونبر" in page
 
     def test_no_network_resources(self) -> None:

@@ -276,10 +276,12 @@ class TestOtherLanguages:
         assert "جهة جهة" not in render(GROUP, fmt, "ar")  # type: ignore[arg-type]
 
     def test_arabic_html(self) -> None:
-        """Right to left; a Latin name inside the Arabic page is isolated."""
+        """Right to left; a Latin name inside the Arabic page is isolated; the network and its
+        tagline head the page, one above the other, as the 2016 document does."""
         page = render(GROUP, "html", "ar-MA")
         assert '<html lang="ar-MA" dir="rtl">' in page
-        assert '<p class="network"><strong><bdi>Cap Coopération</bdi></strong>' in page
+        assert '<p class="network"><bdi>Cap Coopération</bdi></p>' in page
+        assert '<p class="tagline">مركز جهوي للموارد في مجال التعاون الدولي</p>' in page
         assert "<li><strong>جهة ليموزان وجهة مراكش آسفي</strong><br>" in page
         assert "<p><strong>الجهات المؤسسة</strong>: الدولة والجماعات الترابية والجمعيات</p>" in page
 

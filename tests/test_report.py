@@ -157,10 +157,7 @@ class TestMarkdown:
         assert "| Association | 2 | 2 | ████████████████████ |" in text
         assert "| Diaspora association | 1 | 1 | ██████████ |" in text
         assert "| Idea | 1 | ████████████████████ |" in text
-        assert (
-            "| Example association Solidarité Limousin–Souss (fictional example) | Nov 4, 2016 |"
-            in text
-        )
+        assert "| Solidarité Limousin–Souss association (fictional example) | Nov 4, 2016 |" in text
 
     def test_no_sample_note_without_samples(self) -> None:
         """A report of real data only says nothing about samples."""

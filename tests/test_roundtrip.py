@@ -451,4 +451,4 @@ class TestText:
                 ],
             }
         )
-        assert f"{FSI}Ali Ben{PDI} و{FSI}Ali{PDI}" in render(meeting, "text", "ar")
+        assert f"{FSI}Ali Ben{PDI} و\u00a0{FSI}Ali{PDI}" in render(meeting, "text", "ar")

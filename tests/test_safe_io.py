@@ -34,7 +34,7 @@ from rrma_groups.render.sign_in_sheet import MAX_BLANK_ROWS, sign_in_sheet
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="links, pipes and devices as on POSIX")
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-NB = "\u00a0"  # French puts a no-break space before a colon
+NB = "\u202f"  # French puts a narrow no-break space before a colon
 NNBSP = "\u202f"  # and a narrow one between thousands
 
 TIMEOUT = 20
@@ -374,7 +374,7 @@ class TestStandardOutputThatCannotBeWritten:
             done = command("render", "-l", "fr", stdout=full)
         assert (done.returncode, done.stderr) == (
             2,
-            f"impossible d'écrire sur la sortie standard{NB}: No space left on device\n",
+            f"impossible d’écrire sur la sortie standard{NB}: No space left on device\n",
         )
 
     @POSIX
@@ -528,7 +528,7 @@ class TestOnlyRegularFilesAreRead:
     @pytest.mark.parametrize(
         ("lang", "message"),
         [
-            ("fr", "c'est un tube nommé, et non un fichier ordinaire"),
+            ("fr", "c’est un tube nommé, et non un fichier ordinaire"),
             ("ar", "هذا أنبوب مسمّى وليس ملفًا عاديًا"),
         ],
     )

@@ -39,6 +39,7 @@ from rrma_groups.scheduling import (
     time_by_organisation,
 )
 from strategies import RETIME_OPERATIONS, scheduling_meetings
+from typeset import typeset
 
 P = pytest.param
 FEW = settings(max_examples=60, deadline=None)
@@ -1185,8 +1186,6 @@ class TestLargeAgendas:
 # The messages in French and Arabic
 # --------------------------------------------------------------------------------------------
 
-RLM = "\u200f"  # CLDR's Arabic numeric dates keep their order with it: 03‏/01‏/2000
-
 
 def latin_words(text: str) -> set[str]:
     """The runs of ASCII letters of a text: English words, or the Latin letters of data."""
@@ -1249,8 +1248,8 @@ class TestMessagesInFrenchAndArabic:
             P(lambda: AgendaBuilder("23h30").add("Débat", 45),
               "cannot add 'Débat': it would end at 00:15 the next day, outside its day "
               "(00:00 to 24:00)",
-              "opération impossible (ajouter 'Débat') : le point finirait à 00:15 le lendemain, "
-              "en dehors de sa journée (de 00:00 à 24:00)",
+              "opération impossible (ajouter 'Débat') : le point finirait à 0h15 le lendemain, "
+              "en dehors de sa journée (de 0h00 à 24h00)",
               "تعذّر تنفيذ العملية (إضافة 'Débat'): ستنتهي الفقرة على الساعة 00:15 من اليوم "
               "الموالي، أي خارج يومها (من 00:00 إلى 24:00)",
               "add it end at next", "Débat", id="added-past-midnight"),
@@ -1258,7 +1257,7 @@ class TestMessagesInFrenchAndArabic:
               "cannot shift 'Accueil des participants' by -900 minutes: it would start at 23:00 "
               "the day before, outside its day (00:00 to 24:00)",
               "opération impossible (décaler 'Accueil des participants' de -900 minutes) : le "
-              "point commencerait à 23:00 la veille, en dehors de sa journée (de 00:00 à 24:00)",
+              "point commencerait à 23h00 la veille, en dehors de sa journée (de 0h00 à 24h00)",
               "تعذّر تنفيذ العملية (إزاحة 'Accueil des participants' بمقدار -900 د): ستبدأ "
               "الفقرة على الساعة 23:00 من اليوم السابق، أي خارج يومها (من 00:00 إلى 24:00)",
               "shift by it start at the day before", "Accueil des participants",
@@ -1267,7 +1266,7 @@ class TestMessagesInFrenchAndArabic:
               "cannot shift 'Débat' by +70 minutes: 'Clôture' would end at 00:10 the next day, "
               "outside its day (00:00 to 24:00)",
               "opération impossible (décaler 'Débat' de +70 minutes) : 'Clôture' finirait à "
-              "00:10 le lendemain, en dehors de sa journée (de 00:00 à 24:00)",
+              "0h10 le lendemain, en dehors de sa journée (de 0h00 à 24h00)",
               "تعذّر تنفيذ العملية (إزاحة 'Débat' بمقدار +70 د): ستنتهي الفقرة 'Clôture' على "
               "الساعة 00:10 من اليوم الموالي، أي خارج يومها (من 00:00 إلى 24:00)",
               "shift by end at the next day", "Débat Clôture", id="pushed-past-midnight"),
@@ -1332,7 +1331,7 @@ class TestMessagesInFrenchAndArabic:
             P(add_in_an_open_block,
               "a parallel block is open: leave its 'with' block before adding an item",
               "un bloc parallèle est ouvert : sortez de son bloc 'with' avant d'ajouter un point",
-              "توجد كتلة متوازية مفتوحة: اخرج من كتلة 'with' الخاصة بها قبل إضافة فقرة",
+              "توجد كتلة متوازية مفتوحة: اخرج من كتلة «with» الخاصة بها قبل إضافة فقرة",
               "adding an item", "with", id="block-open"),
             P(add_a_room_to_a_closed_block,
               "this parallel block was closed: add a lane in a new one",
@@ -1348,17 +1347,17 @@ class TestMessagesInFrenchAndArabic:
             P(lambda: retime(fixed_lunch()).fit(end="9h40"),
               "cannot fit the programme of 2000-01-03 between 09:00 and 09:40: 'Repas' is fixed "
               "until 10:30",
-              "impossible de faire tenir le programme du 3 janv. 2000 entre 09:00 et 09:40 : "
-              "'Repas' est fixé jusqu'à 10:30",
-              f"تعذّر إدراج برنامج يوم 03{RLM}/01{RLM}/2000 بين 09:00 و09:40: 'Repas' مثبَّتة "
+              "impossible de faire tenir le programme du 3 janvier 2000 entre 9h00 et 9h40 : "
+              "'Repas' est fixé jusqu'à 10h30",
+              "تعذّر إدراج برنامج يوم 3 يناير 2000 بين 09:00 و09:40: 'Repas' مثبَّتة "
               "حتى 10:30",
               "is fixed until", "Repas", id="fixed-until"),
             P(lambda: retime(fixed_lunch()).compact(start="9h20"),
               "cannot compact 2000-01-03: 'Repas' is fixed at 09:30, but the items before it "
               "would run until 09:50",
-              "opération impossible (resserrer le programme du 3 janv. 2000) : 'Repas' est fixé "
-              "à 09:30, mais les points précédents dureraient jusqu'à 09:50",
-              f"تعذّر تنفيذ العملية (ضغط برنامج يوم 03{RLM}/01{RLM}/2000): 'Repas' مثبَّتة على "
+              "opération impossible (resserrer le programme du 3 janvier 2000) : 'Repas' est fixé "
+              "à 9h30, mais les points précédents dureraient jusqu'à 9h50",
+              "تعذّر تنفيذ العملية (ضغط برنامج يوم 3 يناير 2000): 'Repas' مثبَّتة على "
               "الساعة 09:30، لكن الفقرات التي قبلها ستمتد إلى 09:50",
               "compact", "Repas", id="compact-a-day"),
             P(lambda: AgendaBuilder("9h").add("Débat", 30, facilitators={"person": "BAD ID!"}),
@@ -1369,7 +1368,7 @@ class TestMessagesInFrenchAndArabic:
               "pas un identifiant valide : utilisez des lettres, des chiffres, '-', '_' ou '.', "
               "en commençant par une lettre ou un chiffre, 64 caractères au plus",
               "تعذّر إنشاء فقرة من 'Débat': facilitators[0].person: 'BAD ID!' ليس معرّفًا "
-              "صالحًا: استعمل حروفًا أو أرقامًا أو '-' أو '_' أو '.'، على أن يبدأ بحرف أو رقم، "
+              "صالحًا: استعمل حروفًا أو أرقامًا أو «-» أو «_» أو «.»، على أن يبدأ بحرف أو رقم، "
               "وألا يتجاوز 64 حرفًا",
               "valid id letters digits", "Débat facilitators person BAD ID",
               id="invalid-item"),
@@ -1391,6 +1390,7 @@ class TestMessagesInFrenchAndArabic:
         problem = error.as_problem()
         assert (str(error), error.describe(), problem.message) == (english, english, english)
         assert (problem.code, problem.value) == (error.code, error.value)
+        french, arabic = typeset(french, "fr"), typeset(arabic, "ar")
         assert (describe(problem, "fr"), describe(problem, "ar")) == (french, arabic)
         assert (error.describe("fr"), error.describe("ar")) == (french, arabic)
         words = set(fragments.split())
@@ -1416,9 +1416,10 @@ class TestMessagesInFrenchAndArabic:
         warning = builder.warnings[0]
         assert warning.message == "'Khalid' was read as person 'khalid-chihani' (Khalid Chihani)"
         assert explain([warning], "fr") == [
-            "agenda[0].facilitators[0]: 'Khalid' a été lu comme personne 'khalid-chihani' "
-            "(Khalid Chihani) [facilitator_guessed]"
+            "agenda[0].facilitators[0]: "
+            + typeset("'Khalid' a été lu comme personne 'khalid-chihani' ", "fr")
+            + "(Khalid Chihani) [facilitator_guessed]"
         ]
-        assert describe(warning, "ar") == (
-            "قُرئ 'Khalid' على أنه شخص 'khalid-chihani' (Khalid Chihani)"
+        assert describe(warning, "ar") == typeset(
+            "قُرئ 'Khalid' على أنه شخص 'khalid-chihani' (Khalid Chihani)", "ar"
         )

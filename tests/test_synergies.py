@@ -289,7 +289,7 @@ class TestRendering:
             synthetic(data), find_synergies(synthetic(data))[:1], "markdown", "en"
         )
         assert (
-            "- **Who should meet:** \\*Alpha\\* \\[x\\](y), Bravo, Charlie, and Coop Atlas" in text
+            "- **Who should meet**: \\*Alpha\\* \\[x\\](y), Bravo, Charlie, and Coop Atlas" in text
         )
 
     def test_html_is_escaped(self) -> None:
@@ -341,7 +341,7 @@ class TestTheExample:
         ]
         assert [r.message("en") for p in found for r in p.reasons] == [
             "4 actors work on Training in the Marrakesh-Safi region",
-            "2 actors work with the same local partner, Example weaving cooperative in Al Haouz "
+            "2 actors work with the same local partner, Weaving cooperative in Al Haouz "
             "(fictional example)",
         ]
 

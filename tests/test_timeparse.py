@@ -342,7 +342,7 @@ class TestParseDate:
             P(
                 "blah",
                 "invalid_date",
-                "expected a date such as 04/11/2016, 2016-11-04 or 4 novembre 2016",
+                "expected a date such as 04/11/2016, 2016-11-04 or 4 November 2016",
                 id="word",
             ),
         ],

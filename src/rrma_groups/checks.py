@@ -25,7 +25,7 @@ from pydantic import AfterValidator, BaseModel, RootModel, ValidationError
 from .errors import Location, RrmaError, format_location
 from .i18n.bidi import unbalanced_isolate
 from .i18n.catalog import N_
-from .messages import KIND_NAMES, Msg, lane_name
+from .messages import KIND_NAMES, Msg, Span, lane_name, listing
 from .model import (
     AgendaItem,
     CountryGroup,
@@ -173,18 +173,19 @@ class _Ids(dict[str, int]):
     duplicate check and for suggestions.
     """
 
-    _listing: str | None = None
+    _listing: Any = None
 
     def __init__(self) -> None:
         super().__init__()
         self.folded: dict[str, str] = {}
 
-    def listing(self) -> str:
-        """The first ids in order, for messages. Built once: rebuilding it for every dangling
-        reference made a file with thousands of them take minutes (quadratic time)."""
+    def listing(self) -> Any:
+        """The first ids in order, for messages, joined by the language's comma. Built once:
+        rebuilding it for every dangling reference made a file with thousands of them take
+        minutes (quadratic time)."""
         if self._listing is None:
-            names = sorted(self)
-            self._listing = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+            names: list[str] = sorted(self)
+            self._listing = listing([*names[:12], "…"] if len(names) > 12 else names)
         return self._listing
 
 
@@ -537,6 +538,7 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
     if start is not None or end is not None:
         bounds["meeting_start"] = dt.datetime.combine(first, start) if start else first
         bounds["meeting_end"] = dt.datetime.combine(last, end) if end else last
+        bounds["span"] = Span(bounds["meeting_start"], bounds["meeting_end"])
     persons = known.persons if known is not None else _Ids()
     actors = known.actors if known is not None else _Ids()
     for i, item in enumerate(items):
@@ -568,7 +570,14 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
             by_day[day].append(i)
         else:
             outside.append(
-                problem("item_day_outside_meeting", (*at, i, "day"), day, first=first, last=last)
+                problem(
+                    "item_day_outside_meeting",
+                    (*at, i, "day"),
+                    day,
+                    first=first,
+                    last=last,
+                    span=Span(first, last),
+                )
             )
         if bounds:
             item_start, item_end = item.start, item.end

@@ -27,16 +27,19 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .i18n.catalog import translator
+from .i18n.writing import message_clock, message_date, message_time, quote
 from .messages import (
     COMMA,
+    COUNTED,
     MESSAGES,
     PLURALS,
     Count,
+    DayClock,
     Msg,
+    Span,
     joined,
     render_template,
     template_of,
-    time_text,
 )
 
 __all__ = [
@@ -96,14 +99,16 @@ def translate(
 
     A template that counts (``{count}``, listed in :data:`~rrma_groups.messages.PLURALS`) takes
     the language's plural form for the count. ``localise`` shows each parameter; by default a
-    fragment (:class:`~rrma_groups.messages.Msg`) is translated in turn and a time reads 14:00.
-    :meth:`rrma_groups.problems.Problem.describe` passes one that writes dates and times the way
-    the language does.
+    fragment (:class:`~rrma_groups.messages.Msg`) is translated in turn, times and dates are
+    written as the language's printed programmes write them (``14h00``, ``4 novembre 2016``; see
+    :mod:`rrma_groups.i18n.writing`) and numbers with its digit grouping. A quoted text
+    (``{value!r}``) takes the language's quotation marks: ``« Accueil »`` in French, ``«Accueil»``
+    in Arabic, ``'Accueil'`` in English.
     """
     catalog = translator(lang)
     singular = PLURALS.get(template)
-    count = params.get("count")
-    if singular is not None and type(count) is int:
+    count = params.get(COUNTED.get(template, "count"))
+    if singular is not None and isinstance(count, int) and not isinstance(count, bool):
         text = catalog.ngettext(singular, template, count)
     else:
         text = catalog.gettext(template)
@@ -112,16 +117,32 @@ def translate(
         def localise(value: Any) -> Any:
             return _basic(value, lang)
 
-    return render_template(text, params, localise)
+    return render_template(text, params, localise, _quoting(lang))
+
+
+def _quoting(lang: str | None) -> Callable[[str], str] | None:
+    if lang is None:
+        return None
+
+    def quoted(text: str) -> str:
+        return quote(text, lang)
+
+    return quoted
 
 
 def _basic(value: Any, lang: str | None) -> Any:
+    if isinstance(value, Span):
+        value = value.wording()
     if isinstance(value, Msg):
         return translate(value.template, value.params, lang)
     if isinstance(value, dt.datetime):
-        return f"{value:%Y-%m-%d} {time_text(value.time())}"
+        return f"{message_date(value.date(), lang)} {message_time(value.time(), lang)}"
+    if isinstance(value, dt.date):
+        return message_date(value, lang)
     if isinstance(value, dt.time):
-        return time_text(value)
+        return message_time(value, lang)
+    if isinstance(value, DayClock):
+        return message_clock(int(value), lang)
     if isinstance(value, Count):
         return _grouped(value, lang)
     return value

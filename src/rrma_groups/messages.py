@@ -15,7 +15,8 @@ lowest included, takes its words from here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import string
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 from .i18n.catalog import N_
@@ -23,16 +24,20 @@ from .i18n.catalog import N_
 __all__ = [
     "AND",
     "COMMA",
+    "COUNTED",
     "Count",
+    "DayClock",
     "KIND_NAMES",
     "LANE_PLENARY",
     "MAX_SHOWN",
     "MESSAGES",
+    "NN_",
     "NONE",
     "PLURALS",
     "SEMICOLON",
     "WORDINGS",
     "Msg",
+    "Span",
     "joined",
     "lane_name",
     "listing",
@@ -46,11 +51,20 @@ PLURALS: Final[dict[str, str]] = {}
 """The singular of each template that counts something (``{count}``), by its plural; the
 catalogs give every plural form of a language (Arabic has six)."""
 
+COUNTED: Final[dict[str, str]] = {}
+"""The parameter that chooses the plural form of a template, when it is not ``count``."""
 
-def NN_(singular: str, plural: str) -> str:
+
+def NN_(singular: str, plural: str, *, counting: str = "count") -> str:
     """Mark a template that counts: the plural is the template, the singular is kept in
-    :data:`PLURALS`, and both are extracted as one catalog entry."""
+    :data:`PLURALS`, and both are extracted as one catalog entry.
+
+    ``counting`` names the parameter whose number chooses the form (``{count}`` by default):
+    "{length} characters" becomes "64 حرفًا" in Arabic, "3 أحرف", "100 حرف".
+    """
     PLURALS[plural] = singular
+    if counting != "count":
+        COUNTED[plural] = counting
     return plural
 
 
@@ -71,6 +85,56 @@ class Count(int):
     __slots__ = ()
 
 
+class Span(NamedTuple):
+    """When something takes place, as a message says it: "on 4 November 2016, from 14:00 to
+    17:30". ``start`` and ``end`` are dates, or datetimes when the times are known."""
+
+    start: dt.date
+    end: dt.date
+
+    def wording(self) -> Msg:
+        """The fragment that says it, its dates and times formatted by the message's language."""
+        start, end = self.start, self.end
+        if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+            if start.date() == end.date():
+                return Msg(
+                    N_("on {date}, from {start} to {end}"),
+                    {"date": start.date(), "start": start.time(), "end": end.time()},
+                )
+            return Msg(
+                N_("from {start_date} at {start} to {end_date} at {end}"),
+                {
+                    "start_date": start.date(),
+                    "start": start.time(),
+                    "end_date": end.date(),
+                    "end": end.time(),
+                },
+            )
+        first = start.date() if isinstance(start, dt.datetime) else start
+        last = end.date() if isinstance(end, dt.datetime) else end
+        if first == last:
+            # Only one of the times known: say it, it is what the item went past.
+            if isinstance(start, dt.datetime):
+                return Msg(N_("on {date}, from {start}"), {"date": first, "start": start.time()})
+            if isinstance(end, dt.datetime):
+                return Msg(N_("on {date}, until {end}"), {"date": first, "end": end.time()})
+            return Msg(N_("on {date}"), {"date": first})
+        if isinstance(start, dt.datetime):
+            return Msg(
+                N_("from {start_date} at {start} to {last}"),
+                {"start_date": first, "start": start.time(), "last": last},
+            )
+        if isinstance(end, dt.datetime):
+            return Msg(
+                N_("from {first} to {end_date} at {end}"),
+                {"first": first, "end_date": last, "end": end.time()},
+            )
+        return Msg(N_("from {first} to {last}"), {"first": first, "last": last})
+
+    def __str__(self) -> str:
+        return str(self.wording())
+
+
 MAX_SHOWN = 80
 """Longest value quoted in a message; longer ones are cut with an ellipsis."""
 
@@ -84,27 +148,62 @@ def time_text(value: dt.time) -> str:
     return value.strftime("%H:%M:%S" if value.second else "%H:%M")
 
 
+class DayClock(int):
+    """A time of day in seconds, up to the end of the day (``24:00``) included, as messages
+    about moving items say it; each language writes it as its programmes do (``24h00``)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        hours, rest = divmod(int(self), 3600)
+        text = f"{hours:02d}:{rest // 60:02d}"
+        return text + (f":{rest % 60:02d}" if rest % 60 else "")
+
+
 def _plain(value: Any) -> Any:
     """A parameter as an English message shows it: times as 14:00, no seconds when zero."""
     if isinstance(value, dt.datetime):
         return f"{value:%Y-%m-%d} {time_text(value.time())}"
     if isinstance(value, dt.time):
         return time_text(value)
-    if isinstance(value, Msg):
+    if isinstance(value, Msg | Span | DayClock):
         return str(value)
     if isinstance(value, Count):
         return f"{value:,}"
     return value
 
 
-def render_template(template: str, params: Mapping[str, Any], plain: Any = _plain) -> str:
-    """Fill ``template`` with ``params`` (``{name}`` and ``{name!r}``), never failing."""
+class _Quoting(string.Formatter):
+    """``str.format``, except that ``{name!r}`` of a text is quoted the language's way."""
+
+    def __init__(self, quote: Callable[[str], str]) -> None:
+        self.quote = quote
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "r" and isinstance(value, str):
+            return self.quote(value)
+        return super().convert_field(value, conversion)
+
+
+def render_template(
+    template: str,
+    params: Mapping[str, Any],
+    plain: Any = _plain,
+    quote: Callable[[str], str] | None = None,
+) -> str:
+    """Fill ``template`` with ``params`` (``{name}`` and ``{name!r}``), never failing.
+
+    ``quote`` writes the texts of ``{name!r}`` (« Accueil » in French); without it they are
+    quoted as Python writes them ('Accueil'), as English messages show them.
+    """
     shown = {k: plain(v) for k, v in params.items()}
     value = shown.get("value")
     if isinstance(value, str) and len(value) > MAX_SHOWN:  # the offending value, quoted briefly
         shown["value"] = value[: MAX_SHOWN - 1] + "…"
     try:
-        return template.format(**shown)
+        if quote is None:
+            return template.format(**shown)
+        return _Quoting(quote).vformat(template, (), shown)
     except (KeyError, IndexError, ValueError, AttributeError):  # odd braces from outside
         return template
 
@@ -118,14 +217,22 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown_field_suggestion": N_("unknown field {field!r}; did you mean {suggestion!r}?"),
     "wrong_type": N_("expected {expected}, got {got}"),
     "invalid_choice": N_("{value!r} is not one of: {choices}"),
-    "too_long": N_("text is too long: {length} characters, at most {max_length}"),
+    "too_long": NN_(
+        "text is too long: {length} character, at most {max_length}",
+        "text is too long: {length} characters, at most {max_length}",
+        counting="length",
+    ),
     "too_short": N_("at least {min_length} entries needed"),
     "too_small": N_("must be at least {min}"),
     "schema_version": N_(
         "schema_version {value!r} is not supported; this version reads {supported}"
     ),
     # --- files (refused before their content is read; located by the file's name) ---
-    "file_too_large": N_("the file is larger than {limit} bytes, the most that is read"),
+    "file_too_large": NN_(
+        "the file is larger than {limit} byte, the most that is read",
+        "the file is larger than {limit} bytes, the most that is read",
+        counting="limit",
+    ),
     "not_a_file": N_("is {kind}, not a file"),
     # --- values ---
     "invalid_id": N_(
@@ -186,11 +293,11 @@ MESSAGES: Final[dict[str, str]] = {
         "no {kind} has the id {value!r}; did you mean {suggestion!r}? Ids are matched exactly, "
         "case included"
     ),
-    "item_outside_meeting": N_(
-        "{value} is outside the meeting, which runs from {meeting_start} to {meeting_end}"
-    ),
+    # TRANSLATORS: {span} reads "on 4 November 2016, from 14:00 to 17:30".
+    "item_outside_meeting": N_("{value} is outside the meeting, which takes place {span}"),
+    # TRANSLATORS: {span} reads "on 4 November 2016" or "from 4 to 5 November 2016".
     "item_day_outside_meeting": N_(
-        "day {value} is not one of the meeting's days ({first} to {last})"
+        "{value} is not one of the meeting's days: it takes place {span}"
     ),
     "overlap": N_("overlaps {other_title!r} ({other_start}–{other_end}) at {other} in {lane}"),
     "open_end_not_last": N_(
@@ -198,16 +305,22 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     # --- cross-object checks: warnings ---
     "successor_without_dissolution": N_("a successor is given but no dissolution date"),
-    "gap": N_(
-        "{minutes} minute gap before this item, after {previous_title!r} ended at {previous_end}"
+    "gap": NN_(
+        "{minutes} minute gap before this item, after {previous_title!r} ended at {previous_end}",
+        # English writes "a 10 minute gap" whatever the number: its two forms are the same.
+        "{minutes} minute gap before this item, after {previous_title!r} ended at {previous_end}",
+        counting="minutes",
     ),
     "no_facilitator": N_("{title!r} has nobody to lead it"),
     "facilitator_double_booked": N_(
         "{person} leads both this item and {other_title!r} at {other}, at the same time"
     ),
-    "meeting_ends_before_last_item": N_(
+    "meeting_ends_before_last_item": NN_(
+        "the meeting ends at {meeting_end}, only {minutes} minute after its last item "
+        "{title!r} starts at {start}, which has no end",
         "the meeting ends at {meeting_end}, only {minutes} minutes after its last item "
-        "{title!r} starts at {start}, which has no end"
+        "{title!r} starts at {start}, which has no end",
+        counting="minutes",
     ),
     "unbalanced_isolate": N_(
         "the isolate control {char} at position {position} is unmatched on its line; outputs "
@@ -323,11 +436,12 @@ MESSAGES: Final[dict[str, str]] = {
     "unbounded_series": (
         N_("the series {value!r} has no end (no count, no until): give until= or limit=")
     ),
-    "too_many_occurrences": (
-        N_(
-            "the rule gives more than {max} dates from {first} to {value}; a series has at most "
-            "{max} meetings"
-        )
+    "too_many_occurrences": NN_(
+        "the rule gives more than {max} date from {first} to {value}; a series has at most "
+        "{max} meeting",
+        "the rule gives more than {max} dates from {first} to {value}; a series has at most "
+        "{max} meetings",
+        counting="max",
     ),
     "count_beyond_range": (
         N_(
@@ -336,12 +450,12 @@ MESSAGES: Final[dict[str, str]] = {
         )
     ),
     "no_such_occurrence": N_("the series {value!r} has no meeting on {date}"),
-    "moved_outside_day": (
-        N_(
-            "{value} moved by {minutes} minutes leaves its day: a moved occurrence's programme "
-            "must "
-            "end before midnight"
-        )
+    "moved_outside_day": NN_(
+        "{value} moved by {minutes} minute leaves its day: a moved occurrence's programme "
+        "must end before midnight",
+        "{value} moved by {minutes} minutes leaves its day: a moved occurrence's programme "
+        "must end before midnight",
+        counting="minutes",
     ),
     # === scheduling: building and re-timing agendas (rrma_groups.scheduling) ===
     "invalid_item_key": N_("an item is addressed by its id, title or index, not by {got}"),
@@ -364,8 +478,10 @@ MESSAGES: Final[dict[str, str]] = {
             "longer be what followed it; move() changes the order"
         )
     ),
-    "invalid_length": N_(
-        "cannot {operation}: an item lasts at least a minute, not {minutes} minutes"
+    "invalid_length": NN_(
+        "cannot {operation}: an item lasts at least a minute, not {minutes} minute",
+        "cannot {operation}: an item lasts at least a minute, not {minutes} minutes",
+        counting="minutes",
     ),
     "cannot_fit": N_("cannot fit the programme of {day} between {start} and {end}: {reason}"),
     "fixed_in_the_way": (
@@ -598,12 +714,20 @@ WORDINGS: Final[dict[tuple[str, str], str]] = {
     ("unreadable", "folder"): N_("is a folder, not a file"),
     ("syntax_error", "nested"): N_("{format} nested too deeply"),
     ("syntax_error", "data"): N_("the data is nested too deeply"),
-    ("syntax_error", "key_parts"): N_("TOML nested too deeply: a key has more than {max} parts"),
+    ("syntax_error", "key_parts"): NN_(
+        "TOML nested too deeply: a key has more than {max} part",
+        "TOML nested too deeply: a key has more than {max} parts",
+        counting="max",
+    ),
     ("syntax_error", "surrogate"): N_(
         "{format} syntax error: half of a UTF-16 surrogate pair (U+D800 to U+DFFF) is not a "
         "character"
     ),
-    ("syntax_error", "digits"): N_("{format} syntax error: a number has more than {limit} digits"),
+    ("syntax_error", "digits"): NN_(
+        "{format} syntax error: a number has more than {limit} digit",
+        "{format} syntax error: a number has more than {limit} digits",
+        counting="limit",
+    ),
     ("syntax_error", "duplicate_key"): N_(
         "JSON syntax error: the key {key!r} is given twice in one object"
     ),

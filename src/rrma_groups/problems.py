@@ -10,14 +10,14 @@ errors of the library (:class:`~rrma_groups.errors.RrmaError`) follow the same p
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: F401 - the doctests use it
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Location, RrmaError, format_location, translate
-from .messages import Count, Msg, template_of, time_text
+from .messages import template_of
 
 __all__ = [
     "CheckReport",
@@ -34,34 +34,17 @@ __all__ = [
 def describe_message(template: str, params: Mapping[str, Any], lang: str | None) -> str:
     """A message in ``lang`` (``None``: English), its dates and times formatted for the locale.
 
+    Times read as the language's printed programme writes them (``14h00`` in French, ``14:00``
+    in Arabic), dates in words (``4 novembre 2016``), and quoted texts take the language's
+    quotation marks (see :mod:`rrma_groups.i18n.writing`).
+
     :raises LocaleError: ``lang`` is malformed or unknown to CLDR.
     """
     if lang is None:
         return translate(template, params, None)
     from .i18n.locales import normalize_locale
 
-    locale = normalize_locale(lang)
-    return translate(template, params, locale, lambda value: _localise(value, locale))
-
-
-def _localise(value: Any, lang: str) -> Any:
-    from .i18n import formatting
-
-    if isinstance(value, Msg):
-        return describe_message(value.template, value.params, lang)
-    if isinstance(value, dt.datetime):
-        day = formatting.format_date(value.date(), lang, "medium")
-        return f"{day} {_localise(value.time(), lang)}"
-    if isinstance(value, dt.date):
-        return formatting.format_date(value, lang, "medium")
-    if isinstance(value, dt.time):
-        if value.second or value.microsecond:
-            return time_text(value)  # the locale's patterns show minutes only
-        # As the programme prints it: 14h00 in French, 14:00 in Arabic (see format_time).
-        return formatting.format_time(value, lang, "programme")
-    if isinstance(value, Count):
-        return formatting.format_number(int(value), lang)
-    return value
+    return translate(template, params, normalize_locale(lang))
 
 
 class Severity(enum.StrEnum):
@@ -103,8 +86,8 @@ class Problem:
         >>> p = problem("gap", ("meetings", 0, "agenda", 1, "start"), None,
         ...             severity=Severity.WARNING, minutes=10, previous_title="Accueil",
         ...             previous_end=dt.time(14, 30))
-        >>> p.describe("fr")
-        "battement de 10 minutes avant ce point, après la fin de 'Accueil' à 14h30"
+        >>> print(p.describe("fr").replace("\u202f", " "))
+        battement de 10 minutes avant ce point, après la fin de « Accueil » à 14h30
         """
         return describe_message(self.template, self.params, lang)
 

@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import Location
 from .i18n.catalog import N_
-from .messages import MESSAGES, Msg
+from .messages import MESSAGES, Count, Msg, listing
 from .problems import Problem, problem
 
 __all__ = ["custom_error", "problems_from_pydantic"]
@@ -102,8 +102,10 @@ def problems_from_pydantic(
         ctx = dict(err.get("ctx") or {})
         if kind in MESSAGES:  # one of ours, raised through custom_error()
             params = dict(ctx)
-            if kind == "wrong_type" and isinstance(params.get("expected"), str):
-                params["expected"] = Msg(params["expected"])
+            # A fragment given as a marked string (N_) is translated with the message.
+            for name in ("expected", "reason"):
+                if isinstance(params.get(name), str):
+                    params[name] = Msg(params[name])
             problems.append(Problem(kind, loc, MESSAGES[kind], params, value))
         elif kind == "missing":
             problems.append(problem("missing", loc, None))
@@ -121,7 +123,7 @@ def problems_from_pydantic(
                 problems.append(problem("unknown_field", loc, value, field=field))
         elif kind in ("enum", "literal_error"):
             problems.append(
-                problem("invalid_choice", loc, value, choices=str(ctx.get("expected", "")))
+                problem("invalid_choice", loc, value, choices=_choices(ctx.get("expected")))
             )
         elif kind == "string_too_long":
             problems.append(
@@ -129,8 +131,9 @@ def problems_from_pydantic(
                     "too_long",
                     loc,
                     value,
-                    length=len(value) if isinstance(value, str) else "?",
-                    max_length=ctx.get("max_length"),
+                    # Numbers grouped the language's way (10 000 in French).
+                    length=Count(len(value)) if isinstance(value, str) else "?",
+                    max_length=_count(ctx.get("max_length")),
                 )
             )
         elif kind in ("greater_than_equal", "greater_than"):
@@ -147,10 +150,26 @@ def problems_from_pydantic(
     return problems
 
 
+def _count(value: Any) -> Any:
+    return Count(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _choices(expected: Any) -> Any:
+    """The values pydantic lists ("'welcome', 'break' or 'other'"), joined the way the message's
+    language joins a list (its own comma, no English "or")."""
+    text = str(expected or "")
+    values = re.findall(r"'((?:[^'\\]|\\.)*)'", text)
+    return listing(values) if values else text
+
+
 def _short(value: Any) -> Msg | str:
     """A value as a message shows what arrived: its kind and, briefly, itself."""
     if value is None:
         return _describe_type(value)
+    if isinstance(value, str):
+        # Quoted the way the message's language quotes ("texte « vingt »").
+        shown = value if len(value) <= 58 else value[:55] + "..."
+        return Msg(N_("{kind} {value!r}"), {"kind": _describe_type(value), "value": shown})
     if isinstance(value, bool):
         text = "true" if value else "false"  # as TOML and JSON write them
     elif isinstance(value, dt.date | dt.time):

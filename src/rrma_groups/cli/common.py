@@ -20,13 +20,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
-from ..errors import FileFormatError, RrmaError
+from ..errors import FileFormatError, RrmaError, translate
 from ..examples import groupe_pays_maroc
 from ..i18n.bidi import RLM, isolate_ltr
-from ..i18n.catalog import N_, translator
+from ..i18n.catalog import N_
 from ..i18n.locales import is_rtl
 from ..io import MAX_FILE_SIZE, load, read_stream, write_atomic
-from ..messages import render_template
+from ..messages import listing
 from ..model import CountryGroup
 from ..problems import GroupValidationError, Problem, Severity
 from ..render.labels import enum_label, label
@@ -76,8 +76,9 @@ def lang_of(args: argparse.Namespace) -> str | None:
 
 
 def say(lang: str | None, template: str, **params: Any) -> str:
-    """One of the command's own messages in ``lang``, filled with ``params``."""
-    return render_template(translator(lang).gettext(template), params)
+    """One of the command's own messages in ``lang``, filled with ``params`` as the library's
+    messages are (fragments translated, texts quoted and lists joined the language's way)."""
+    return translate(template, params, lang)
 
 
 def ltr(text: str, lang: str | None) -> str:
@@ -125,8 +126,7 @@ def error_line(exc: RrmaError, lang: str | None) -> str:
 
 def meeting_ids(group: CountryGroup, lang: str | None) -> str:
     """The ids of the group's meetings, for a message that asks for one (``none`` if none)."""
-    # TRANSLATORS: in place of the list of a group's meetings, when it has none.
-    return ", ".join(m.id for m in group.meetings) or say(lang, N_("none"))
+    return translate("{ids}", {"ids": listing(m.id for m in group.meetings)}, lang)
 
 
 def cannot(template: str, path: Path | str, reason: str, lang: str | None) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import LocaleError
 from ..i18n.catalog import N_, translator
 from ..i18n.locales import SUPPORTED_LANGUAGES
+from ..messages import COMMA, listing
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -91,9 +92,41 @@ def argparse_speaks(lang: str | None) -> Iterator[None]:
         setattr(argparse, "_", original)  # noqa: B010
 
 
+def _comma() -> str:
+    """The list comma of the language argparse speaks now ("،" in Arabic): argparse_speaks
+    gives argparse's ``_`` our catalog, which holds the language's comma."""
+    joint: str = argparse._(COMMA)  # type: ignore[attr-defined]
+    return joint.replace("{previous}", "").replace("{next}", "").strip() or ","
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, its lists of choices ({text,html}) joined by the language's comma."""
+
+    def _metavar_formatter(
+        self, action: argparse.Action, default_metavar: str
+    ) -> Callable[[int], tuple[str, ...]]:
+        if action.metavar is None and action.choices is not None:
+            # As argparse writes it, with the comma of the language: {text،markdown،html}.
+            shown = "{" + _comma().join(str(choice) for choice in action.choices) + "}"
+            return lambda size: (shown,) * size
+        return super()._metavar_formatter(action, default_metavar)
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """argparse's parser, except that help or a version that cannot be written to standard
-    output is an error (argparse passes over it in silence)."""
+    output is an error (argparse passes over it in silence), and that its lists of choices
+    are joined by the comma of the language it speaks."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse's own check, its list of choices joined by the language's comma.
+        if action.choices is not None and value not in action.choices:
+            choices = f"{_comma()} ".join(repr(choice) for choice in action.choices)
+            message = argparse._("invalid choice: %(value)r (choose from %(choices)s)")  # type: ignore[attr-defined]
+            raise argparse.ArgumentError(action, message % {"value": value, "choices": choices})
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message and file is not None and file is sys.stdout:
@@ -123,7 +156,7 @@ def language_type(lang: str | None) -> Callable[[str], str | None]:
                     lang,
                     N_("unknown language {value!r}; choose one of: {supported}"),
                     value=value,
-                    supported=", ".join(SUPPORTED_LANGUAGES),
+                    supported=listing(SUPPORTED_LANGUAGES),
                 )
             ) from None
 

@@ -3,23 +3,21 @@
 Why this is needed. The Unicode bidirectional algorithm (UAX #9) lays out an Arabic paragraph
 from right to left; digits keep their own left-to-right order, but the characters *between*
 numbers take the paragraph's direction. In an Arabic paragraph the time range ``14:00–14:15``
-is two numbers around an en dash (a neutral; after Arabic letters rule W2 makes the digits
-"Arabic numbers", so not even a bare hyphen joins them), and the two numbers are laid out
-right to left: the reader sees ``14:15–14:00``, the start on the right. To keep the layout of
-the source (and of the French column beside it), wrap the range in LEFT-TO-RIGHT ISOLATE …
-POP DIRECTIONAL ISOLATE (LRI…PDI): it is then laid out as one left-to-right unit. LRI, not
-RLI, because the content is itself left-to-right; FSI happens to work for a range of bare
-digits (no strong character defaults to left-to-right) but LRI says what is meant. The
-French programme style ``14h00 - 14h15`` needs no isolate: its ``h`` is a strong left-to-right
-letter. Names written in Latin letters inside Arabic text (``Khalid وSébastien``), and any
-text whose direction is not known in advance (a participant, an organisation), go in FIRST
-STRONG ISOLATE … PDI, or ``<bdi>`` in HTML, so that their punctuation and numbers do not
-leak into the surrounding text.
+is two numbers around an en dash (a neutral), and the two numbers are laid out right to left:
+``14:00`` on the right, ``14:15`` on its left. That is the order the library keeps: an Arabic
+reader goes from right to left and meets the start first, as in the running text
+"من 14:00 إلى 17:30" (from 14:00 to 17:30), which pages use for a meeting's hours. Dates follow
+the same order (CLDR's numeric Arabic dates put a RIGHT-TO-LEFT MARK after each number so
+that the day is read first). A range is therefore wrapped in RIGHT-TO-LEFT ISOLATE … POP
+DIRECTIONAL ISOLATE (RLI…PDI), or ``<bdi dir="rtl">`` in HTML, in an Arabic table cell or
+line: one right-to-left unit whatever surrounds it. The programmes use the 24-hour clock in
+Arabic: CLDR's 12-hour interval ``2:00–2:15 م`` would need its ``م`` read last.
 
-Which order an Arabic reader expects for a range is a typographic choice, not something
-the algorithm can tell: right-to-left reading meets the right-hand number first, and CLDR's
-Arabic 12-hour interval ``2:00–2:15 م`` is made for the right-to-left layout (its ``م`` then
-comes last); isolated left-to-right, the ``م`` ends up on the right, read first.
+Left-to-right units are isolated the other way (LRI…PDI): addresses, codes, file names.
+Names written in Latin letters inside Arabic text (``Khalid و Sébastien``), and any text whose
+direction is not known in advance (a participant, an organisation), go in FIRST STRONG
+ISOLATE … PDI, or ``<bdi>`` in HTML, so that their punctuation and numbers do not leak into
+the surrounding text.
 
 Isolates (Unicode 6.3) are preferred to the older embeddings and overrides (U+202A–U+202E),
 which do not isolate their content from its surroundings; :func:`strip_bidi_controls` removes
@@ -31,7 +29,7 @@ reorder them. A PDI that closes nothing is as harmful inside a row that the writ
 itself: it closes the writer's isolate. Every writer therefore passes user text through
 :func:`balance_isolates` where it inserts it, and the checks warn about such a text.
 
->>> isolate_ltr("14:00–14:15") == "\\u206614:00–14:15\\u2069"
+>>> isolate_rtl("14:00–14:15") == "\\u206714:00–14:15\\u2069"
 True
 >>> first_strong_direction("14:00 الافتتاح")
 'rtl'

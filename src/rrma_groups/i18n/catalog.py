@@ -9,9 +9,15 @@ The lookup goes from the locale to its language, then English: ``ar_MA`` → ``a
 Babel's ``Translations.load`` does not chain a regional catalog to its language by itself, so
 the catalogs are chained here with ``add_fallback``.
 
-This module imports nothing else from the package: every layer, the errors' own messages
-included, translates through it. It does not check a locale code (a code it cannot read gives
-English); :func:`rrma_groups.i18n.locales.normalize_locale` does, where a code comes in.
+A French catalog is given French typography as it is loaded (narrow no-break spaces before
+``; : ! ?`` and inside ``« »``, typographic apostrophes:
+:func:`rrma_groups.i18n.writing.french_spacing`), so every French word of the library follows
+it whatever a translator typed.
+
+This module imports nothing else from the package but :mod:`rrma_groups.i18n.writing`: every
+layer, the errors' own messages included, translates through it. It does not check a locale
+code (a code it cannot read gives English);
+:func:`rrma_groups.i18n.locales.normalize_locale` does, where a code comes in.
 
 The extract, update and compile commands are in ``docs/translating.md``.
 """
@@ -23,6 +29,8 @@ import gettext as _gettext
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .writing import french_spacing, is_french
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -63,11 +71,26 @@ def _load_one(language: str) -> Translations | None:
     mo = folder / f"{DOMAIN}.mo"
     po = folder / f"{DOMAIN}.po"
     if po.is_file() and (not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime):
-        return _compile_in_memory(po, language)
+        return _typeset(_compile_in_memory(po, language), language)
     if mo.is_file():
         with mo.open("rb") as handle:
-            return Translations(handle, domain=DOMAIN)
+            return _typeset(Translations(handle, domain=DOMAIN), language)
     return None
+
+
+def _typeset(translations: Translations, language: str) -> Translations:
+    """A French catalog with French typography, once, as it is loaded.
+
+    gettext has no hook to transform what it returns, and a compiled ``.mo`` is read by gettext
+    itself: the table it reads from (``_catalog``, msgid to msgstr, for every gettext flavour)
+    is rewritten here, so that a look-up costs nothing more.
+    """
+    if is_french(language):
+        table = translations._catalog
+        for key, text in table.items():
+            if key and isinstance(text, str):
+                table[key] = french_spacing(text)
+    return translations
 
 
 def _compile_in_memory(po: Path, language: str) -> Translations:

@@ -53,6 +53,7 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel import units as babel_units
 
+from rrma_groups.i18n.bidi import first_strong_direction
 from rrma_groups.i18n.locales import babel_locale
 
 __all__ = [
@@ -280,6 +281,18 @@ def _list_patterns(locale: str, style: str) -> dict[str, str]:
     return resolved
 
 
+# The Arabic conjunction و is written joined to the word it introduces ("وسيباستيان"); before a
+# name in Latin letters it is set apart by a no-break space ("و Sébastien"): glued to the
+# name, it would read as part of it, and the line must not break after it.
+_JOINED_CONJUNCTION = "و{1}"
+
+
+def _pattern_for(pattern: str, item: str) -> str:
+    if _JOINED_CONJUNCTION in pattern and first_strong_direction(item) == "ltr":
+        return pattern.replace(_JOINED_CONJUNCTION, "و\u00a0{1}")
+    return pattern
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _format_list(items: tuple[str, ...], locale: str, style: str) -> str:
     if not items:
@@ -288,21 +301,24 @@ def _format_list(items: tuple[str, ...], locale: str, style: str) -> str:
         return items[0]
     patterns = _list_patterns(locale, style)
     if len(items) == 2:
-        return patterns["2"].format(*items)
-    result = patterns["start"].format(items[0], items[1])
+        return _pattern_for(patterns["2"], items[1]).format(*items)
+    result = _pattern_for(patterns["start"], items[1]).format(items[0], items[1])
     for item in items[2:-1]:
-        result = patterns["middle"].format(result, item)
-    return patterns["end"].format(result, items[-1])
+        result = _pattern_for(patterns["middle"], item).format(result, item)
+    return _pattern_for(patterns["end"], items[-1]).format(result, items[-1])
 
 
 def format_list(items: Iterable[str], locale: str, style: ListStyle = "standard") -> str:
-    """Items joined the way the locale writes a list ("A, B et C", "A وB وC").
+    """Items joined the way the locale writes a list ("A, B et C", "أ وب وج").
 
     Uses Babel's CLDR list patterns, resolved part by part (see the module's notes); for
-    complete styles the result is exactly ``babel.lists.format_list``'s.
+    complete styles the result is exactly ``babel.lists.format_list``'s, except that the Arabic
+    و is followed by a no-break space before a name in Latin letters.
 
     >>> format_list(["Khalid", "Sébastien", "Emmanuelle"], "ar")
-    'Khalid وSébastien وEmmanuelle'
+    'Khalid و\xa0Sébastien و\xa0Emmanuelle'
+    >>> format_list(["جهة ليموزان", "جهة مراكش آسفي"], "ar")
+    'جهة ليموزان وجهة مراكش آسفي'
     >>> format_list(["Khalid", "Sébastien"], "en")
     'Khalid and Sébastien'
     >>> format_list([], "fr")

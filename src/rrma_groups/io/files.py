@@ -20,6 +20,8 @@ from pydantic import ValidationError
 
 from ..checks import check
 from ..errors import FileFormatError
+from ..i18n.catalog import N_
+from ..messages import Msg
 from ..model import SCHEMA_VERSION, CountryGroup
 from ..model.shortcuts import shortcut_validate, shortcut_validate_json
 from ..problems import GroupValidationError, problem
@@ -179,8 +181,16 @@ def parse(text: str, format: Format = "toml", *, source: str | None = None) -> d
             raise _too_many_digits(exc, text, "JSON", source) from None
     _refuse_lone_surrogates(text, format, source)
     if not isinstance(data, dict):
-        raise FileFormatError("not_a_table", source=source, type=type(data).__name__)
+        raise FileFormatError("not_a_table", source=source, type=_kind_of(data))
     return data
+
+
+def _kind_of(data: Any) -> Msg | str:
+    """What a document holds instead of a table, in words ("a list"), for the message."""
+    kinds = {list: N_("a list"), str: N_("a text"), bool: N_("true or false")}
+    kinds |= {int: N_("a number"), float: N_("a number"), type(None): N_("nothing")}
+    kind = kinds.get(type(data))
+    return Msg(kind) if kind is not None else type(data).__name__
 
 
 # Most parts a dotted TOML key may have (``network.name.fr`` has three).

@@ -9,6 +9,7 @@ parser wrote it.
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Final
 
@@ -81,8 +82,8 @@ def parser_reason(message: str) -> Msg | str:
 
     >>> str(parser_reason("Invalid value"))
     'invalid value'
-    >>> parser_reason("Cannot declare ('a',) twice")
-    Msg(template='{name} is declared twice', params={'name': "('a',)"})
+    >>> parser_reason("Cannot declare ('network', 'name') twice").params["name"]
+    Msg(template='{name!r}', params={'name': 'network.name'})
     >>> parser_reason("Something new")
     'Something new'
     """
@@ -92,5 +93,19 @@ def parser_reason(message: str) -> Msg | str:
     for pattern, template in _PATTERNS:
         found = pattern.fullmatch(message)
         if found is not None:
-            return Msg(template, {"name": found.group("name")})
+            return Msg(template, {"name": _name(found.group("name"))})
     return message
+
+
+def _name(text: str) -> Msg | str:
+    """tomllib's name of a key (``('network', 'name')``) or of a character (``'\\n'``), written as
+    a file writes it (``network.name``) and quoted the way the message's language quotes."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
+    if isinstance(value, tuple) and value and all(isinstance(part, str) for part in value):
+        value = ".".join(value)
+    if isinstance(value, str):
+        return Msg("{name!r}", {"name": value})  # no words to translate: only the quotes
+    return text

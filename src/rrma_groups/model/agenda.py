@@ -263,7 +263,7 @@ class AgendaItem(Model):
     def _end_after_start(cls, end: dt.time | None, info: Any) -> dt.time | None:
         start = info.data.get("start")
         if end is not None and start is not None and end <= start:
-            raise custom_error("end_before_start", start=_hm(start), end=_hm(end))  # plain text
+            raise custom_error("end_before_start", start=start, end=end)
         return end
 
     @property
@@ -281,10 +281,6 @@ class AgendaItem(Model):
 
 def _minutes(t: dt.time) -> dt.timedelta:
     return dt.timedelta(hours=t.hour, minutes=t.minute, seconds=t.second)
-
-
-def _hm(t: dt.time) -> str:
-    return t.strftime("%H:%M")
 
 
 def _end_from_duration(start: Any, duration: Any) -> Any:
@@ -307,7 +303,7 @@ def _end_from_duration(start: Any, duration: Any) -> Any:
         raise custom_error(
             "invalid_duration",
             value=str(duration),
-            reason=f"starting at {_hm(start)}, it would end after midnight",
+            reason=Msg(N_("starting at {start}, it would end after midnight"), {"start": start}),
         )
     return end.time()
 

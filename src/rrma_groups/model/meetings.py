@@ -186,9 +186,7 @@ class Meeting(Model):
         start = info.data.get("start")
         single_day = info.data.get("end_date") in (None, info.data.get("date"))
         if end is not None and start is not None and single_day and end <= start:
-            raise custom_error(
-                "end_before_start", start=start.strftime("%H:%M"), end=end.strftime("%H:%M")
-            )
+            raise custom_error("end_before_start", start=start, end=end)
         return end
 
     def __repr__(self) -> str:

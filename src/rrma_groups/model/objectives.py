@@ -21,7 +21,7 @@ def _check_dac(value: int) -> int:
     if not (100 <= value <= 999 or 10000 <= value <= 99999):
         raise custom_error(
             "wrong_type",
-            expected="an OECD-DAC sector code (3 digits) or purpose code (5 digits)",
+            expected=N_("an OECD-DAC sector code (3 digits) or purpose code (5 digits)"),
             got=str(value),
         )
     return value

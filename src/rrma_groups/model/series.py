@@ -143,8 +143,8 @@ class SeriesError(RrmaError, ValueError):
         >>> try:
         ...     series.meetings()
         ... except SeriesError as error:
-        ...     print(error.describe("fr"))
-        la série 'gpmar' n'a pas de fin (ni count, ni until) : indiquez until= ou limit=
+        ...     print(error.describe("fr").replace("\u202f", " "))
+        la série « gpmar » n’a pas de fin (ni count, ni until) : indiquez until= ou limit=
         """
         return describe_message(self.template, self.params, lang)
 
@@ -487,7 +487,7 @@ class Series(Model):
     def _end_after_start(cls, end: dt.time, info: Any) -> dt.time:
         start = info.data.get("start")
         if start is not None and end <= start:
-            raise custom_error("end_before_start", start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+            raise custom_error("end_before_start", start=start, end=end)
         return end
 
     @field_validator("agenda")

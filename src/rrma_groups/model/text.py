@@ -299,7 +299,7 @@ class LocalisedText:
             return cls._from_normalised(texts)
         raise custom_error(
             "wrong_type",
-            expected="text or a table of language codes to texts",
+            expected=N_("text or a table of language codes to texts"),
             got=repr(value)[:60],
         )
 

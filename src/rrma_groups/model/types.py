@@ -17,6 +17,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandle
 from pydantic_core import core_schema
 
 from ..errors import TimeParseError
+from ..i18n.catalog import N_
+from ..messages import Count, listing
 from ..pydantic_bridge import custom_error
 from . import shortcuts
 from .shortcuts import Shortcut
@@ -125,7 +127,7 @@ def check_text(value: str, *, single_line: bool) -> str:
             )
     limit = MAX_LINE_LENGTH if single_line else MAX_TEXT_LENGTH
     if len(value) > limit:
-        raise custom_error("too_long", length=len(value), max_length=limit)
+        raise custom_error("too_long", length=Count(len(value)), max_length=Count(limit))
     if is_blank(value):
         raise custom_error("empty_text")
     return value
@@ -303,7 +305,7 @@ def _check_subdivision(value: str) -> str:
             "unknown_subdivision",
             value=value,
             country=match.group(1),
-            known=", ".join(sorted(known)),
+            known=listing(sorted(known)),
         )
     return code
 
@@ -413,25 +415,28 @@ def _digits(value: str | int) -> str:
     return _SPACES.sub("", str(value))
 
 
+_WRONG_CHECK_DIGIT = N_("the check digit is wrong")
+
+
 def _check_siren(value: str | int) -> str:
     digits = _digits(value)
     if not re.fullmatch(r"\d{9}", digits):
-        raise custom_error("invalid_siren", value=str(value), reason="expected 9 digits")
+        raise custom_error("invalid_siren", value=str(value), reason=N_("expected 9 digits"))
     if not luhn_valid(digits):
-        raise custom_error("invalid_siren", value=str(value), reason="the check digit is wrong")
+        raise custom_error("invalid_siren", value=str(value), reason=_WRONG_CHECK_DIGIT)
     return digits
 
 
 def _check_siret(value: str | int) -> str:
     digits = _digits(value)
     if not re.fullmatch(r"\d{14}", digits):
-        raise custom_error("invalid_siret", value=str(value), reason="expected 14 digits")
+        raise custom_error("invalid_siret", value=str(value), reason=N_("expected 14 digits"))
     if digits.startswith(_LA_POSTE_SIREN):
         ok = sum(int(c) for c in digits) % 5 == 0
     else:
         ok = luhn_valid(digits) and luhn_valid(digits[:9])
     if not ok:
-        raise custom_error("invalid_siret", value=str(value), reason="the check digit is wrong")
+        raise custom_error("invalid_siret", value=str(value), reason=_WRONG_CHECK_DIGIT)
     return digits
 
 
@@ -649,11 +654,11 @@ def _parse_date(value: Any) -> Any:
             raise custom_error("invalid_date", value=value, reason=exc.reason_msg) from None
     if isinstance(value, dt.datetime):
         raise custom_error(
-            "invalid_date", value=str(value), reason="expected a date without a time"
+            "invalid_date", value=str(value), reason=N_("expected a date without a time")
         )
     if isinstance(value, int | float):
         # Pydantic would read a number as a Unix timestamp: 0 gave 1 January 1970.
-        raise custom_error("wrong_type", expected="a date such as 2016-11-04", got=repr(value))
+        raise custom_error("wrong_type", expected=N_("a date such as 2016-11-04"), got=repr(value))
     return value
 
 

@@ -28,7 +28,7 @@ from typing import Final
 
 from rrma_groups.errors import TimeParseError
 from rrma_groups.i18n.catalog import N_
-from rrma_groups.messages import Msg
+from rrma_groups.messages import NN_, Msg
 from rrma_groups.parsing.folding import fold
 
 __all__ = [
@@ -172,9 +172,13 @@ _INVISIBLE: Final = (
 
 # Reasons are message ids marked with N_ and kept apart from their parameters (a Msg), so that
 # a TimeParseError can be explained in the reader's language; ``reason`` stays English.
+# TRANSLATORS: the examples are forms the reader may write in their language; all are read.
 _EXPECTED_TIME: Final = Msg(N_("expected a time such as 14h00, 14:00 or 2 pm"))
+# TRANSLATORS: the examples are forms the reader may write in their language; all are read.
 _EXPECTED_RANGE: Final = Msg(N_("expected a time range such as 14h00 - 14h15 or 2 pm to 3 pm"))
-_EXPECTED_DATE: Final = Msg(N_("expected a date such as 04/11/2016, 2016-11-04 or 4 novembre 2016"))
+# TRANSLATORS: the examples are forms the reader may write in their language; all are read.
+_EXPECTED_DATE: Final = Msg(N_("expected a date such as 04/11/2016, 2016-11-04 or 4 November 2016"))
+# TRANSLATORS: the examples are forms the reader may write in their language; all are read.
 _EXPECTED_DURATION: Final = Msg(N_("expected a duration such as 15 min, 1h30 or PT1H30M"))
 _FOUR_DIGIT_YEAR: Final = Msg(N_("write the year with four digits, as in 04/11/2016"))
 _MINUTES_0_59: Final = Msg(N_("minutes go from 0 to 59"))
@@ -263,7 +267,11 @@ def _prepare(value: object, code: str, expected: Msg) -> tuple[str, str]:
         raise _error(code, repr(value), reason)
     if len(value) > MAX_LENGTH:
         reason = Msg(
-            N_("the text is longer than {max_length} characters; {expected}"),
+            NN_(
+                "the text is longer than {max_length} character; {expected}",
+                "the text is longer than {max_length} characters; {expected}",
+                counting="max_length",
+            ),
             {"max_length": MAX_LENGTH, "expected": expected},
         )
         raise _error(code, value, reason)

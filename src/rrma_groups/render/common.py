@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from ..i18n.bidi import FSI, LRI, PDI, first_strong_direction
+from ..i18n.bidi import FSI, LRI, PDI, RLI, first_strong_direction
 from ..i18n.catalog import translator
 from ..i18n.locales import direction, is_rtl
 from .labels import label
@@ -125,8 +125,9 @@ def comma(lang: str) -> str:
 
 class TextWriter:
     """Pieces of a view as plain text in ``lang``: in a right-to-left language, runs that may
-    go the other way are isolated (FSI…PDI), and times and addresses kept left to right
-    (LRI…PDI). The Markdown writer escapes what this writes."""
+    go the other way are isolated (FSI…PDI), addresses kept left to right (LRI…PDI) and times
+    right to left (RLI…PDI: the start of a range is read first, on the right). The Markdown
+    writer escapes what this writes."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -146,6 +147,12 @@ class TextWriter:
     def ltr(self, text: str) -> str:
         return f"{LRI}{text}{PDI}" if self.rtl and text else text
 
+    def time(self, text: str) -> str:
+        """A time or a range of times. In a right-to-left language it is one right-to-left unit
+        (RLI…PDI): a reader going right to left meets the start first, as in the running text
+        "من 14:00 إلى 17:30" (see :mod:`rrma_groups.i18n.bidi`)."""
+        return f"{RLI}{text}{PDI}" if self.rtl and text else text
+
     def names(self, pieces: tuple[Piece, ...], joined: str) -> str:
         if not self.rtl:
             return joined
@@ -153,7 +160,7 @@ class TextWriter:
 
 
 def when_line(view: MeetingView, writer: TextWriter) -> str:
-    """The meeting's dates and hours, the hours kept left to right."""
+    """The meeting's dates and hours, read in the language's direction."""
     if view.times is None:
         return view.dates
-    return view.dates + comma(view.lang) + writer.ltr(view.times)
+    return view.dates + comma(view.lang) + writer.time(view.times)

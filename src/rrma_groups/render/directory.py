@@ -5,7 +5,7 @@
 >>> group = groupe_pays_maroc()
 >>> table = render_directory(group, directory(group, themes=["formation"]), "csv", "en")
 >>> print(table.splitlines()[1])
-exemple-asso-limousin-souss,Example association Solidarité Limousin–Souss (fictional example),...
+exemple-asso-limousin-souss,Solidarité Limousin–Souss association (fictional example),...
 """
 
 from __future__ import annotations

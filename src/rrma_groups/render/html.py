@@ -2,7 +2,8 @@
 
 Every piece of user text is escaped. The page carries ``lang`` and ``dir``; in a right-to-left
 page the table mirrors itself (first column on the right) because CSS uses logical
-properties only, times sit in ``<bdi dir="ltr">`` so that 14:00 stays left of 14:15, and text
+properties only, times sit in ``<bdi>`` of the page's direction (in Arabic a range reads right to
+left: its start, on the right, is met first, as in "من 14:00 إلى 17:30"), and text
 in another language than the page's (a French fallback title, a Latin name) is wrapped in
 ``<bdi lang="…">``. Parallel sessions of a day are shown side by side, one column per room.
 No script, no external resource: the page works offline and prints on A4.
@@ -10,11 +11,12 @@ No script, no external resource: the page works offline and prints on A4.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from ..i18n.bidi import balance_isolates
+from ..i18n.bidi import balance_isolates, first_strong_direction
 from ..i18n.formatting import format_time_range
-from ..i18n.locales import to_bcp47
+from ..i18n.locales import direction, to_bcp47
 from .common import Labels, comma, join_names, needs_isolation
 from .view import (
     CooperationView,
@@ -29,6 +31,23 @@ from .view import (
 
 __all__ = ["STYLE", "group_html", "meeting_html", "page"]
 
+# Two or more words in Latin letters: a name inside Arabic text.
+_LATIN_NAME = re.compile(
+    r"(?<!\w)[A-Za-z\u00c0-\u024f][\w.’'&-]*(?: [A-Za-z\u00c0-\u024f][\w.’'&-]*)+"
+)
+
+
+def _names_kept_whole(text: str) -> str:
+    """Arabic text, escaped, its names in Latin letters ("تقديم شبكة Cap Coopération") in a
+    span that is never split across lines: the two halves of a name would change places."""
+    out = []
+    last = 0
+    for match in _LATIN_NAME.finditer(text):
+        out += [escape(text[last : match.start()]), f'<span class="name">{escape(match[0])}</span>']
+        last = match.end()
+    return "".join(out) + escape(text[last:])
+
+
 STYLE = """
 .rrma-programme{--ink:#1d2430;--muted:#5b6574;--line:#d5dae1;--accent:#0b5c7a;--soft:#eef4f7;
  font-family:"Noto Sans","Noto Naskh Arabic","Segoe UI",Tahoma,"DejaVu Sans",Arial,sans-serif;
@@ -39,9 +58,11 @@ STYLE = """
  margin:1.2em 0 .4em}
 .rrma-programme h1{font-size:1.6rem}.rrma-programme h2{font-size:1.3rem}
 .rrma-programme h3{font-size:1.1rem}
-.rrma-programme .network{color:var(--muted);margin:0}
-.rrma-programme .network strong{color:var(--ink)}
+.rrma-programme .network{margin:0;font-size:1.15rem;font-weight:700;letter-spacing:.02em;
+ text-transform:uppercase;color:var(--ink)}
+.rrma-programme .tagline{margin:0;font-weight:600;color:var(--muted)}
 .rrma-programme .when{font-weight:600;margin:.2em 0}
+.rrma-programme .when bdi{white-space:nowrap}
 .rrma-programme .where{margin:.2em 0;color:var(--muted)}
 .rrma-programme .status{display:inline-block;padding:.1em .6em;border-radius:.3em;
  background:#fde8e8;color:#8a1c1c;font-weight:700}
@@ -51,11 +72,18 @@ STYLE = """
 .rrma-programme table.programme th,.rrma-programme table.programme td{border:1px solid var(--line);
  padding:.35em .55em;text-align:start;vertical-align:top;overflow-wrap:anywhere}
 .rrma-programme table.programme thead th{background:var(--soft)}
+.rrma-programme table.programme th.venue{width:17%}
+.rrma-programme table.programme th.activity{width:36%}
+.rrma-programme table.programme th.facilitator{width:22%}
+.rrma-programme[dir=rtl] td.facilitator bdi,.rrma-programme[dir=rtl] .signature bdi,
+ .rrma-programme[dir=rtl] .network bdi,.rrma-programme .name{white-space:nowrap}
 .rrma-programme td.time,.rrma-programme td.date{white-space:nowrap;
  font-variant-numeric:tabular-nums}
 .rrma-programme td.date,.rrma-programme td.venue{background:#fafbfc}
 .rrma-programme .kind-break td,.rrma-programme .kind-meal td,.rrma-programme .kind-social td{
- color:var(--muted);font-style:italic}
+ color:var(--muted)}
+.rrma-programme .kind-break td:not(:lang(ar)),.rrma-programme .kind-meal td:not(:lang(ar)),
+ .rrma-programme .kind-social td:not(:lang(ar)){font-style:italic}
 .rrma-programme .parallel{display:flex;flex-wrap:wrap;gap:.5em}
 .rrma-programme .parallel section{flex:1 1 12rem;border:1px solid var(--line);border-radius:.3em;
  padding:.3em .5em;background:#fff}
@@ -65,7 +93,9 @@ STYLE = """
 .rrma-programme .parallel .time{font-variant-numeric:tabular-nums;color:var(--muted);
  white-space:nowrap}
 .rrma-programme .facilitators{color:var(--muted)}
-.rrma-programme .signature{margin-top:1.5em;text-align:end;font-style:italic}
+.rrma-programme .signature{margin-top:1.5em;text-align:end}
+.rrma-programme .signature:not(:lang(ar)){font-style:italic}
+.rrma-programme .signature:lang(ar){font-weight:600;color:var(--accent)}
 .rrma-programme ul.partnerships li{margin:.3em 0}
 @media (max-width:40rem){.rrma-programme{padding:.6rem}
  .rrma-programme table.programme{font-size:.9rem}
@@ -95,13 +125,17 @@ STYLE = """
 class _Html:
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.dir = direction(lang)
         self.labels = Labels(lang)
 
     def piece(self, piece: Piece | None) -> str:
         if piece is None:
             return ""
-        text = escape(piece.text)
         foreign = self.foreign(piece)
+        if self.dir == "rtl" and not foreign and first_strong_direction(piece.text) == "rtl":
+            text = _names_kept_whole(piece.text)
+        else:
+            text = escape(piece.text)
         if foreign or needs_isolation(piece, self.lang):
             lang = f' lang="{escape(to_bcp47(piece.lang))}"' if foreign and piece.lang else ""
             return f"<bdi{lang}>{text}</bdi>"
@@ -130,6 +164,11 @@ class _Html:
 
     def ltr(self, text: str) -> str:
         return f'<bdi dir="ltr">{escape(text)}</bdi>'
+
+    def time(self, text: str) -> str:
+        """A time or a range of times, laid out in the page's direction: in Arabic the start
+        of a range is on the right, read first (see :mod:`rrma_groups.i18n.bidi`)."""
+        return f'<bdi dir="{self.dir}">{escape(text)}</bdi>'
 
     def names(self, item: ItemView) -> str:
         if not item.facilitators:
@@ -184,7 +223,7 @@ def _programme(view: MeetingView, h: _Html) -> list[str]:
                 )
                 cells.append(f'<td class="venue"{span}>{venue}</td>')
             if len(block) == 1 and first.room is None and first.track is None:
-                cells.append(f'<td class="time">{h.ltr(first.time)}</td>')
+                cells.append(f'<td class="time">{h.time(first.time)}</td>')
                 cells.append(f'<td class="activity">{h.piece(first.title)}</td>')
                 cells.append(f'<td class="facilitator">{h.names(first)}</td>')
                 out.append(f'<tr class="kind-{first.kind.value}">' + "".join(cells) + "</tr>")
@@ -192,7 +231,7 @@ def _programme(view: MeetingView, h: _Html) -> list[str]:
             start = min(i.start for i in block)
             ends = [i.end for i in block if i.end is not None]
             span_time = format_time_range(start, max(ends), view.lang, "programme") if ends else ""
-            cells.append(f'<td class="time">{h.ltr(span_time)}</td>')
+            cells.append(f'<td class="time">{h.time(span_time)}</td>')
             cells.append(f'<td class="parallel-cell" colspan="2">{_parallel(block, h)}</td>')
             out.append('<tr class="parallel-row">' + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>"]
@@ -213,7 +252,7 @@ def _parallel(block: list[ItemView], h: _Html) -> str:
         for item in items:
             who = h.names(item)
             parts.append(
-                f'<li><span class="time">{h.ltr(item.time)}</span> {h.piece(item.title)}'
+                f'<li><span class="time">{h.time(item.time)}</span> {h.piece(item.title)}'
                 + (f' <span class="facilitators">— {who}</span>' if who else "")
                 + "</li>"
             )
@@ -233,7 +272,7 @@ def meeting_html(view: MeetingView, *, level: int = 1) -> str:
         out.append(f'<p><span class="status">{escape(word)}</span></p>')
     when = escape(view.dates)
     if view.times is not None:
-        when += escape(comma(view.lang)) + h.ltr(view.times)
+        when += escape(comma(view.lang)) + h.time(view.times)
     out.append(f'<p class="when">{when}</p>')
     if view.previous_date:
         out.append(f"<p>{escape(labels.previously.format(date=view.previous_date))}</p>")
@@ -311,11 +350,10 @@ def group_html(view: GroupView) -> str:
     cooperation of its territory, then each meeting; a section without data is left out."""
     h = _Html(view.lang)
     labels = h.labels
-    out = ['<header class="group">']
-    network = f"<strong>{h.piece(view.network)}</strong>"
+    # As the 2016 document opens: the network, its tagline under it, then the group.
+    out = ['<header class="group">', f'<p class="network">{h.piece(view.network)}</p>']
     if view.network_tagline:
-        network += " — " + h.piece(view.network_tagline)
-    out.append(f'<p class="network">{network}</p>')
+        out.append(f'<p class="tagline">{h.piece(view.network_tagline)}</p>')
     title = h.piece(view.name)
     if view.acronym and view.acronym.text != view.name.text:
         title += f" ({h.piece(view.acronym)})"

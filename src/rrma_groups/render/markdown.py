@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ..i18n.locales import is_rtl
 from .common import Labels, TextWriter, comma, join_names, programme_columns, when_line
 from .view import CooperationView, GroupView, MeetingView, PartnershipView, Piece, PriorityView
 
-__all__ = ["escape_markdown", "group_markdown", "meeting_markdown"]
+__all__ = ["emphasis", "escape_markdown", "group_markdown", "meeting_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _SPACES = re.compile(r"(?:(?![\u00a0\u2007\u202f])\s)+")
@@ -77,7 +78,7 @@ def meeting_markdown(view: MeetingView, *, level: int = 1) -> str:
             row = [
                 escape_markdown(day.date) if n == 0 else "",
                 venue if n == 0 else "",
-                escape_markdown(w.ltr(item.time)),
+                escape_markdown(w.time(item.time)),
                 w.piece(item.title),
                 w.names(item.facilitators, item.facilitators_text),
             ]
@@ -87,9 +88,15 @@ def meeting_markdown(view: MeetingView, *, level: int = 1) -> str:
     if view.signatory:
         signature = w.piece(view.signatory)
         if view.signatory_affiliation:
-            signature += f", {w.piece(view.signatory_affiliation)}"
-        lines += ["", f"*{signature}*"]
+            signature += comma(view.lang) + w.piece(view.signatory_affiliation)
+        lines += ["", emphasis(signature, view.lang)]
     return "\n".join(lines) + "\n"
+
+
+def emphasis(text: str, lang: str) -> str:
+    """Markdown text in italics, except in a right-to-left language: Arabic script has no
+    italics (a browser would slant it artificially), so it is left upright there."""
+    return text if is_rtl(lang) else f"*{text}*"
 
 
 def _strong(text: str, labels: Labels) -> str:

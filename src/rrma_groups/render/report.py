@@ -31,7 +31,7 @@ from .data_tables import Cell, Table, table_html, table_markdown, table_text
 from .directory import capitalised
 from .html import page
 from .labels import enum_label
-from .markdown import escape_markdown
+from .markdown import emphasis, escape_markdown
 from .svg import Bar, bar_chart
 
 __all__ = ["REPORT_FORMATS", "project_status_label", "render_report", "resource_kind_label"]
@@ -308,7 +308,7 @@ def render_report(
             out.append("=" * len(title))
         out += ["", escape_markdown(period) if markdown else period]
         if note:
-            out += ["", f"*{escape_markdown(note)}*" if markdown else note]
+            out += ["", emphasis(escape_markdown(note), language) if markdown else note]
         for section in sections:
             table = section.table
             if section.bars:

@@ -20,8 +20,8 @@ from html import escape
 from ..activity.directory import fictional_mark, sort_key
 from ..activity.participation import participants
 from ..i18n.catalog import N_, translator
-from ..i18n.formatting import format_date, format_number, format_time_range
-from ..i18n.locales import direction, is_rtl, normalize_locale
+from ..i18n.formatting import format_date, format_number
+from ..i18n.locales import direction, normalize_locale
 from ..messages import listing
 from ..model import CountryGroup, Meeting
 from ..model.participants import ParticipationMode
@@ -29,6 +29,7 @@ from . import RenderError
 from .common import comma
 from .data_tables import Cell, html_cell
 from .html import page
+from .view import running_times
 
 __all__ = ["MAX_BLANK_ROWS", "SHEET_STYLE", "sign_in_sheet"]
 
@@ -56,8 +57,12 @@ SHEET_STYLE = """
 .rrma-programme table.sign-in td.number{width:2.5em;text-align:end;
  font-variant-numeric:tabular-nums}
 .rrma-programme table.sign-in td.signature{width:30%;height:2.6em}
-.rrma-programme table.sign-in td.online{font-style:italic;color:#5b6574}
-.rrma-programme .fictional{font-style:italic;color:#8a1c1c}
+.rrma-programme table.sign-in td.online{color:#5b6574}
+.rrma-programme .fictional{color:#8a1c1c}
+.rrma-programme table.sign-in td.online:not(:lang(ar)),.rrma-programme .fictional:not(:lang(ar)){
+ font-style:italic}
+.rrma-programme table.sign-in td.online:lang(ar),.rrma-programme .fictional:lang(ar){
+ font-weight:600}
 @media print{.rrma-programme table.sign-in tr{break-inside:avoid}
  .rrma-programme table.sign-in thead{display:table-header-group}}
 """.strip()
@@ -105,10 +110,9 @@ def sign_in_sheet(
     heading = f"{_(_TITLE)} — {title_text}"
     when = format_date(chosen.date, language, "full")
     if chosen.starts_at is not None and chosen.ends_at is not None and chosen.end_date is None:
-        hours = format_time_range(
-            chosen.starts_at.time(), chosen.ends_at.time(), language, "programme"
-        )
-        hours_html = f'<bdi dir="ltr">{escape(hours)}</bdi>' if is_rtl(language) else escape(hours)
+        hours = running_times(chosen.starts_at.time(), chosen.ends_at.time(), language)
+        # In the page's direction: in Arabic the start is on the right, read first.
+        hours_html = f'<bdi dir="{direction(language)}">{escape(hours)}</bdi>'
         when_html = f"{escape(when)}{comma(language)}{hours_html}"
     else:
         when_html = escape(when)

@@ -22,6 +22,7 @@ from ..i18n.locales import direction, normalize_locale
 from ..messages import listing
 from ..model import CountryGroup
 from .html import page
+from .labels import label
 from .markdown import escape_markdown
 
 __all__ = ["SYNERGY_FORMATS", "SynergyError", "render_synergies"]
@@ -81,6 +82,14 @@ def render_synergies(
             )
         )
     separator = "، " if direction(language) == "rtl" else ", "
+    # A label and its colon as the language writes them ("Projets\u202f:" in French).
+    colon = label("with_colon", language)
+
+    def strong_colon(text: str) -> str:
+        return escape(colon.format(label="\x00")).replace(
+            "\x00", f"<strong>{escape(text)}</strong>"
+        )
+
     if format == "text":
         lines = [title, "=" * len(title), ""]
         if not blocks:
@@ -88,9 +97,9 @@ def render_synergies(
         for n, (reasons, who, projects) in enumerate(blocks, 1):
             lines.append(f"{n}. {reasons[0]}")
             lines += [f"   {r}" for r in reasons[1:]]
-            lines.append(f"   {_(_WHO)}: {who}")
+            lines.append(f"   {colon.format(label=_(_WHO))} {who}")
             if projects:
-                lines.append(f"   {_(_PROJECTS)}: {separator.join(projects)}")
+                lines.append(f"   {colon.format(label=_(_PROJECTS))} {separator.join(projects)}")
             lines.append("")
         return "\n".join(lines).rstrip("\n") + "\n"
     if format == "markdown":
@@ -100,10 +109,12 @@ def render_synergies(
         for n, (reasons, who, projects) in enumerate(blocks, 1):
             lines += [f"## {n}. {escape_markdown(reasons[0])}", ""]
             lines += [f"- {escape_markdown(r)}" for r in reasons[1:]]
-            lines.append(f"- **{escape_markdown(_(_WHO))}:** {escape_markdown(who)}")
+            strong = colon.format(label=f"**{escape_markdown(_(_WHO))}**")
+            lines.append(f"- {strong} {escape_markdown(who)}")
             if projects:
                 joined = escape_markdown(separator.join(projects))
-                lines.append(f"- **{escape_markdown(_(_PROJECTS))}:** {joined}")
+                strong = colon.format(label=f"**{escape_markdown(_(_PROJECTS))}**")
+                lines.append(f"- {strong} {joined}")
             lines.append("")
         return "\n".join(lines).rstrip("\n") + "\n"
     out = [f"<h1>{escape(title)}</h1>"]
@@ -113,9 +124,9 @@ def render_synergies(
         out.append('<section class="synergy">')
         out.append(f"<h2>{escape(reasons[0])}</h2>")
         out += [f"<p>{escape(r)}</p>" for r in reasons[1:]]
-        out.append(f"<p><strong>{escape(_(_WHO))}:</strong> {escape(who)}</p>")
+        out.append(f"<p>{strong_colon(_(_WHO))} {escape(who)}</p>")
         if projects:
-            out.append(f"<p><strong>{escape(_(_PROJECTS))}:</strong></p>")
+            out.append(f"<p>{strong_colon(_(_PROJECTS))}</p>")
             out.append("<ul>" + "".join(f"<li>{escape(p)}</li>" for p in projects) + "</ul>")
         out.append("</section>")
     return page(

@@ -1,9 +1,8 @@
 """Plain text: the programme as a terminal table, like the printed seed.
 
-In a right-to-left language the logical order is kept (first column first) and every
-left-to-right run is wrapped in Unicode isolates: times in LRI…PDI (a time range inside Arabic
-text otherwise displays reversed), Latin names in FSI…PDI, so a bidi-aware terminal or editor
-shows them in the right order.
+In a right-to-left language the logical order is kept (first column first) and runs are wrapped
+in Unicode isolates: times in RLI…PDI (a range reads from right to left, its start first),
+Latin names in FSI…PDI, so a bidi-aware terminal or editor shows them in the right order.
 """
 
 from __future__ import annotations
@@ -58,7 +57,7 @@ def meeting_text(view: MeetingView, *, heading: bool = True) -> str:
             row = [
                 day.date if n == 0 else "",  # CLDR's Arabic dates carry their own RLM marks
                 venue if n == 0 else "",
-                w.ltr(item.time),
+                w.time(item.time),
                 w.piece(item.title),
                 w.names(item.facilitators, item.facilitators_text),
             ]

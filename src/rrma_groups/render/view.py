@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..i18n.bidi import balance_isolates
-from ..i18n.catalog import translator
+from ..i18n.catalog import N_, translator
 from ..i18n.formatting import format_date, format_list, format_time, format_time_range
 from ..i18n.locales import direction, normalize_locale
 from ..model import (
@@ -54,6 +54,7 @@ __all__ = [
     "PriorityView",
     "group_view",
     "meeting_view",
+    "running_times",
 ]
 
 
@@ -361,11 +362,29 @@ def _dates(meeting: Meeting, lang: str, r: _Resolver) -> str:
     return r._("{first} to {last}").format(first=first, last=last)
 
 
+# TRANSLATORS: a meeting's hours in a sentence, as printed programmes write them: "de 14h00 à
+# 17h30", "من 14:00 إلى 17:30".
+_FROM_TO = N_("from {start} to {end}")
+
+
+def running_times(start: dt.time, end: dt.time, lang: str) -> str:
+    """Hours in running text, the times as the programme writes them: "de 14h00 à 17h30",
+    "من 14:00 إلى 17:30" (read from right to left: the start first), "from 2:00 PM to 5:30 PM".
+    """
+    return (
+        translator(lang)
+        .gettext(_FROM_TO)
+        .format(
+            start=format_time(start, lang, "programme"), end=format_time(end, lang, "programme")
+        )
+    )
+
+
 def _times(meeting: Meeting, lang: str) -> str | None:
     starts_at, ends_at = meeting.starts_at, meeting.ends_at
     if starts_at is None or ends_at is None or meeting.end_date not in (None, meeting.date):
         return None
-    return format_time_range(starts_at.time(), ends_at.time(), lang, "programme")
+    return running_times(starts_at.time(), ends_at.time(), lang)
 
 
 def _capitalised(text: str) -> str:

@@ -30,9 +30,9 @@ class SchedulingError(RrmaError, ValueError):
     ...     AgendaBuilder("9h00").add("Accueil", 30).add("Débat", 0)
     ... except SchedulingError as error:
     ...     print(error)
-    ...     print(error.describe("fr"))
+    ...     print(error.describe("fr").replace("\u202f", " "))
     cannot add 'Débat': an item lasts at least a minute, not 0 minutes
-    opération impossible (ajouter 'Débat') : un point dure au moins une minute, pas 0 minutes
+    opération impossible (ajouter « Débat ») : un point dure au moins une minute, pas 0 minute
     """
 
     code = "scheduling_error"

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Location
 from ..i18n.catalog import N_
-from ..messages import AND, KIND_NAMES, MESSAGES, SEMICOLON, Msg, joined
+from ..messages import AND, KIND_NAMES, MESSAGES, SEMICOLON, DayClock, Msg, joined
 from ..model import (
     ActorFacilitator,
     AgendaItem,
@@ -61,11 +61,10 @@ DAY_SECONDS: Final = 24 * 3600
 """The seconds of a day: an item starts at 0 or later and ends before this."""
 
 
-def clock(seconds: int) -> str:
-    """A time in seconds as a message writes it: ``14:05``, or ``14:05:30``."""
-    hours, rest = divmod(seconds, 3600)
-    text = f"{hours:02d}:{rest // 60:02d}"
-    return text + (f":{rest % 60:02d}" if rest % 60 else "")
+def clock(seconds: int) -> DayClock:
+    """A time in seconds as a message writes it: ``14:05``, or ``14:05:30`` in English, and as
+    the programme of the message's language does in the others (``14h05``)."""
+    return DayClock(seconds)
 
 
 def as_time(value: TimeLike) -> dt.time:

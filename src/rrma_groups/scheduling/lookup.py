@@ -27,7 +27,7 @@ def _describe(index: int, item: AgendaItem) -> Msg | str:
         return Msg(
             N_("[{index}] {title!r} (id {id!r})"), {"index": index, "title": title, "id": item.id}
         )
-    return f"[{index}] {title!r}"
+    return Msg("[{index}] {title!r}", {"index": index, "title": title})  # quoted per language
 
 
 def _listed(entries: Sequence[Msg | str]) -> Any:

@@ -30,7 +30,7 @@ def description(view: MeetingView) -> str:
     labels = Labels(view.lang)
     when = view.dates
     if view.times is not None:
-        when += comma(view.lang) + w.ltr(_range(view.times))
+        when += comma(view.lang) + w.time(view.times)
     lines = [w.piece(view.title), when]
     where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
     if where:
@@ -67,7 +67,7 @@ def description(view: MeetingView) -> str:
 
 def _item_line(item: ItemView, w: TextWriter) -> str:
     """An item in one line: its hours, its title, its room when rooms are used, who leads it."""
-    parts = [w.ltr(_range(item.time)), w.piece(item.title)]
+    parts = [w.time(_range(item.time)), w.piece(item.title)]
     if item.room is not None:
         parts.append(w.piece(item.room))
     if item.facilitators:

@@ -31,6 +31,7 @@ from ...model import (
 )
 from ...model.series import Series
 from ...render.common import comma, join_names, needs_isolation
+from ...render.labels import label
 from ...render.view import ItemView, MeetingView, Piece, meeting_view
 from .description import description
 from .scanner import parse_calendar
@@ -296,7 +297,7 @@ def _item_events(
             names = item_view.facilitators_text
             if rtl:
                 names = join_names(item_view.facilitators, names, _isolated_in(language))
-            lines.append(f"{_('Facilitator')}: {names}")
+            lines.append(f"{label('with_colon', language).format(label=_('Facilitator'))} {names}")
         if item_view.notes:
             lines.append(item_view.notes.text)
         if lines:
