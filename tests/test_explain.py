@@ -10,6 +10,7 @@ written for its locale.
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -426,3 +427,65 @@ def test_warnings_are_told_like_errors() -> None:
     p = altered(gap)
     assert p.severity is Severity.WARNING
     assert describe(p, "fr") == EXPECTED["gap"].fr
+
+
+class TestTitlesAndNamesInTheMessageLanguage:
+    """A message names an item by its title in the message's language, when the file gives one,
+    and a person by their name, as the programme does."""
+
+    @staticmethod
+    def overlapping_titles(data: Data) -> None:
+        agenda(data)[0]["title"] = {
+            "fr": "Accueil des participants",
+            "ar": "استقبال المشاركين",
+            "en": "Arrival and welcome",
+        }
+        agenda(data)[1].update(time="14h00 - 15h30")
+
+    @pytest.mark.parametrize(
+        ("lang", "title"),
+        [
+            ("fr", fr_quoted("Accueil des participants")),
+            ("ar", ar_quoted("استقبال المشاركين")),
+            ("ar-MA", ar_quoted("استقبال المشاركين")),
+            ("en", "'Arrival and welcome'"),
+            (None, "'Accueil des participants'"),
+        ],
+    )
+    def test_a_title_in_the_message_language(self, lang: str | None, title: str) -> None:
+        """Arabic quotes the Arabic title, not the French one; without a language the message
+        quotes the file's own text."""
+        p = altered(self.overlapping_titles)
+        assert p.code == "overlap"
+        assert title in p.describe(lang)
+
+    def test_the_parameter_stays_the_file_text(self) -> None:
+        """For programs, the parameter is still the file's text, a plain string."""
+        p = altered(self.overlapping_titles)
+        other = p.params["other_title"]
+        assert other == "Accueil des participants"
+        assert json.dumps(other) == '"Accueil des participants"'
+        assert pickle.loads(pickle.dumps(other)).in_language("ar") == "استقبال المشاركين"
+
+    def test_a_double_booked_person_is_named(self) -> None:
+        """The warning names the person as the programme does, not by their id."""
+
+        def two_rooms(data: Data) -> None:
+            data["meetings"][0]["venue"]["rooms"] = [
+                {"id": "r1", "name": "Salle 1"},
+                {"id": "r2", "name": "Salle 2"},
+            ]
+            agenda(data)[0].update(room="r1")
+            agenda(data)[1].update(time="14h00 - 15h30", room="r2")
+
+        data = group_data()
+        data["meetings"][0].setdefault("venue", {"name": "Lieu", "city": "Limoges"})
+        two_rooms(data)
+        warnings = [
+            p
+            for p in rrma_groups.check(
+                rrma_groups.loads(json.dumps(data, default=str), "json")
+            ).warnings
+            if p.code == "facilitator_double_booked"
+        ]
+        assert [p.describe("fr").split(" anime")[0] for p in warnings] == ["Personne Une"]

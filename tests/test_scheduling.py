@@ -1258,7 +1258,7 @@ class TestMessagesInFrenchAndArabic:
               "the day before, outside its day (00:00 to 24:00)",
               "opération impossible (décaler 'Accueil des participants' de -900 minutes) : le "
               "point commencerait à 23h00 la veille, en dehors de sa journée (de 0h00 à 24h00)",
-              "تعذّر تنفيذ العملية (إزاحة 'Accueil des participants' بمقدار -900 د): ستبدأ "
+              "تعذّر تنفيذ العملية (إزاحة 'استقبال المشاركين' بمقدار -900 د): ستبدأ "
               "الفقرة على الساعة 23:00 من اليوم السابق، أي خارج يومها (من 00:00 إلى 24:00)",
               "shift by it start at the day before", "Accueil des participants",
               id="shifted-before-midnight"),

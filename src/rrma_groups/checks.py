@@ -15,7 +15,7 @@ import re
 import typing
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -25,7 +25,7 @@ from pydantic import AfterValidator, BaseModel, RootModel, ValidationError
 from .errors import Location, RrmaError, format_location
 from .i18n.bidi import unbalanced_isolate
 from .i18n.catalog import N_
-from .messages import KIND_NAMES, Msg, Span, lane_name, listing
+from .messages import KIND_NAMES, Msg, Named, Span, lane_name, listing
 from .model import (
     AgendaItem,
     CountryGroup,
@@ -199,6 +199,8 @@ class _Known(NamedTuple):
     """Each person's affiliation."""
     person_names: dict[str, str] = {}  # noqa: RUF012
     """Known persons' ids by their name, case and spacing ignored."""
+    names: dict[str, str] = {}  # noqa: RUF012
+    """Each person's name, by id: messages name people as the programme does."""
 
 
 def _unique(
@@ -265,6 +267,7 @@ def _check_group(group: CountryGroup) -> Iterator[Problem]:
         fictional=frozenset(a.id for a in (group.network, *group.actors) if a.fictional),
         affiliations={p.id: p.affiliation for p in group.persons},
         person_names={_name_key(p.name): p.id for p in reversed(group.persons)},
+        names={p.id: p.name for p in group.persons},
     )
 
     for i, actor in enumerate((group.network, *group.actors)):
@@ -563,7 +566,7 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
                 (*at, i, "facilitators"),
                 None,
                 severity=WARNING,
-                title=item.title.get(),
+                title=Named.of(item.title),
             )
         day = item.day or first
         if first <= day <= last:
@@ -601,7 +604,7 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
     for day in sorted(by_day):
         # by_day lists are in item order: a stable sort by start puts ties in item order.
         order = sorted(by_day[day], key=starts.__getitem__)
-        yield from _check_timeline(meeting, order, at)
+        yield from _check_timeline(meeting, order, at, known.names if known else {})
 
 
 def _facilitator_refs(item: AgendaItem, loc: Location, known: _Known) -> Iterator[Problem]:
@@ -626,7 +629,9 @@ def _lane(item: AgendaItem) -> Msg:
 _Busy = tuple[dt.time, int]
 
 
-def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterator[Problem]:
+def _check_timeline(
+    meeting: Meeting, order: list[int], at: Location, names: Mapping[str, str]
+) -> Iterator[Problem]:
     """Overlaps, open ends, gaps and double-booked people on one day (items sorted by start).
 
     Plenary items (no room, no track) involve everyone; items in different rooms or tracks may
@@ -674,7 +679,7 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
                     (*at, i, "start"),
                     start,
                     other=_fmt_loc((*at, clash[1])),
-                    other_title=other.title.get(),
+                    other_title=Named.of(other.title),
                     other_start=other.start,
                     other_end=other.end if other.end else "…",
                     lane=_lane(item),
@@ -690,7 +695,7 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
                     start,
                     severity=WARNING,
                     minutes=int(pause.total_seconds() // 60),
-                    previous_title=previous.title.get(),
+                    previous_title=Named.of(previous.title),
                     previous_end=latest_any[0],
                 )
         mark = (end, i)
@@ -710,7 +715,7 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
             if isinstance(facilitator, PersonFacilitator):
                 people[facilitator.person].append(i)
 
-    yield from _double_booked(items, people, at)
+    yield from _double_booked(items, people, at, names)
 
     last = items[order[-1]] if order else None
     day = (last.day or meeting.date) if last is not None else None
@@ -730,13 +735,16 @@ def _check_timeline(meeting: Meeting, order: list[int], at: Location) -> Iterato
                 severity=WARNING,
                 meeting_end=meeting.end,
                 minutes=int(left.total_seconds() // 60),
-                title=last.title.get(),
+                title=Named.of(last.title),
                 start=last.start,
             )
 
 
 def _double_booked(
-    items: tuple[AgendaItem, ...], people: dict[str, list[int]], at: Location
+    items: tuple[AgendaItem, ...],
+    people: dict[str, list[int]],
+    at: Location,
+    names: Mapping[str, str],
 ) -> Iterator[Problem]:
     for person, indexes in people.items():
         if len(indexes) < 2:
@@ -752,8 +760,8 @@ def _double_booked(
                     (*at, i, "facilitators"),
                     person,
                     severity=WARNING,
-                    person=person,
-                    other_title=other.title.get(),
+                    person=names.get(person, person),
+                    other_title=Named.of(other.title),
                     other=_fmt_loc((*at, latest[1])),
                 )
             end = item.end if item.end is not None else item.start

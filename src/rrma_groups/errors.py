@@ -36,6 +36,7 @@ from .messages import (
     Count,
     DayClock,
     Msg,
+    Named,
     Span,
     joined,
     render_template,
@@ -133,6 +134,8 @@ def _quoting(lang: str | None) -> Callable[[str], str] | None:
 def _basic(value: Any, lang: str | None) -> Any:
     if isinstance(value, Span):
         value = value.wording()
+    if isinstance(value, Named):
+        return value.in_language(lang)
     if isinstance(value, Msg):
         return translate(value.template, value.params, lang)
     if isinstance(value, dt.datetime):

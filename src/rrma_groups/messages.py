@@ -37,6 +37,7 @@ __all__ = [
     "SEMICOLON",
     "WORDINGS",
     "Msg",
+    "Named",
     "Span",
     "joined",
     "lane_name",
@@ -66,6 +67,41 @@ def NN_(singular: str, plural: str, *, counting: str = "count") -> str:
     if counting != "count":
         COUNTED[plural] = counting
     return plural
+
+
+class Named(str):
+    """A title or name from the data, with its texts in other languages.
+
+    It is the file's own text (its default language) wherever a plain string is expected, as in
+    English messages, JSON reports and comparisons; a message in another language shows the
+    text in that language when the data has one: « تقديم جدول الأعمال » in Arabic where English
+    shows 'Présentation de l'ordre du jour'.
+    """
+
+    texts: Mapping[str, str]
+
+    def __new__(cls, text: str, texts: Mapping[str, str] | None = None) -> Named:
+        self = super().__new__(cls, text)
+        self.texts = dict(texts or {})
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Named, (str(self), self.texts))
+
+    @classmethod
+    def of(cls, text: Any) -> Named:
+        """The name of a localised text (anything with ``get()`` and ``items()``)."""
+        return cls(text.get(), dict(text.items()))
+
+    def in_language(self, lang: str | None) -> str:
+        """The text for ``lang`` (``ar_MA``, then ``ar``), else the file's own text."""
+        if lang is not None and self.texts:
+            code = lang.replace("-", "_")
+            for candidate in (code, code.split("_")[0]):
+                found = self.texts.get(candidate)
+                if found:
+                    return found
+        return str(self)
 
 
 class Msg(NamedTuple):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
 from ..i18n.catalog import N_
-from ..messages import Msg
+from ..messages import Msg, Named
 from ..model import AgendaItem, Meeting
 from ..model.clock import seconds_of_day
 from .errors import SchedulingError
@@ -146,7 +146,7 @@ def pushing(operation: Msg, key: object) -> Iterator[None]:
     try:
         yield
     except _Blocked as blocked:
-        title = blocked.fixed.item.title.get()
+        title = Named.of(blocked.fixed.item.title)
         raise SchedulingError(
             "fixed_in_the_way",
             value=key,
@@ -253,7 +253,7 @@ def insert_next_to(
     if where == "before":
         start = block.start if plenary else other.start
     else:
-        title = other.item.title.get()
+        title = Named.of(other.item.title)
         if other.end is None:
             raise SchedulingError("open_end", value=title, operation=operation, title=title)
         start = block.end if plenary else other.end

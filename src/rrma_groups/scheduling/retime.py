@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..checks import check
 from ..i18n.catalog import N_
-from ..messages import AND, SEMICOLON, Msg, joined
+from ..messages import AND, SEMICOLON, Msg, Named, joined
 from ..model import Agenda, AgendaItem, LocalisedText, Meeting
 from ..model.clock import seconds_of_day, time_of_day
 from ..parsing.facilitators import FacilitatorMatcher
@@ -80,7 +80,7 @@ class Retimer(Generic[T]):
         return find_item(self._meeting.agenda, key)
 
     def _title(self, index: int) -> str:
-        return self._meeting.agenda[index].title.get()
+        return Named.of(self._meeting.agenda[index].title)
 
     def _finish(self, slots: list[Slot], operation: Msg, key: object, **bounds: Any) -> T:
         meeting = self._meeting
@@ -91,7 +91,7 @@ class Retimer(Generic[T]):
             # An item lies within its day: it starts from 00:00 and ends before 24:00.
             for when, seconds in (("start", slot.start), ("end", slot.end)):
                 if seconds is not None and not 0 <= seconds < DAY_SECONDS:
-                    title = item.title.get()
+                    title = Named.of(item.title)
                     # "it" when the operation names the item ("shift 'Débat'"), else its title.
                     if repr(title) in str(operation):
                         wording: str | None = f"it_{when}"
@@ -174,7 +174,7 @@ class Retimer(Generic[T]):
                 follow_change(blocks, block, slot, since, delta)
             passed = before ^ preceding(slots, slot)
             if passed:
-                other = next(s for s in slots if id(s) in passed).item.title.get()
+                other = Named.of(next(s for s in slots if id(s) in passed).item.title)
                 raise SchedulingError("order_changed", value=key, operation=operation, other=other)
         else:
             slot.move(delta)
@@ -279,7 +279,7 @@ class Retimer(Generic[T]):
         if isinstance(item, AgendaItem) and not given:
             at, day = item.start, day if day is not None else item.day
         new = self._new_item(item, minutes, duration, fields)
-        title = new.title.get()
+        title = Named.of(new.title)
         slots = slots_of(self._meeting)
         other = before if before is not None else after
         if other is not None:
@@ -419,7 +419,7 @@ class Retimer(Generic[T]):
                 if block.fixed:
                     # A fixed item stays: the gap before it may shrink, not turn into overlap.
                     if previous_end is not None and previous_end > block.start:
-                        title = next(s for s in block.members if s.fixed).item.title.get()
+                        title = Named.of(next(s for s in block.members if s.fixed).item.title)
                         raise SchedulingError(
                             "fixed_in_the_way",
                             value=title,
@@ -489,7 +489,7 @@ class Retimer(Generic[T]):
                         Msg(
                             N_("{title!r} is fixed until {until}"),
                             {
-                                "title": anchor_end.item.title.get(),
+                                "title": Named.of(anchor_end.item.title),
                                 "until": clock(anchor_end.stop),
                             },
                         )
@@ -501,7 +501,7 @@ class Retimer(Generic[T]):
                         Msg(
                             N_("{title!r} is fixed from {start}"),
                             {
-                                "title": anchor_start.item.title.get(),
+                                "title": Named.of(anchor_start.item.title),
                                 "start": clock(anchor_start.start),
                             },
                         )
