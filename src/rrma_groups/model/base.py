@@ -31,7 +31,10 @@ class Model(BaseModel):
         """
         data = {name: getattr(self, name) for name in type(self).model_fields}
         data.update(changes)
-        return type(self).model_validate(data)
+        new = type(self).model_validate(data)
+        for name, value in (self.__pydantic_private__ or {}).items():  # e.g. a meeting's group
+            setattr(new, name, value)
+        return new
 
     def __repr_args__(self) -> Any:
         # Keep reprs short in notebooks and logs: only fields that differ from their default.

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import enum
 import functools
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..display import html_fragment
 from ..i18n.catalog import N_
 from .actors import Actor, Person
 from .base import Model
-from .meetings import Meeting
+from .meetings import GroupLink, Meeting
 from .network import Network
 from .objectives import Objective, ThematicPriority
 from .partnerships import Partnership
@@ -185,6 +185,27 @@ class CountryGroup(Model):
         for person in self.persons:
             index.setdefault(person.id, person)
         return index
+
+    @model_validator(mode="after")
+    def _linked(self) -> CountryGroup:
+        self._link_meetings()
+        return self
+
+    def _link_meetings(self) -> None:
+        # Each meeting knows its group, so that one taken from it displays names, not ids.
+        if self.meetings:
+            link = GroupLink(self)
+            for meeting in self.meetings:
+                meeting._group = link
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)  # unpickled: its meetings are new objects
+        self._link_meetings()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> CountryGroup:
+        copy = super().__deepcopy__(memo)
+        copy._link_meetings()
+        return copy
 
     def meeting(self, key: str) -> Meeting:
         for meeting in self.meetings:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import weakref
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from ..display import html_fragment
 from ..i18n.catalog import N_
@@ -115,6 +116,38 @@ OnlineUrl = Annotated[
 ]
 
 
+class GroupLink:
+    """A meeting's link to the group it belongs to, for display only.
+
+    (A :class:`~rrma_groups.CountryGroup`.) It holds the group weakly (a group holds its meetings), compares equal to any other link or
+    to none (the group never decides whether two meetings are equal), and is left behind by
+    pickling and copying.
+    """
+
+    __slots__ = ("_ref",)
+
+    def __init__(self, group: Model) -> None:
+        self._ref = weakref.ref(group)
+
+    def __call__(self) -> Model | None:
+        return self._ref()
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, GroupLink)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_no_link, ())
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> GroupLink:
+        return self
+
+
+def _no_link() -> None:
+    return None
+
+
 class Meeting(Model):
     """A meeting (rencontre) of the group, with its timed agenda.
 
@@ -171,6 +204,7 @@ class Meeting(Model):
         default=(),
         description=N_("Registrations, and attendance once recorded."),
     )
+    _group: GroupLink | None = PrivateAttr(default=None)
 
     @field_validator("end_date")
     @classmethod
@@ -200,6 +234,26 @@ class Meeting(Model):
     def _repr_html_(self) -> str | None:
         """Rich display in Jupyter: the meeting's programme as an HTML fragment."""
         return html_fragment(self)
+
+    # --- its group -------------------------------------------------------------------------
+
+    @property
+    def group(self) -> Model | None:
+        """The group the meeting was taken from or built for (``AgendaBuilder(group=)``,
+        ``parse_table(group=)``), while that group is alive; ``None`` for a meeting made on
+        its own. Renderers and notebooks use it to name facilitators, the organiser and the
+        signatory. A copy made with :meth:`replace` or by re-timing keeps it.
+
+        It is a :class:`~rrma_groups.CountryGroup`, typed here as its base class because the
+        group's module sits above this one."""
+        link = self._group
+        return link() if link is not None else None
+
+    def with_group(self, group: Model | None) -> Meeting:
+        """The same meeting, linked to ``group`` for display (see :attr:`group`)."""
+        copy = self.model_copy()
+        copy._group = GroupLink(group) if group is not None else None
+        return copy
 
     # --- derived ---------------------------------------------------------------------------
 

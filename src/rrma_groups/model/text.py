@@ -179,6 +179,12 @@ class LocalisedText:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("LocalisedText is immutable; use with_text()")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its texts (a group sent to another process, a cached result); the default
+        # would restore the slots through __setattr__, which refuses.
+        texts = self._texts
+        return (_restore, (texts if isinstance(texts, str) else dict(texts),))
+
     def __str__(self) -> str:
         return self.get()
 
@@ -335,3 +341,8 @@ def _validate_key(key: str) -> str:
         return _normalize_key(key)
     except LocaleError:
         raise custom_error("invalid_language", value=key) from None
+
+
+def _restore(texts: str | dict[str, str]) -> LocalisedText:
+    """A pickled :class:`LocalisedText`, restored (its keys were normalised when it was made)."""
+    return LocalisedText._from_normalised(texts)

@@ -167,6 +167,8 @@ class TableImport:
     problems: tuple[LineProblem, ...] = ()
     rooms: tuple[tuple[str, str], ...] = ()
     """The rooms found: (id, name as written)."""
+    group: CountryGroup | None = field(default=None, repr=False, compare=False)
+    """The group the facilitators were matched against; the meeting made keeps it."""
 
     @property
     def errors(self) -> tuple[LineProblem, ...]:
@@ -199,7 +201,8 @@ class TableImport:
         if days and "end_date" not in fields:
             data["end_date"] = max(days)
         data.update(fields)
-        return Meeting.model_validate(data)
+        meeting = Meeting.model_validate(data)
+        return meeting.with_group(self.group) if self.group is not None else meeting
 
     def __repr__(self) -> str:
         return (
@@ -399,6 +402,7 @@ def parse_table(
         columns=columns,
         problems=tuple(sorted(reader.problems, key=lambda p: (p.line, not p.is_error))),
         rooms=tuple(reader.rooms.items()),
+        group=group,
     )
     if strict:
         result.raise_for_errors(source)

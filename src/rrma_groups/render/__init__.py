@@ -66,6 +66,9 @@ def _render(
         raise RenderError("unknown_output_format", value=format, choices=listing(FORMATS))
     if isinstance(obj, CountryGroup):
         group = obj
+    elif group is None and isinstance(obj, Meeting):
+        linked = obj.group  # taken from a group, or built for one: its names, not its ids
+        group = linked if isinstance(linked, CountryGroup) else None
     default = group.default_language if group is not None else "fr"
     language = normalize_locale(lang or default)
 

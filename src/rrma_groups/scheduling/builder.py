@@ -213,7 +213,8 @@ class AgendaBuilder:
             problems = problems_from_pydantic(exc, Meeting)
             raise GroupValidationError(problems, source=f"meeting {id!r}") from None
         refuse(check(meeting), None, Msg(N_("make the meeting {id!r}"), {"id": id}))
-        return meeting
+        group = self._matcher.group
+        return meeting.with_group(group) if group is not None else meeting
 
     # --- internals ---------------------------------------------------------------------------
 
