@@ -112,3 +112,15 @@ class TestBuiltForAGroup:
         meeting = group.meeting("limoges-2016")
         assert meeting.with_group(None).group is None
         assert meeting.with_group(None).with_group(group).group is group
+
+
+class TestGroupsSharingMeetings:
+    def test_a_group_made_from_another_s_meetings_leaves_them_linked(
+        self, group: rrma_groups.CountryGroup
+    ) -> None:
+        """Building a second group from the first one's meetings gives the second its own
+        copies: the first group's meetings still show the first group's names."""
+        other = group.replace(name="Autre groupe")
+        assert all(m.group is group for m in group.meetings)
+        assert all(m.group is other for m in other.meetings)
+        assert other.meetings == group.meetings

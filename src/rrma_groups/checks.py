@@ -547,7 +547,16 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
     for i, item in enumerate(items):
         room = item.room
         if room is not None and room not in rooms:
-            yield from _ref(rooms, "room", room, (*at, i, "room"))
+            if rooms:
+                yield from _ref(rooms, "room", room, (*at, i, "room"))
+            else:  # none declared: say where they are
+                yield problem(
+                    "unknown_reference",
+                    (*at, i, "room"),
+                    room,
+                    wording="no_rooms",
+                    kind=KIND_NAMES["room"],
+                )
         facilitators = item.facilitators
         if facilitators:
             if known is not None:

@@ -253,6 +253,14 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown_field_suggestion": N_("unknown field {field!r}; did you mean {suggestion!r}?"),
     "wrong_type": N_("expected {expected}, got {got}"),
     "invalid_choice": N_("{value!r} is not one of: {choices}"),
+    "invalid_room": N_(
+        "{value!r} is not the id of a room: declare the room under the meeting's venue, with "
+        'an id and a name ([[meetings.venue.rooms]] id = "{suggestion}" name = "{value}"), '
+        'then write room = "{suggestion}" in the item'
+    ),
+    "invalid_choice_suggestion": N_(
+        "{value!r} is not one of: {choices}; did you mean {suggestion!r}?"
+    ),
     "too_long": NN_(
         "text is too long: {length} character, at most {max_length}",
         "text is too long: {length} characters, at most {max_length}",
@@ -732,6 +740,11 @@ MESSAGES: Final[dict[str, str]] = {
 
 
 WORDINGS: Final[dict[tuple[str, str], str]] = {
+    ("unknown_reference", "no_rooms"): N_(
+        "no room has the id {value!r}: the meeting declares no rooms; declare each one under "
+        'the meeting\'s venue, with an id and a name ([[meetings.venue.rooms]] id = "{value}" '
+        'name = "…")'
+    ),
     ("invalid_programme", "one"): N_(
         "cannot {operation}: the programme would have 1 error: {details}"
     ),

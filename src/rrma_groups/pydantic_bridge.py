@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import re
 import types
 import typing
@@ -122,9 +123,16 @@ def problems_from_pydantic(
             else:
                 problems.append(problem("unknown_field", loc, value, field=field))
         elif kind in ("enum", "literal_error"):
-            problems.append(
-                problem("invalid_choice", loc, value, choices=_choices(ctx.get("expected")))
-            )
+            choices = _choices(ctx.get("expected"))
+            meant = _suggested_choice(root, err["loc"], value, ctx.get("expected"))
+            if meant is not None:
+                problems.append(
+                    problem(
+                        "invalid_choice_suggestion", loc, value, choices=choices, suggestion=meant
+                    )
+                )
+            else:
+                problems.append(problem("invalid_choice", loc, value, choices=choices))
         elif kind == "string_too_long":
             problems.append(
                 problem(
@@ -188,8 +196,26 @@ def _is_union_tag(part: str | int) -> bool:
     return isinstance(part, str) and (part.startswith("function-") or part[:1].isupper())
 
 
-def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """The field names of the model found by following ``loc`` from ``root``, if any."""
+def _suggested_choice(
+    root: type[BaseModel] | None, loc: tuple[Any, ...], value: Any, expected: Any
+) -> str | None:
+    """The choice probably meant: the field's enum may know its synonyms (``suggest``, as
+    :class:`~rrma_groups.model.ItemKind` does: ``lunch`` → ``meal``), else the closest spelling."""
+    if root is not None:
+        for candidate in _unwrap(_type_at(root, loc)):
+            suggest = getattr(candidate, "suggest", None)
+            if isinstance(candidate, type) and issubclass(candidate, enum.Enum) and suggest:
+                meant = suggest(value)
+                return None if meant is None else str(meant.value)
+    if not isinstance(value, str):
+        return None
+    choices = re.findall(r"'((?:[^'\\]|\\.)*)'", str(expected or ""))
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _type_at(root: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The annotation found by following ``loc`` from ``root`` (``None`` if it leads nowhere)."""
     current: Any = root
     for part in loc:
         model = _as_model(current)
@@ -197,15 +223,23 @@ def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
             current = _item_type(current)
             continue
         if model is None:
-            return []
+            return None
         field = model.model_fields.get(str(part))
         if field is None:
             tagged = _union_member(current, str(part))
             if tagged is None:
-                return []
+                return None
             current = tagged
             continue
         current = field.annotation
+    return current
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model found by following ``loc`` from ``root``, if any."""
+    current = _type_at(root, loc)
+    if current is None:
+        return []
     model = _as_model(current)
     if model is None:
         return []

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import (
     ConfigDict,
@@ -22,11 +23,12 @@ from ..display import html_fragment
 from ..errors import TimeParseError
 from ..i18n.catalog import N_
 from ..messages import Msg
+from ..parsing.folding import fold_words
 from ..pydantic_bridge import custom_error
 from .base import Model
 from .shortcuts import Shortcut, passes_valid_data
 from .text import LocalisedText
-from .types import Id, Line, MeetingDay, SingleLine, TimeOfDay
+from .types import Id, Line, MeetingDay, RoomId, SingleLine, TimeOfDay
 
 __all__ = [
     "ActorFacilitator",
@@ -60,6 +62,62 @@ class ItemKind(enum.StrEnum):
     def needs_facilitator(self) -> bool:
         """Whether an item of this kind is expected to have someone leading it."""
         return self not in (ItemKind.BREAK, ItemKind.MEAL, ItemKind.SOCIAL)
+
+    @classmethod
+    def suggest(cls, value: object) -> ItemKind | None:
+        """The kind someone probably meant by a word that is not one: ``lunch`` or
+        ``déjeuner`` → ``meal``, ``atelier`` → ``workshop``, ``meeal`` → ``meal``; ``None``
+        when no kind is close. Error messages offer it ("did you mean 'meal'?")."""
+        if not isinstance(value, str):
+            return None
+        words = f" {fold_words(value)} "
+        for kind, names in KIND_WORDS:  # a kind's word, alone or among others ("pause café")
+            if any(f" {fold_words(name)} " in words for name in names):
+                return kind
+        words = words.strip()
+        close = difflib.get_close_matches(words, [kind.value for kind in cls], n=1, cutoff=0.75)
+        return cls(close[0]) if close else None
+
+
+# The words that name each kind, in French, English and Arabic: the table import and the agenda
+# builder guess an item's kind from its title with them (rrma_groups.parsing.kinds), and a kind
+# written as one of them gets the right value suggested.
+# First match wins, so the order matters: "Temps convivial et échange libre" is social time,
+# not a discussion; "Pause déjeuner" is a meal; "Atelier : présentation de..." is a workshop.
+KIND_WORDS: Final[tuple[tuple[ItemKind, tuple[str, ...]], ...]] = (
+    (
+        ItemKind.SOCIAL,
+        ("temps convivial", "convivial", "cocktail", "verre de l'amitié", "apéritif",
+         "networking", "social time", "reception", "حفل", "لقاء ودي"),
+    ),
+    (
+        ItemKind.MEAL,
+        ("déjeuner", "dîner", "repas", "buffet", "lunch", "dinner", "غداء", "عشاء", "وجبة"),
+    ),
+    (ItemKind.BREAK, ("pause", "break", "coffee", "استراحة")),
+    (
+        ItemKind.WELCOME,
+        ("accueil", "bienvenue", "ouverture", "welcome", "registration", "opening", "استقبال",
+         "افتتاح", "كلمة ترحيبية"),
+    ),
+    (
+        ItemKind.CONCLUSION,
+        ("restitution", "conclusion", "clôture", "synthèse", "closing", "wrap up", "اختتام",
+         "ختام", "خلاصات", "توصيات"),
+    ),
+    (ItemKind.WORKSHOP, ("atelier", "workshop", "ورشة", "ورشات")),
+    (ItemKind.PLENARY, ("plénière", "plenary", "جلسة عامة")),
+    (
+        ItemKind.DISCUSSION,
+        ("débat", "discussion", "échange", "échanges", "table ronde", "questions", "debate",
+         "round table", "نقاش", "مناقشة", "حوار"),
+    ),
+    (
+        ItemKind.PRESENTATION,
+        ("présentation", "intervention", "exposé", "introduction", "presentation", "تقديم",
+         "عرض"),
+    ),
+)  # fmt: skip
 
 
 class PersonFacilitator(Model):
@@ -219,7 +277,7 @@ class AgendaItem(Model):
         default=(),
         description=N_("Who leads it: people, organisations or a role; [] for nobody."),
     )
-    room: Id | None = Field(
+    room: RoomId | None = Field(
         default=None,
         description=N_("Id of one of the venue's rooms."),
     )

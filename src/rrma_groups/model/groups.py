@@ -191,20 +191,33 @@ class CountryGroup(Model):
         self._link_meetings()
         return self
 
-    def _link_meetings(self) -> None:
-        # Each meeting knows its group, so that one taken from it displays names, not ids.
-        if self.meetings:
-            link = GroupLink(self)
-            for meeting in self.meetings:
+    def _link_meetings(self, *, fresh: bool = False) -> None:
+        # Each meeting knows its group, so that one taken from it displays names, not ids. A
+        # meeting that another living group holds (a group made from another's meetings) is
+        # not taken from it: this group holds a copy of its own. ``fresh``: the meetings are
+        # new copies (unpickled, deep-copied), linked to the group they were copied from.
+        if not self.meetings:
+            return
+        link = GroupLink(self)
+        meetings = list(self.meetings)
+        for index, meeting in enumerate(meetings):
+            owner = meeting.group
+            if fresh or owner is None or owner is self:
                 meeting._group = link
+            else:
+                meetings[index] = meeting.model_copy()
+                meetings[index]._group = link
+        if any(a is not b for a, b in zip(meetings, self.meetings, strict=True)):
+            # The model is frozen; this is its own validation finishing its fields.
+            object.__setattr__(self, "meetings", tuple(meetings))
 
     def __setstate__(self, state: dict[Any, Any]) -> None:
         super().__setstate__(state)  # unpickled: its meetings are new objects
-        self._link_meetings()
+        self._link_meetings(fresh=True)
 
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> CountryGroup:
         copy = super().__deepcopy__(memo)
-        copy._link_meetings()
+        copy._link_meetings(fresh=True)
         return copy
 
     def meeting(self, key: str) -> Meeting:

@@ -117,9 +117,9 @@ OnlineUrl = Annotated[
 
 
 class GroupLink:
-    """A meeting's link to the group it belongs to, for display only.
+    """A meeting's link to the :class:`~rrma_groups.CountryGroup` it belongs to, for display.
 
-    (A :class:`~rrma_groups.CountryGroup`.) It holds the group weakly (a group holds its meetings), compares equal to any other link or
+    It holds the group weakly (a group holds its meetings), compares equal to any other link or
     to none (the group never decides whether two meetings are equal), and is left behind by
     pickling and copying.
     """

@@ -19,6 +19,7 @@ from pydantic_core import core_schema
 from ..errors import TimeParseError
 from ..i18n.catalog import N_
 from ..messages import Count, listing
+from ..parsing.folding import slug
 from ..pydantic_bridge import custom_error
 from . import shortcuts
 from .shortcuts import Shortcut
@@ -247,6 +248,23 @@ Id = Annotated[
     Field(json_schema_extra={"pattern": _ID.pattern}),
 ]
 """A stable identifier: ``limoges-2016``, ``cap-cooperation``, ``mdh``."""
+
+
+def _check_room(value: str) -> str:
+    if not is_id(value):
+        # A room written by its name ("Salle Loire"): say where rooms are declared, with the
+        # id to give it.
+        raise custom_error("invalid_room", value=value, suggestion=slug(value) or "salle-1")
+    return value
+
+
+RoomId = Annotated[
+    str,
+    AfterValidator(_check_room),
+    Shortcut(shortcuts.pattern(_ID.pattern)),
+    Field(json_schema_extra={"pattern": _ID.pattern}),
+]
+"""The id of a room declared under the meeting's venue: ``salle-loire``."""
 
 # --- codes ----------------------------------------------------------------------------------
 

@@ -11,49 +11,14 @@ import re
 from typing import Final
 
 from ..model import ItemKind
+from ..model.agenda import KIND_WORDS
 from .folding import fold_words
 
 __all__ = ["guess_kind", "kind_from_cell"]
 
-# First match wins, so the order matters: "Temps convivial et échange libre" is social time,
-# not a discussion; "Pause déjeuner" is a meal; "Atelier : présentation de..." is a workshop.
-_KIND_WORDS: Final[tuple[tuple[ItemKind, tuple[str, ...]], ...]] = (
-    (
-        ItemKind.SOCIAL,
-        ("temps convivial", "convivial", "cocktail", "verre de l'amitié", "apéritif",
-         "networking", "social time", "reception", "حفل", "لقاء ودي"),
-    ),
-    (
-        ItemKind.MEAL,
-        ("déjeuner", "dîner", "repas", "buffet", "lunch", "dinner", "غداء", "عشاء", "وجبة"),
-    ),
-    (ItemKind.BREAK, ("pause", "break", "coffee", "استراحة")),
-    (
-        ItemKind.WELCOME,
-        ("accueil", "bienvenue", "ouverture", "welcome", "registration", "opening", "استقبال",
-         "افتتاح", "كلمة ترحيبية"),
-    ),
-    (
-        ItemKind.CONCLUSION,
-        ("restitution", "conclusion", "clôture", "synthèse", "closing", "wrap up", "اختتام",
-         "ختام", "خلاصات", "توصيات"),
-    ),
-    (ItemKind.WORKSHOP, ("atelier", "workshop", "ورشة", "ورشات")),
-    (ItemKind.PLENARY, ("plénière", "plenary", "جلسة عامة")),
-    (
-        ItemKind.DISCUSSION,
-        ("débat", "discussion", "échange", "échanges", "table ronde", "questions", "debate",
-         "round table", "نقاش", "مناقشة", "حوار"),
-    ),
-    (
-        ItemKind.PRESENTATION,
-        ("présentation", "intervention", "exposé", "introduction", "presentation", "تقديم",
-         "عرض"),
-    ),
-)  # fmt: skip
 _KIND_PATTERNS: Final = tuple(
     (kind, re.compile(r"\b(?:" + "|".join(re.escape(fold_words(w)) for w in words) + r")\b"))
-    for kind, words in _KIND_WORDS
+    for kind, words in KIND_WORDS
 )
 
 
