@@ -45,8 +45,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "starter",
         "activity",
     ),
-    ("render",),  # views, then text, Markdown, HTML, SVG, office documents
-    ("export",),  # iCalendar, JSON-LD, PDF
+    ("render",),  # views, then text, Markdown, HTML and its JSON-LD, SVG, office documents
+    ("export",),  # iCalendar, PDF
     ("cli", "__main__", ""),  # the command, and the façade ("" is rrma_groups itself)
 )
 """The layers, lowest first, by module name relative to the package; a name covers its

@@ -66,7 +66,7 @@ ERROR_AND_WARNING = {
     "fr": [
         "{path}: persons[0].affiliation: acteur 'zz' introuvable ; identifiants connus : a1, a2, "
         "net [unknown_reference]",
-        "{path}: avertissement: meetings[0].agenda[1].facilitators: 'Débat' n'a personne pour "
+        "{path}: avertissement : meetings[0].agenda[1].facilitators: 'Débat' n'a personne pour "
         "l'animer [no_facilitator]",
         "{path}: non valide (1 erreur et 1 avertissement)",
     ],

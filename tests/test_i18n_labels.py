@@ -61,7 +61,7 @@ class TestLabel:
             ("contact", "Contact", "للتواصل"),
             ("online", "En ligne", "عبر الإنترنت"),
             ("plenary", "Plénière", "الجلسة العامة"),
-            ("previously_planned", "Initialement prévu le {date}", "كان مبرمجًا يوم {date}"),
+            ("previously_planned", "Initialement prévue le {date}", "كان مبرمجًا يوم {date}"),
             ("network", "Le réseau", "الشبكة"),
             ("group", "Le groupe", "المجموعة"),
             ("how_it_works", "Fonctionnement du groupe", "كيفيات اشتغال المجموعة"),

@@ -473,7 +473,7 @@ class TestStatus:
     def test_the_programme_says_it(self) -> None:
         """The programme in DESCRIPTION says a meeting is cancelled."""
         [event] = events(to_ical(meeting(status="cancelled"), "fr", stamp=STAMP))
-        assert "\nANNULÉ\n" in str(event["DESCRIPTION"])
+        assert "\nANNULÉE\n" in str(event["DESCRIPTION"])
 
 
 class TestOnlineAndOrganiser:
@@ -1233,7 +1233,7 @@ class TestSeriesExport:
             "Maison des associations de Loirebourg, Loirebourg",
         ]
         assert "14h00–14h15 · Accueil et tour de table · Camille Martin" in lines
-        assert "Initialement prévu le vendredi 2 janvier 2026" in str(moved["DESCRIPTION"])
+        assert "Initialement prévue le vendredi 2 janvier 2026" in str(moved["DESCRIPTION"])
         assert master["DESCRIPTION"].params["LANGUAGE"] == "fr"
 
     def test_an_endless_series_lists_its_first_dates(self) -> None:
@@ -1768,3 +1768,16 @@ class TestHostileCalendars:
         assert tuple(w.code for w in imported.warnings) == _cell(row["warnings"])
         for each in (*imported.meetings, *imported.series):
             assert from_ical(to_ical(each, stamp=STAMP)).uids
+
+
+def test_a_lone_surrogate_in_a_facilitator_is_refused_with_its_place() -> None:
+    """A broken UTF-16 pair in a facilitator's name (a calendar given as str) is refused as
+    in any other property: an IcalError naming the event, not pydantic's error."""
+    group = rrma_groups.examples.groupe_pays_maroc()
+    text = rrma_groups.to_ical(group, "fr", per_item=True).decode("utf-8")
+    broken = text.replace("X-RRMA-TYPE=person:Khalid\r\n", "X-RRMA-TYPE=person:\ud800Khalid\r\n", 1)
+    assert broken != text
+    with pytest.raises(rrma_groups.IcalError) as caught:
+        rrma_groups.from_ical(broken)
+    assert caught.value.code == "ical_invalid_event"
+    assert "X-RRMA-FACILITATOR" in str(caught.value)

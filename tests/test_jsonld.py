@@ -11,8 +11,8 @@ import pytest
 from rrma_groups import Meeting
 from rrma_groups.cli.app import main
 from rrma_groups.examples import groupe_pays_maroc
-from rrma_groups.export.jsonld import dumps_for_html, jsonld_script, to_jsonld
 from rrma_groups.render import RenderError
+from rrma_groups.render.jsonld import dumps_for_html, jsonld_script, to_jsonld
 
 GROUP = groupe_pays_maroc()
 MEETING = GROUP.meeting("limoges-2016")

@@ -22,6 +22,7 @@ modules others are changing, are pinned by strict xfail tests until they are fix
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -321,12 +322,13 @@ HTML_TAGS = frozenset(
         *("html", "head", "meta", "title", "style", "body", "main", "header", "section"),
         *("div", "h1", "h2", "h3", "h4", "p", "strong", "br", "ul", "ol", "li", "span"),
         *("table", "thead", "tbody", "tr", "th", "td", "time", "bdi", "a"),
+        "script",  # only the page's JSON-LD data block (checked below), never code
     }
 )
 HTML_ATTRIBUTES = frozenset(
     {
         *("lang", "dir", "charset", "name", "content", "class", "id", "scope", "rowspan"),
-        *("colspan", "datetime", "href"),
+        *("colspan", "datetime", "href", "type"),
     }
 )
 
@@ -339,16 +341,36 @@ class _Markup(HTMLParser):
         self.tags: set[str] = set()
         self.attributes: dict[str, set[str]] = {}
         self.text: list[str] = []
+        self.scripts: list[tuple[str | None, str]] = []
+        """Each script element: its type and its content."""
+        self._in_script: str | bool | None = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
         for name, value in attrs:
             self.attributes.setdefault(name, set()).add(value or "")
+        if tag == "script":
+            self._in_script = dict(attrs).get("type")
+            self.scripts.append((self._in_script, ""))
 
     handle_startendtag = handle_starttag
 
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
     def handle_data(self, data: str) -> None:
-        self.text.append(data)
+        if self._in_script is not False:
+            kind, body = self.scripts[-1]
+            self.scripts[-1] = (kind, body + data)
+        else:
+            self.text.append(data)
+
+    def json_ld(self) -> list[object]:
+        """The page's data blocks, read as JSON: a data text that broke out of its block would
+        make it unreadable, or leave a script of another type."""
+        assert [kind for kind, _ in self.scripts] == ["application/ld+json"] * len(self.scripts)
+        return [json.loads(body) for _, body in self.scripts]
 
 
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -367,7 +389,8 @@ class TestHtml:
         markup = _Markup()
         markup.feed(page)
         markup.close()
-        assert markup.tags.isdisjoint({"script", "img", "b", "iframe", "object"})
+        assert markup.tags.isdisjoint({"img", "b", "iframe", "object"})
+        assert len(markup.json_ld()) == (0 if fragment else 1)  # the page's data, and no script
         assert not [name for name in markup.attributes if name.startswith("on")]
         assert all(re.match(r"https?://", link) for link in markup.attributes.get("href", ()))
         assert [fragment for fragment in _MARKUP_IN_DATA if fragment in page] == []
@@ -385,6 +408,7 @@ class TestHtml:
         markup.close()
         assert markup.tags <= HTML_TAGS
         assert set(markup.attributes) <= HTML_ATTRIBUTES
+        markup.json_ld()
         assert all(_LANGUAGE_TAG.fullmatch(tag) for tag in markup.attributes.get("lang", ()))
         assert markup.attributes.get("dir", set()) <= {"ltr", "rtl", "auto"}
         text = "".join(markup.text)

@@ -533,8 +533,10 @@ class TestShift:
 
 class TestStretchAndResize:
     def test_stretching_pushes_what_follows(self) -> None:
-        """Ten more minutes for an item: the later items move by ten minutes."""
-        longer = retime(SEED.replace(end="17:40")).stretch("Présentation des structures", 10)
+        """Ten more minutes for an item, with cascade: the later items move by ten minutes."""
+        longer = retime(SEED.replace(end="17:40")).stretch(
+            "Présentation des structures", 10, cascade=True
+        )
         assert plan(longer)[4:6] == [
             "14:40-15:10 Présentation des structures",
             "15:10-15:25 Présentation de la coopération avec la Région Marrakech-Safi",
@@ -542,8 +544,8 @@ class TestStretchAndResize:
         assert plan(longer)[-1] == "16:55-17:40 Temps convivial et échange libre"
 
     def test_shrinking_pulls_what_follows(self) -> None:
-        """A negative stretch shortens the item and brings the rest forward."""
-        shorter = retime(SEED).stretch("GPMar: quelles attentes?", -10)
+        """A negative stretch shortens the item and, with cascade, brings the rest forward."""
+        shorter = retime(SEED).stretch("GPMar: quelles attentes?", -10, cascade=True)
         assert plan(shorter)[7:9] == [
             "15:30-15:50 GPMar: quelles attentes?",
             "15:50-16:20 GPMar: quelles modalités de fonctionnement ?",
@@ -554,30 +556,30 @@ class TestStretchAndResize:
     )
     def test_resize_to_a_length_or_an_end(self, change: dict[str, Any]) -> None:
         """resize sets the length (or the end) instead of adding to it."""
-        shorter = retime(SEED).resize("GPMar: quelles attentes?", **change)
+        shorter = retime(SEED).resize("GPMar: quelles attentes?", **change, cascade=True)
         assert plan(shorter)[7:9] == [
             "15:30-15:50 GPMar: quelles attentes?",
             "15:50-16:20 GPMar: quelles modalités de fonctionnement ?",
         ]
 
-    def test_without_reflow_only_the_item_changes(self) -> None:
-        """reflow=False leaves a gap (shrinking) or refuses an overlap (stretching)."""
-        shorter = retime(SEED).stretch("GPMar: quelles attentes?", -10, reflow=False)
+    def test_without_cascade_only_the_item_changes(self) -> None:
+        """By default, shrinking leaves a gap and stretching into the next item is refused."""
+        shorter = retime(SEED).stretch("GPMar: quelles attentes?", -10)
         assert plan(shorter)[7:9] == [
             "15:30-15:50 GPMar: quelles attentes?",
             "16:00-16:30 GPMar: quelles modalités de fonctionnement ?",
         ]
         with pytest.raises(RetimeError):
-            retime(SEED).stretch("GPMar: quelles attentes?", 10, reflow=False)
+            retime(SEED).stretch("GPMar: quelles attentes?", 10)
 
     def test_a_session_stretched_within_its_block_moves_nothing_else(self) -> None:
         """The block ends when its longest room does: a shorter session may grow until then."""
-        longer = retime(workshops()).stretch("Atelier santé", 15)
+        longer = retime(workshops()).stretch("Atelier santé", 15, cascade=True)
         assert plan(longer)[3:5] == ["09:30-10:30 Atelier santé", "10:30-11:00 Restitution"]
 
     def test_a_session_stretched_past_its_block_pushes_the_plenary(self) -> None:
         """Past the block's end, the later items follow the new end."""
-        longer = retime(workshops()).stretch("Atelier santé", 25)
+        longer = retime(workshops()).stretch("Atelier santé", 25, cascade=True)
         assert plan(longer)[3:] == [
             "09:30-10:40 Atelier santé",
             "10:40-11:10 Restitution",
@@ -617,26 +619,26 @@ class TestStretchAndResize:
 
 class TestRemove:
     def test_the_gap_closes(self) -> None:
-        """The items after a removed one move up by its length."""
-        shorter = retime(SEED).remove("Présentation de la MDH")
+        """With cascade, the items after a removed one move up by its length."""
+        shorter = retime(SEED).remove("Présentation de la MDH", cascade=True)
         assert len(shorter.agenda) == 10
         assert plan(shorter)[3] == "14:30-14:50 Présentation des structures"
         assert plan(shorter)[-1] == "16:35-17:20 Temps convivial et échange libre"
 
-    def test_the_gap_can_stay(self) -> None:
-        """close_gap=False leaves free time where the item was."""
-        shorter = retime(SEED).remove(3, close_gap=False)
+    def test_the_gap_stays(self) -> None:
+        """By default, free time is left where the item was."""
+        shorter = retime(SEED).remove(3)
         assert plan(shorter)[3] == "14:40-15:00 Présentation des structures"
         assert [str(s) for s in free_slots(shorter)] == ["2016-11-04 14:30–14:40"]
 
     def test_a_gap_that_was_there_stays(self) -> None:
         """Only the removed item's time is taken back."""
-        shorter = retime(day_with_lunch()).remove("Accueil")
+        shorter = retime(day_with_lunch()).remove("Accueil", cascade=True)
         assert plan(shorter)[:2] == ["09:00-10:00 Débat", "12:00-13:00 Déjeuner"]
 
     def test_a_session_removed_from_a_block_keeps_the_block_as_long_as_needed(self) -> None:
         """The plenary waits for the sessions still running; the room's next session moves up."""
-        shorter = retime(workshops()).remove("Atelier eau")
+        shorter = retime(workshops()).remove("Atelier eau", cascade=True)
         assert plan(shorter)[1:4] == [
             "09:30-10:00 Atelier eau, suite",
             "09:30-10:15 Atelier santé",
@@ -648,7 +650,7 @@ class TestInsert:
     def test_before_an_item_pushes_it_and_what_follows(self) -> None:
         """A break before an item: it and the later items move by the break's length."""
         longer = retime(SEED.replace(end="17:45")).insert(
-            "Pause café", 15, before="GPMar: quelles attentes?"
+            "Pause café", 15, before="GPMar: quelles attentes?", cascade=True
         )
         assert plan(longer)[7:9] == [
             "15:30-15:45 Pause café",
@@ -659,7 +661,9 @@ class TestInsert:
 
     def test_after_an_item(self) -> None:
         """After an item: the new item starts at its end."""
-        longer = retime(SEED.replace(end="17:35")).insert("Photo", 5, after=0, kind="other")
+        longer = retime(SEED.replace(end="17:35")).insert(
+            "Photo", 5, after=0, kind="other", cascade=True
+        )
         assert plan(longer)[:3] == [
             "14:00-14:15 Accueil des participants",
             "14:15-14:20 Photo",
@@ -668,7 +672,7 @@ class TestInsert:
 
     def test_a_gap_is_filled_before_anything_moves(self) -> None:
         """The later items move only as far as needed."""
-        filled = retime(day_with_lunch()).insert("Pause", 30, after="Débat")
+        filled = retime(day_with_lunch()).insert("Pause", 30, after="Débat", cascade=True)
         assert plan(filled)[:4] == [
             "09:00-09:30 Accueil",
             "09:30-10:30 Débat",
@@ -689,14 +693,14 @@ class TestInsert:
         assert placed.agenda[find_item(placed.agenda, "visite")].start == dt.time(10, 45)
         assert plan(placed)[2] == "10:45-11:15 Visite"
 
-    def test_without_push_an_overlap_is_refused(self) -> None:
-        """push=False keeps the others where they are."""
+    def test_without_cascade_an_overlap_is_refused(self) -> None:
+        """By default the others stay where they are: an item that does not fit is refused."""
         with pytest.raises(RetimeError):
-            retime(SEED).insert("Pause", 10, before=3, push=False)
+            retime(SEED).insert("Pause", 10, before=3)
 
     def test_a_plenary_item_goes_before_the_whole_block(self) -> None:
         """Before a parallel session, a plenary item comes before its block, which moves."""
-        longer = retime(workshops()).insert("Consignes", 10, before="Atelier santé")
+        longer = retime(workshops()).insert("Consignes", 10, before="Atelier santé", cascade=True)
         assert plan(longer)[1:6] == [
             "09:30-09:40 Consignes",
             "09:40-10:10 Atelier eau",
@@ -708,7 +712,12 @@ class TestInsert:
     def test_a_session_in_a_room_makes_room_in_that_room(self) -> None:
         """A session inserted in a room pushes that room's sessions, and the block's end."""
         longer = retime(workshops()).insert(
-            "Atelier eau, visite", 20, after="Atelier eau", room="salle-a", kind="workshop"
+            "Atelier eau, visite",
+            20,
+            after="Atelier eau",
+            room="salle-a",
+            kind="workshop",
+            cascade=True,
         )
         assert plan(longer)[1:6] == [
             "09:30-10:00 Atelier eau",
@@ -793,14 +802,14 @@ class TestMove:
 class TestCompact:
     def test_gaps_close(self) -> None:
         """Items follow each other from the first; a fixed lunch stays where it is."""
-        meeting = retime(day_with_lunch()).remove("Débat", close_gap=False)
+        meeting = retime(day_with_lunch()).remove("Débat")
         assert plan(retime(meeting).compact()) == [
             "09:00-09:30 Accueil",
             "12:00-13:00 Déjeuner",
             "13:00-14:00 Atelier",
             "14:00-14:30 Clôture",
         ]
-        spread = retime(SEED).remove(3, close_gap=False).replace(end=None)
+        spread = retime(SEED).remove(3).replace(end=None)
         assert plan(retime(spread).compact())[3] == "14:30-14:50 Présentation des structures"
 
     def test_with_a_gap_between_items(self) -> None:
@@ -951,7 +960,7 @@ class TestErrorsAlreadyThere:
             agenda=[SEED.agenda[0].replace(end="14:17"), *SEED.agenda[1:]], end="17:40"
         )
         assert [p.code for p in check(broken).errors] == ["overlap"]
-        later = retime(broken).stretch("Restitution", 10)
+        later = retime(broken).stretch("Restitution", 10, cascade=True)
         assert [p.code for p in check(later).errors] == ["overlap"]
 
     def test_fixing_it_is_welcome_and_new_errors_are_not(self) -> None:
@@ -969,7 +978,7 @@ class TestBareAgendas:
     def test_agenda_operations_return_agendas(self) -> None:
         """retime(agenda) works without a meeting: no bounds, the same rules."""
         agenda = AgendaBuilder("14h").add("Accueil", 15).add("Débat", 45).agenda()
-        later = retime(agenda).insert("Pause", 10, after="Accueil")
+        later = retime(agenda).insert("Pause", 10, after="Accueil", cascade=True)
         assert isinstance(later, Agenda)
         assert plan(later) == ["14:00-14:15 Accueil", "14:15-14:25 Pause", "14:25-15:10 Débat"]
 
@@ -1035,7 +1044,7 @@ class TestTimeBudgets:
 class TestFreeSlots:
     def test_the_plenary_view(self) -> None:
         """Free means nothing runs; the meeting's bounds frame the day."""
-        meeting = retime(day_with_lunch()).remove("Atelier", close_gap=False)
+        meeting = retime(day_with_lunch()).remove("Atelier")
         assert [str(s) for s in free_slots(meeting)] == [
             "2017-03-10 10:30–12:00",
             "2017-03-10 13:00–14:00",
@@ -1080,12 +1089,12 @@ def _apply(meeting: Meeting, draw: st.DrawFn) -> tuple[str, Meeting]:
     if operation == "cascade":
         return operation, runner.shift(index, amount, cascade=True)
     if operation == "stretch":
-        return operation, runner.stretch(index, amount)
+        return operation, runner.stretch(index, amount, cascade=draw(st.booleans()))
     if operation == "remove":
-        return operation, runner.remove(index, close_gap=draw(st.booleans()))
+        return operation, runner.remove(index, cascade=draw(st.booleans()))
     if operation == "insert":
         where = draw(st.sampled_from(["before", "after"]))
-        return operation, runner.insert("Pause", 15, **{where: index})
+        return operation, runner.insert("Pause", 15, **{where: index}, cascade=draw(st.booleans()))
     if operation == "move":
         other = draw(st.integers(0, count - 1))
         assume(other != index)
@@ -1175,7 +1184,7 @@ class TestLargeAgendas:
                 builder.next_day(start="8h")
             builder.add(f"Point {n}", 5, facilitators="Un représentant")
         meeting = builder.meeting("m", "M")
-        middle = retime(meeting).stretch(2050, 5)
+        middle = retime(meeting).stretch(2050, 5, cascade=True)
         assert middle.agenda[2099].end == dt.time(16, 25)
         assert len(retime(meeting).compact(gap=1).agenda) == 4000
         assert minutes(time_by_kind(meeting)[ItemKind.OTHER]) == 20000

@@ -43,7 +43,7 @@ _LAZY: dict[str, str | None] = {
     "render": "render",
     "to_ical": "export.ical",
     "from_ical": "export.ical",
-    "to_jsonld": "export.jsonld",
+    "to_jsonld": "render.jsonld",
     "to_pdf": "export.pdf",
     # checks, errors and warnings
     "check": "checks",
@@ -106,7 +106,6 @@ if TYPE_CHECKING:
     from .export.ical import IcalError as IcalError
     from .export.ical import from_ical as from_ical
     from .export.ical import to_ical as to_ical
-    from .export.jsonld import to_jsonld as to_jsonld
     from .export.pdf import PdfError as PdfError
     from .export.pdf import to_pdf as to_pdf
     from .io import dump as dump
@@ -145,6 +144,7 @@ if TYPE_CHECKING:
     from .problems import explain as explain
     from .render import render as render
     from .render.agenda_table import markdown_table as markdown_table
+    from .render.jsonld import to_jsonld as to_jsonld
     from .scheduling import AgendaBuilder as AgendaBuilder
     from .scheduling import ItemLookupError as ItemLookupError
     from .scheduling import RetimeError as RetimeError
@@ -161,7 +161,7 @@ _MOVED: dict[str, str] = {
     "Report": "problems",  # and renamed: see _RENAMED
     "describe": "problems",
     "ImportedCalendar": "export.ical",
-    "jsonld_script": "export.jsonld",
+    "jsonld_script": "render.jsonld",
     "TableImport": "parsing.tables",
     "MovedOccurrence": "model.series",
     **dict.fromkeys(

@@ -18,6 +18,7 @@ __all__ = [
     "example_path",
     "example_text",
     "groupe_pays_maroc",
+    "groupe_pays_senegal",
 ]
 
 EXAMPLES = {"maroc": "groupe_pays_maroc.toml", "senegal": "groupe_pays_senegal.toml"}
@@ -67,3 +68,17 @@ def groupe_pays_maroc() -> CountryGroup:
     from .io.files import loads
 
     return loads(example_text("maroc"), "toml", source="groupe_pays_maroc.toml")
+
+
+@functools.cache
+def groupe_pays_senegal() -> CountryGroup:
+    """A fictional Groupe Pays Sénégal: a day with a lunch and two parallel workshops in rooms,
+    and a quarterly series (one meeting cancelled, one moved).
+
+    >>> group = groupe_pays_senegal()
+    >>> [m.id for m in group.meetings], [s.id for s in group.series]
+    (['journee-2025'], ['trimestrielle'])
+    """
+    from .io.files import loads
+
+    return loads(example_text("senegal"), "toml", source="groupe_pays_senegal.toml")

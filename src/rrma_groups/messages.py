@@ -35,6 +35,7 @@ __all__ = [
     "NONE",
     "PLURALS",
     "SEMICOLON",
+    "WARNING_PREFIX",
     "WORDINGS",
     "Msg",
     "Named",
@@ -556,6 +557,8 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown_day": N_("{value} is not a day of the programme, whose days are: {days}"),
     "nothing_to_fit": N_("give the new end=, the new start=, or both"),
     "invalid_meeting": N_("cannot make the meeting {value!r}: {reason}"),
+    "unknown_keyword": N_("{function}() takes no keyword {value!r}; its keywords are: {keywords}"),
+    "keyword_given_twice": N_("{function}() takes {keyword}= or its old name {value}=, not both"),
     # === pasted tables (rrma_groups.parsing.tables) ===
     # --- errors: a line that could not be read ---
     "table_empty": (
@@ -692,6 +695,12 @@ MESSAGES: Final[dict[str, str]] = {
     "unreadable": N_("cannot be read: {reason}"),
     "unknown_format": N_("unknown format {value!r}; use 'toml' or 'json'"),
     "empty_file": N_("the file is empty"),
+    # --- inserting items into a group file (import-agenda --into) ---
+    "into_not_toml": N_("items can only be inserted into a group file in TOML"),
+    "into_no_meeting": N_("the file has no meeting with the id {value!r}; its meetings: {known}"),
+    "into_meetings_not_tables": N_(
+        "the file's meetings are not written as [[meetings]] tables; add the items by hand"
+    ),
     "not_a_table": N_("the top level must be a table (an object), not {type}"),
     "not_utf8": N_("not valid UTF-8 (byte {byte}); save the file as UTF-8"),
     "binary_file": N_("this is not a text file (it contains NUL bytes)"),
@@ -758,6 +767,10 @@ WORDINGS: Final[dict[tuple[str, str], str]] = {
         "cannot {operation}: {title!r} would start at {clock}, outside its day (00:00 to 24:00)"
     ),
     ("same_item", "after"): N_("cannot move {value!r} after itself"),
+    ("unknown_keyword", "suggestion"): N_(
+        "{function}() takes no keyword {value!r}; did you mean {suggestion!r}? Its keywords are: "
+        "{keywords}"
+    ),
     ("unknown_region", "country"): N_("unknown ISO 3166-1 country code {value!r}"),
     ("unreadable", "missing"): N_("no such file"),
     ("unreadable", "folder"): N_("is a folder, not a file"),
@@ -804,6 +817,8 @@ def template_of(code: str, wording: str | None = None) -> str:
 
 # Fragments used inside messages, translated like them.
 LANE_PLENARY = Msg(N_("the plenary"))
+# TRANSLATORS: before a warning's message, as in "line 3: warning: ..."; keep the colon.
+WARNING_PREFIX = Msg(N_("warning: "))
 # TRANSLATORS: in place of a list that has no entry ("the group has: none").
 NONE = Msg(N_("none"))
 KIND_NAMES = {

@@ -26,10 +26,10 @@ from ..i18n.bidi import RLM, isolate_ltr
 from ..i18n.catalog import N_
 from ..i18n.locales import is_rtl
 from ..io import MAX_FILE_SIZE, load, read_stream, write_atomic
-from ..messages import listing
+from ..messages import WARNING_PREFIX, listing
 from ..model import CountryGroup
-from ..problems import GroupValidationError, Problem, Severity
-from ..render.labels import enum_label, label
+from ..problems import GroupValidationError, Problem
+from ..render.labels import label
 
 __all__ = [
     "EXIT_INVALID",
@@ -102,7 +102,7 @@ def line_start(lang: str | None) -> str:
 
 def problem_line(source: str, problem: Problem, lang: str | None) -> str:
     """``source: [warning: ]location: message [code]``, in ``lang``."""
-    kind = "" if problem.is_error else f"{enum_label(Severity.WARNING, lang)}: "
+    kind = "" if problem.is_error else say(lang, WARNING_PREFIX.template)
     where = ltr(problem.location or label("top_level", lang), lang)
     code = ltr(f"[{problem.code}]", lang)
     message = problem.describe(lang)

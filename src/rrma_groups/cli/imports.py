@@ -10,8 +10,8 @@ from typing import Any, TextIO
 from ..errors import FileFormatError, RrmaError
 from ..i18n.catalog import N_, translator
 from ..io import read_limited
-from ..problems import Severity
-from ..render.labels import enum_label
+from ..messages import WARNING_PREFIX
+from ..problems import GroupValidationError
 from .common import (
     EXIT_INVALID,
     EXIT_USAGE,
@@ -23,7 +23,10 @@ from .common import (
     line_start,
     ltr,
     open_group,
+    problem_line,
     read_stdin,
+    say,
+    write,
 )
 
 __all__ = ["add_parser", "run"]
@@ -61,19 +64,41 @@ def add_parser(commands: Any, lang: str | None = None) -> None:
         help=_("output format"),
     )
     imported.add_argument("-o", "--output", type=Path, help=_("write to this file (atomically)"))
+    imported.add_argument(
+        "--meeting-id",
+        metavar="ID",
+        help=_("with --format toml: write a whole [[meetings]] table with this id"),
+    )
+    imported.add_argument(
+        "--title", help=_("the title of the meeting written with --meeting-id (default: its id)")
+    )
+    imported.add_argument(
+        "--into",
+        type=Path,
+        metavar="GROUP",
+        help=_(
+            "add the items to the agenda of a meeting of this group file (with --meeting), "
+            "keeping its comments; the file is changed only if the result is valid"
+        ),
+    )
+    imported.add_argument(
+        "--meeting", metavar="ID", help=_("with --into: the meeting that gets the items")
+    )
     imported.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``import-agenda``: each problem with its line, then the agenda; the exit status."""
     # Imported here so that the other commands start without them.
-    import tomli_w
-
+    from ..io.agenda_text import agenda_toml, meeting_toml
     from ..parsing.tables import parse_table
     from ..render.agenda_table import markdown_table
 
     lang = lang_of(args)
     name = str(args.file)
+    if (args.into is None) != (args.meeting is None):
+        print(say(lang, N_("--into and --meeting go together: give both, or neither")), file=err)
+        return EXIT_USAGE
     try:
         raw = read_stdin() if name == "-" else read_limited(args.file)
         text = raw.decode("utf-8-sig")
@@ -84,8 +109,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(cannot(N_("{path}: cannot read: {reason}"), name, str(exc), lang), file=err)
         return EXIT_USAGE
     group = None
-    if args.group is not None:
-        opened = open_group(args.group, err, lang)
+    if args.group is not None or args.into is not None:
+        opened = open_group(args.group or args.into, err, lang)
         if isinstance(opened, int):
             return opened
         group = opened
@@ -97,19 +122,77 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     for found in result.problems:
-        kind = "" if found.is_error else f"{enum_label(Severity.WARNING, lang)}: "
+        kind = "" if found.is_error else say(lang, WARNING_PREFIX.template)
         message = found.describe(lang)
         code = ltr(f"[{found.code}]", lang)
         where = ltr(f"{name}:{found.line}", lang)
         print(f"{line_start(lang)}{where}: {kind}{message} {code}", file=err)
     if result.errors:
         return EXIT_INVALID
+    if args.into is not None:
+        return _insert(args, agenda_toml(result.agenda), err, lang)
+    if args.meeting_id is not None:
+        try:
+            meeting = result.meeting(args.meeting_id, args.title or args.meeting_id)
+        except GroupValidationError as exc:
+            for problem in exc.errors:
+                print(problem_line(name, problem, lang), file=err)
+            return EXIT_INVALID
+        return emit(meeting_toml(meeting), args.output, out, err, lang)
     if args.format == "markdown":
-        output = markdown_table(result.agenda, group=group, language=args.lang or "fr") + "\n"
+        output = (
+            markdown_table(
+                result.agenda,
+                group=group,
+                language=args.lang or "fr",
+                first_day=result.date,
+                dates=result.date is not None,
+            )
+            + "\n"
+        )
     else:
         items = [item.model_dump(mode="json", exclude_defaults=True) for item in result.agenda]
         if args.format == "json":
             output = json.dumps({"agenda": items}, ensure_ascii=False, indent=2) + "\n"
         else:
-            output = tomli_w.dumps({"agenda": items})
+            output = agenda_toml(result.agenda)
     return emit(output, args.output, out, err, lang)
+
+
+def _insert(args: argparse.Namespace, items: str, err: TextIO, lang: str | None) -> int:
+    """``--into``: the items added to the meeting's agenda in the file, saved only if the
+    whole group is still valid; the exit status."""
+    from ..io import loads
+    from ..io.agenda_text import insert_agenda
+
+    target = str(args.into)
+    try:
+        text = read_limited(args.into).decode("utf-8-sig")
+        new = insert_agenda(text, args.meeting, items, source=target)
+        loads(new, "toml", source=target)
+    except FileFormatError as exc:
+        print(file_error(exc, lang), file=err)
+        return EXIT_USAGE
+    except GroupValidationError as exc:
+        print(
+            say(lang, N_("{path}: not changed: the items would make it invalid"), path=target),
+            file=err,
+        )
+        for problem in exc.errors:
+            print(problem_line(target, problem, lang), file=err)
+        return EXIT_INVALID
+    except (OSError, UnicodeDecodeError) as exc:
+        print(cannot(N_("{path}: cannot read: {reason}"), target, str(exc), lang), file=err)
+        return EXIT_USAGE
+    status = write(new.encode("utf-8"), args.into, err, lang)
+    if status == 0:
+        print(
+            say(
+                lang,
+                N_("{path}: items added to the meeting {meeting!r}"),
+                path=target,
+                meeting=args.meeting,
+            ),
+            file=err,
+        )
+    return status

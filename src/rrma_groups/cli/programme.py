@@ -104,7 +104,7 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             text = dumps(group, "json")
         elif args.format == "jsonld":
             # Imported here, as the other exporters are, so that the command starts quickly.
-            from ..export.jsonld import jsonld_script, to_jsonld
+            from ..render.jsonld import jsonld_script, to_jsonld
 
             if args.fragment:
                 text = jsonld_script(group, args.lang, meeting=args.meeting) + "\n"

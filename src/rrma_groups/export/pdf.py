@@ -168,7 +168,7 @@ def _chosen_meeting(group: CountryGroup, meeting: str | None) -> Meeting:
     try:
         return group.meeting(meeting)
     except KeyError:
-        known = listing(m.id for m in group.meetings)
+        known = listing(group.meeting_ids())
         raise RenderError("unknown_meeting", value=meeting, known=known) from None
 
 

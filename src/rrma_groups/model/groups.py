@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 from typing import Annotated, Any, Literal
@@ -17,7 +18,7 @@ from .network import Network
 from .objectives import Objective, ThematicPriority
 from .partnerships import Partnership
 from .projects import Project, Resource
-from .series import Series
+from .series import Series, SeriesError
 from .text import LocalisedText
 from .types import CountryCode, Day, Id, LanguageCode, SingleLine, SubdivisionCode, Year
 
@@ -221,10 +222,31 @@ class CountryGroup(Model):
         return copy
 
     def meeting(self, key: str) -> Meeting:
+        """The meeting with the id ``key``: one of :attr:`meetings`, or a meeting of a series,
+        whose id is the series' id and the date the rule gives it (``trimestrielle-2025-03-14``;
+        a moved meeting keeps that id).
+
+        :raises KeyError: no meeting has that id.
+        """
         for meeting in self.meetings:
             if meeting.id == key:
                 return meeting
+        for series in self.series:
+            prefix = f"{series.id}-"
+            if key.startswith(prefix):
+                try:
+                    day = dt.date.fromisoformat(key[len(prefix) :])
+                    found = series.meeting_on(day)
+                except (ValueError, SeriesError):
+                    continue
+                if found.id == key:
+                    return found.with_group(self)
         raise KeyError(key)
+
+    def meeting_ids(self) -> list[str]:
+        """The ids :meth:`meeting` knows, as a message lists them: the meetings', then each
+        series' as ``ID-YYYY-MM-DD``."""
+        return [*(m.id for m in self.meetings), *(f"{s.id}-YYYY-MM-DD" for s in self.series)]
 
     def priority(self, key: str) -> ThematicPriority:
         for priority in self.priorities:

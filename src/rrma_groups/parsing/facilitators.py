@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from ..messages import KIND_NAMES
 from ..model import (
     ActorFacilitator,
     LocalisedText,
@@ -150,7 +151,7 @@ class FacilitatorMatcher:
             return Match(
                 _person(key, text),
                 "facilitator_guessed",
-                {"value": text, "kind": "person", "key": key, "name": name},
+                {"value": text, "kind": KIND_NAMES["person"], "key": key, "name": name},
             )
         if candidates:
             return self._ambiguous(text, sorted(candidates), [])

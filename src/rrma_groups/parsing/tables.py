@@ -50,7 +50,7 @@ from pydantic import ValidationError
 
 from ..errors import RrmaError, TimeParseError
 from ..i18n.catalog import N_
-from ..messages import MESSAGES, time_text
+from ..messages import MESSAGES, WARNING_PREFIX, time_text
 from ..model import Agenda, AgendaItem, ItemKind, LocalisedText, Meeting, RoleFacilitator
 from ..model.types import iana_timezones, local_time_issue
 from ..problems import GroupValidationError, Problem, Severity, describe_message, problem
@@ -123,8 +123,6 @@ def _problem(
 
 # TRANSLATORS: where a problem of a pasted table is, as in "line 3: cannot read ...".
 _LINE = N_("line {number}")
-# TRANSLATORS: before a warning's message, as in "line 3: warning: ..."; keep the colon.
-_WARNING = N_("warning: ")
 
 
 class TableImportError(RrmaError, ValueError):
@@ -147,7 +145,7 @@ class TableImportError(RrmaError, ValueError):
         lines = [describe_message(self.template, self.params, lang)]
         for found in self.problems:
             where = describe_message(_LINE, {"number": found.line}, lang)
-            kind = "" if found.is_error else describe_message(_WARNING, {}, lang)
+            kind = "" if found.is_error else describe_message(WARNING_PREFIX.template, {}, lang)
             lines.append(f"  {where}: {kind}{found.describe(lang)} [{found.code}]")
         return "\n".join(lines)
 
@@ -449,7 +447,18 @@ def _read_table(
         if len(known) >= 2 and known & {"title", "time", "start"}:
             header, columns, start = cells, recognised, n
         break
-    _outside(reader, lines, 0, start)
+    # A date on its own line above the table ("Vendredi 10 mars 2017") is the table's first day,
+    # as it is for lines of text; the other lines above are reported as not read.
+    above_date: tuple[int, str] | None = None
+    for n in range(start):
+        text = lines[n].strip().rstrip(":").strip()
+        if text and lone_date([text]) is not None:
+            above_date = (n, text)
+    if above_date is None:
+        _outside(reader, lines, 0, start)
+    else:
+        _outside(reader, lines, 0, above_date[0])
+        _outside(reader, lines, above_date[0] + 1, start)
     _outside(reader, lines, last + 1, len(lines))
     body = [
         (n, cells_of(lines[n]))
@@ -480,6 +489,9 @@ def _read_table(
     )
     by_line = dict(body)
     current_date: dt.date | None = None
+    if above_date is not None:
+        n, text = above_date
+        current_date = _read_row(reader, _Row(n + 1, lines[n], {"date": text}, [], {}), None)
     for n in range(start + (header is not None), last + 1):
         line = lines[n]
         if not line.strip() or _SEPARATOR_ROW.fullmatch(line.strip()):

@@ -12,26 +12,21 @@ import dataclasses
 import datetime as dt
 from typing import Literal
 
-from ..errors import RrmaError, WrongObjectError
+from ..errors import WrongObjectError
 from ..i18n.catalog import N_
 from ..i18n.locales import normalize_locale
 from ..messages import Msg, listing
 from ..model import Agenda, CountryGroup, LocalisedText, Meeting
+from .errors import RenderError
 from .html import group_html, meeting_html, page
 from .markdown import group_markdown, meeting_markdown
 from .text import group_text, meeting_text
 from .view import MeetingView, group_view, meeting_view
 
-__all__ = ["FORMATS", "RenderFormat", "render"]
+__all__ = ["FORMATS", "RenderError", "RenderFormat", "render"]
 
 RenderFormat = Literal["text", "markdown", "html"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "html")
-
-
-class RenderError(RrmaError, ValueError):
-    """A rendering request that cannot be met (unknown format, nothing to render)."""
-
-    code = "render_error"
 
 
 def render(
@@ -87,14 +82,15 @@ def _render(
         return _meeting_out(view, format, fragment, heading=False)
     if isinstance(obj, Meeting):
         view = meeting_view(obj, language, group)
-        return _meeting_out(view, format, fragment, heading=True)
+        head = "" if fragment or format != "html" else _structured_data(obj, language, group)
+        return _meeting_out(view, format, fragment, heading=True, head=head)
     if isinstance(obj, CountryGroup):
         chosen = None
         if meeting is not None:
             try:
                 chosen = [obj.meeting(meeting)]
             except KeyError:
-                known = listing(m.id for m in obj.meetings)
+                known = listing(obj.meeting_ids())
                 raise RenderError("unknown_meeting", value=meeting, known=known) from None
         gview = group_view(obj, language, chosen)
         if format == "text":
@@ -107,15 +103,35 @@ def _render(
             dir=gview.dir,
             title=gview.name.text,
             fragment=fragment,
+            head="" if fragment else _structured_data(obj, language, None, meeting),
         )
     raise WrongObjectError("render", Msg(N_("a CountryGroup, a Meeting or an Agenda")), obj)
 
 
-def _meeting_out(view: MeetingView, format: str, fragment: bool, *, heading: bool) -> str:
+def _meeting_out(
+    view: MeetingView, format: str, fragment: bool, *, heading: bool, head: str = ""
+) -> str:
     if format == "text":
         return meeting_text(view, heading=heading)
     if format == "markdown":
         return meeting_markdown(view)
     return page(
-        meeting_html(view), lang=view.lang, dir=view.dir, title=view.title.text, fragment=fragment
+        meeting_html(view),
+        lang=view.lang,
+        dir=view.dir,
+        title=view.title.text,
+        fragment=fragment,
+        head=head,
     )
+
+
+def _structured_data(
+    obj: CountryGroup | Meeting,
+    language: str,
+    group: CountryGroup | None,
+    meeting: str | None = None,
+) -> str:
+    """The page's schema.org data, for search engines and calendars that read web pages."""
+    from .jsonld import jsonld_script  # the same data as to_jsonld, only for whole pages
+
+    return jsonld_script(obj, language, group=group, meeting=meeting)

@@ -70,12 +70,14 @@ def markdown_table(
     language: str = "fr",
     first_day: dt.date | None = None,
     rooms: Mapping[str, str] | None = None,
+    dates: bool | None = None,
 ) -> str:
     """The agenda as the simple Markdown table that
     :func:`~rrma_groups.parsing.tables.parse_table` reads back.
 
     Columns: ``| Heure | Activité | Animateur |`` (in ``language``: fr, en or ar), with a Date
-    column when items carry days (the date is written on the first row of each day) and a
+    column when items carry days, or when ``dates`` is true (the date is written on the first
+    row of each day, ``first_day`` for the items without a day) and a
     Salle column when items have rooms. Times are ``14h00 - 14h15`` in French and
     ``14:00–14:15`` otherwise; several facilitators are joined by `` - ``. Rooms are written by
     their names: those of the meeting's venue when a meeting is given, else ``rooms`` (id →
@@ -91,7 +93,7 @@ def markdown_table(
     items = tuple(agenda)
     headers = _HEADERS.get(language.split("_")[0].split("-")[0], _HEADERS["en"])
     matcher = FacilitatorMatcher(group)
-    dated = any(item.day is not None for item in items)
+    dated = any(item.day is not None for item in items) if dates is None else dates
     roomed = any(item.room is not None for item in items)
     names = [*(["date"] if dated else []), "time", "title", "facilitators"]
     names += ["room"] if roomed else []

@@ -397,8 +397,12 @@ def group_html(view: GroupView) -> str:
     return "\n".join(out)
 
 
-def page(body: str, *, lang: str, dir: str, title: str, fragment: bool = False) -> str:
-    """Wrap a body in a standalone page, or in a self-contained fragment with its own style."""
+def page(
+    body: str, *, lang: str, dir: str, title: str, fragment: bool = False, head: str = ""
+) -> str:
+    """Wrap a body in a standalone page, or in a self-contained fragment with its own style.
+
+    ``head`` is put in the page's ``<head>`` as it is (the page's JSON-LD ``<script>``)."""
     bcp = escape(to_bcp47(lang))
     if fragment:
         return (
@@ -409,7 +413,9 @@ def page(body: str, *, lang: str, dir: str, title: str, fragment: bool = False) 
         "<!DOCTYPE html>\n"
         f'<html lang="{bcp}" dir="{dir}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(balance_isolates(title))}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f"<title>{escape(balance_isolates(title))}</title>\n<style>\n{STYLE}\n</style>\n"
+        + (f"{head}\n" if head else "")
+        + "</head>\n"
         f'<body>\n<main class="rrma-programme" lang="{bcp}" dir="{dir}">\n{body}\n</main>\n'
         "</body>\n</html>\n"
     )

@@ -256,7 +256,7 @@ def label(key: str, lang: str | None) -> str:
     >>> [label(k, "fr") for k in ("date", "venue", "time", "activity", "facilitator")]
     ['Date', 'Lieu', 'Heure', 'Activité', 'Animateur']
     >>> label("previously_planned", "fr")
-    'Initialement prévu le {date}'
+    'Initialement prévue le {date}'
 
     :raises KeyError: no label has that key.
     :raises LocaleError: ``lang`` is malformed or unknown to CLDR.

@@ -25,9 +25,9 @@ from ..i18n.locales import direction, normalize_locale
 from ..messages import listing
 from ..model import CountryGroup, Meeting
 from ..model.participants import ParticipationMode
-from . import RenderError
 from .common import comma
 from .data_tables import Cell, html_cell
+from .errors import RenderError
 from .html import page
 from .view import running_times
 
@@ -74,7 +74,7 @@ def _chosen(group: CountryGroup, meeting: str | Meeting) -> Meeting:
     try:
         return group.meeting(meeting)
     except KeyError:
-        known = listing(m.id for m in group.meetings)
+        known = listing(group.meeting_ids())
         raise RenderError("unknown_meeting", value=meeting, known=known) from None
 
 

@@ -22,15 +22,16 @@ Parallel sessions run in rooms or tracks and rejoin, for the next item, when the
 (``with builder.rooms("salle-a", "salle-b") as (a, b): ...``); ``next_day`` starts another day.
 
 **Re-timing.** :func:`retime` returns an object whose operations each give a new, valid agenda
-or meeting, or raise :class:`SchedulingError` and leave the input as it was:
-:meth:`~Retimer.shift`, :meth:`~Retimer.move`, :meth:`~Retimer.insert`, :meth:`~Retimer.remove`,
-:meth:`~Retimer.stretch`, :meth:`~Retimer.resize`, :meth:`~Retimer.compact` and
-:meth:`~Retimer.fit`. Items are addressed by id, by index, or by title (exact, then a unique
-case-insensitive prefix; :func:`find_item` gives the index)::
+or meeting, or raise :class:`RetimeError` (with the ``problems`` that say why) and leave the
+input as it was: :meth:`~Retimer.shift`, :meth:`~Retimer.move`, :meth:`~Retimer.insert`,
+:meth:`~Retimer.remove`, :meth:`~Retimer.stretch`, :meth:`~Retimer.resize`,
+:meth:`~Retimer.compact` and :meth:`~Retimer.fit`. An operation changes only the item it names,
+unless ``cascade=True`` moves the items that follow along. Items are addressed by id, by index,
+or by title (exact, then a unique case-insensitive prefix; :func:`find_item` gives the index)::
 
     >>> meeting = group.meeting("limoges-2016")
     >>> try:
-    ...     retime(meeting).insert("Pause", 10, before="GPMar: quelles attentes?")
+    ...     retime(meeting).insert("Pause", 10, before="GPMar: quelles attentes?", cascade=True)
     ... except RetimeError as error:
     ...     print(error.code, [problem.code for problem in error.problems])
     invalid_programme ['item_outside_meeting']
@@ -56,6 +57,7 @@ from .budgets import FreeSlot, free_slots, time_by_facilitator, time_by_kind, ti
 from .builder import AgendaBuilder, Lane, Parallel
 from .errors import (
     ItemLookupError,
+    KeywordError,
     RetimeError,
     SchedulingError,
 )
@@ -69,6 +71,7 @@ __all__ = [
     "FreeSlot",
     "ItemKey",
     "ItemLookupError",
+    "KeywordError",
     "Lane",
     "Parallel",
     "RetimeError",

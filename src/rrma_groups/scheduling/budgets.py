@@ -142,7 +142,7 @@ def free_slots(
     >>> from rrma_groups.examples import groupe_pays_maroc
     >>> from rrma_groups.scheduling import retime
     >>> meeting = groupe_pays_maroc().meeting("limoges-2016")
-    >>> [str(s) for s in free_slots(retime(meeting).remove(3, close_gap=False))]
+    >>> [str(s) for s in free_slots(retime(meeting).remove(3))]
     ['2016-11-04 14:30–14:40']
     >>> [str(s) for s in free_slots(meeting, start="9h00")]
     ['2016-11-04 09:00–14:00']

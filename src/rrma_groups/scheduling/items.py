@@ -68,13 +68,14 @@ def clock(seconds: int) -> DayClock:
 
 
 def as_time(value: TimeLike) -> dt.time:
-    """The time ``value`` gives, read if it is text."""
-    return parse_time(value) if isinstance(value, str) else value
+    """The time ``value`` gives, read if it is text; anything else is refused by the reader
+    (:class:`~rrma_groups.errors.TimeParseError`: "expected a string, not int")."""
+    return value if isinstance(value, dt.time) else parse_time(value)
 
 
 def as_date(value: DateLike) -> dt.date:
-    """The date ``value`` gives, read if it is text."""
-    return parse_date(value) if isinstance(value, str) else value
+    """The date ``value`` gives, read if it is text; anything else is refused by the reader."""
+    return value if isinstance(value, dt.date) else parse_date(value)
 
 
 def length_of(
@@ -107,9 +108,14 @@ def length_of(
 
 
 def title_text(title: str | LocalisedText | Mapping[str, str]) -> str:
-    """A title as text: the best of its languages when it has several."""
+    """A title as text: the best of its languages when it has several.
+
+    Anything else is written as it is (``42``), for the message of the model that refuses it.
+    """
     if isinstance(title, str):
         return title
+    if not isinstance(title, LocalisedText | Mapping):
+        return str(title)
     return LocalisedText(title).get()
 
 

@@ -1,4 +1,4 @@
-"""The re-flow engine: how the rest of a day follows a change of one item.
+"""The re-flow engine: how the rest of a day follows a change of one item (``cascade=True``).
 
 The items of a day form *blocks*, runs of items that overlap (a plenary item is a block by
 itself; parallel sessions form one block). When an item changes, the items after it in its own
@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
+from ..errors import Location
 from ..i18n.catalog import N_
 from ..messages import Msg, Named
 from ..model import AgendaItem, Meeting
@@ -47,12 +48,20 @@ __all__ = [
 
 @dataclasses.dataclass(eq=False, slots=True)
 class Slot:
-    """An item being re-timed: its day and times in seconds (``end`` None: open-ended)."""
+    """An item being re-timed: its day and times in seconds (``end`` None: open-ended), and its
+    ``position`` in the programme given (None for an item being inserted)."""
 
     item: AgendaItem
     day: dt.date
     start: int
     end: int | None
+    position: int | None = None
+
+    def located(self, field: str | None = None) -> Location:
+        """Where the item is in the programme given (nowhere for an item being inserted)."""
+        if self.position is None:
+            return ()
+        return ("agenda", self.position) if field is None else ("agenda", self.position, field)
 
     @property
     def stop(self) -> int:
@@ -92,8 +101,9 @@ def slots_of(meeting: Meeting) -> list[Slot]:
             item.day or meeting.date,
             seconds_of_day(item.start),
             seconds_of_day(item.end) if item.end is not None else None,
+            position,
         )
-        for item in meeting.agenda
+        for position, item in enumerate(meeting.agenda)
     ]
 
 
@@ -150,6 +160,7 @@ def pushing(operation: Msg, key: object) -> Iterator[None]:
         raise SchedulingError(
             "fixed_in_the_way",
             value=key,
+            loc=blocked.fixed.located("start"),
             operation=operation,
             title=title,
             start=clock(blocked.fixed.start),
@@ -207,9 +218,10 @@ def follow_change(
     _push(blocks, index + 1, end - block.end)
 
 
-def remove_slot(slots: list[Slot], index: int, close_gap: bool) -> None:
+def remove_slot(slots: list[Slot], index: int, cascade: bool) -> None:
+    """Remove item ``index``; with ``cascade``, what followed it moves up by its length."""
     slot = slots[index]
-    if close_gap:
+    if cascade:
         blocks = day_blocks(slots, slot.day)
         block = block_of(blocks, slot)
         follow_change(blocks, block, slot, slot.stop, slot.start - slot.stop, removed=True)
@@ -241,10 +253,11 @@ def insert_next_to(
     item: AgendaItem,
     other: Slot,
     where: str,
-    push: bool,
+    cascade: bool,
     operation: Msg,
 ) -> None:
-    """Insert ``item`` (its times give its length) before or after ``other``."""
+    """Insert ``item`` (its times give its length) before or after ``other``; with
+    ``cascade``, what follows makes room."""
     length = seconds_of_day(item.end or item.start) - seconds_of_day(item.start)
     blocks = day_blocks(slots, other.day)
     index = block_of(blocks, other)
@@ -255,10 +268,12 @@ def insert_next_to(
     else:
         title = Named.of(other.item.title)
         if other.end is None:
-            raise SchedulingError("open_end", value=title, operation=operation, title=title)
+            raise SchedulingError(
+                "open_end", value=title, loc=other.located("end"), operation=operation, title=title
+            )
         start = block.end if plenary else other.end
     new = Slot(item, other.day, start, start + length)
-    if push:
+    if cascade:
         if plenary and where == "before":
             _room_for(blocks, index, start, length)
         elif plenary or start >= block.end:
@@ -277,9 +292,10 @@ def insert_at(
     meeting: Meeting,
     at: TimeLike | None,
     day: dt.date | None,
-    push: bool,
+    cascade: bool,
 ) -> None:
-    """Insert ``item`` at a time of a day (by default after the last item of the last day)."""
+    """Insert ``item`` at a time of a day (by default after the last item of the last day);
+    with ``cascade``, what follows makes room."""
     length = seconds_of_day(item.end or item.start) - seconds_of_day(item.start)
     if day is None:
         day = max((s.day for s in slots), default=meeting.date) if at is None else meeting.date
@@ -291,7 +307,7 @@ def insert_at(
     else:
         start = seconds_of_day(meeting.start) if meeting.start is not None else 0
     new = Slot(item, day, start, start + length)
-    if push and blocks:
+    if cascade and blocks:
         inside = next((i for i, b in enumerate(blocks) if b.start < start < b.end), None)
         if inside is not None and not item.is_plenary:
             _insert_in_block(blocks, inside, new, length)

@@ -1,22 +1,28 @@
 """Re-timing a programme: :func:`retime` and the operations of its :class:`Retimer`.
 
 Each operation gives a new meeting (or agenda) whose programme has no new error, or raises
-:class:`~rrma_groups.scheduling.SchedulingError` and changes nothing. How the rest of the day
-follows a change is the re-flow of :mod:`rrma_groups.scheduling.reflow`.
+:class:`~rrma_groups.scheduling.RetimeError` and changes nothing. An operation changes only
+what it names; with ``cascade=True``, the items that follow move along: the re-flow of
+:mod:`rrma_groups.scheduling.reflow`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
+import inspect
 import math
+import warnings
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Final, Generic, TypeVar, cast, overload
 
 from pydantic import ValidationError
 
 from ..checks import check
+from ..errors import RrmaError, WrongObjectError
 from ..i18n.catalog import N_
-from ..messages import AND, SEMICOLON, Msg, Named, joined
+from ..messages import AND, COMMA, SEMICOLON, Msg, Named, joined
 from ..model import Agenda, AgendaItem, LocalisedText, Meeting
 from ..model.clock import seconds_of_day, time_of_day
 from ..parsing.facilitators import FacilitatorMatcher
@@ -24,7 +30,7 @@ from ..parsing.kinds import guess_kind
 from ..problems import Problem
 from ..pydantic_bridge import problems_from_pydantic
 from .checking import days_are_fine, refuse, standalone
-from .errors import SchedulingError, problem_message
+from .errors import KeywordError, RetimeError, SchedulingError, problem_message, refusal
 from .items import (
     DAY_SECONDS,
     DateLike,
@@ -53,18 +59,112 @@ from .reflow import (
     slots_of,
 )
 
-__all__ = ["Retimer", "retime"]
+__all__ = ["RENAMED_KEYWORDS", "Retimer", "retime"]
 
 
 T = TypeVar("T", Meeting, Agenda)
+F = TypeVar("F", bound=Callable[..., Any])
+
+RENAMED_KEYWORDS: Final[Mapping[str, str]] = {
+    "push": "cascade",
+    "reflow": "cascade",
+    "close_gap": "cascade",
+}
+"""The keywords of earlier releases, by their new name: each still works where it did, with a
+:class:`DeprecationWarning`, for one release."""
+
+_ITEM_FIELDS: Final = tuple(
+    name for name in AgendaItem.model_fields if name not in {"title", "start", "day"}
+)
+"""The fields of an inserted item that :meth:`Retimer.insert` takes as keywords."""
+
+
+def _operation(*, renamed: tuple[str, ...] = (), fields: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """A public operation of :class:`Retimer`: its keywords checked, and every refusal a
+    :class:`~rrma_groups.scheduling.RetimeError`.
+
+    ``renamed`` are the old keywords it still takes (:data:`RENAMED_KEYWORDS`), ``fields`` the
+    keywords its ``**fields`` take. A keyword it does not take raises
+    :class:`~rrma_groups.scheduling.KeywordError`, which names the closest one, rather
+    than Python's TypeError, which names none.
+    """
+
+    def decorate(method: F) -> F:
+        function = method.__name__
+        kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+        parameters = list(inspect.signature(method).parameters.values())[1:]  # without self
+        keywords = (*(p.name for p in parameters if p.kind in kinds), *fields)
+
+        @functools.wraps(method)
+        def operation(self: Retimer[Any], *args: Any, **given: Any) -> Any:
+            for old in renamed:
+                if old in given:
+                    new = RENAMED_KEYWORDS[old]
+                    if new in given:
+                        raise KeywordError(
+                            "keyword_given_twice", value=old, function=function, keyword=new
+                        )
+                    warnings.warn(
+                        f"{function}({old}=...) is deprecated: use {function}({new}=...); "
+                        f"{old}= will be removed in the next release",
+                        DeprecationWarning,
+                        stacklevel=2,
+                    )
+                    given[new] = given.pop(old)
+            for name in given:
+                if name not in keywords:
+                    raise _unknown_keyword(function, name, keywords)
+            try:
+                return method(self, *args, **given)
+            except RrmaError as error:
+                if isinstance(error, RetimeError | TypeError):  # refused, or called wrongly
+                    raise
+                raise refusal(error) from None
+
+        return cast(F, operation)
+
+    return decorate
+
+
+def _unknown_keyword(function: str, name: str, keywords: tuple[str, ...]) -> KeywordError:
+    """The error for keyword ``name``, which ``function`` does not take: with the keyword meant,
+    an old name's new one or the closest, when there is one."""
+    listed = joined([f"{k}=" for k in keywords], COMMA)
+    if RENAMED_KEYWORDS.get(name) in keywords:
+        close = [RENAMED_KEYWORDS[name]]
+    else:
+        close = difflib.get_close_matches(name, keywords, n=1, cutoff=0.6)
+    if not close:
+        return KeywordError("unknown_keyword", value=name, function=function, keywords=listed)
+    return KeywordError(
+        "unknown_keyword",
+        value=name,
+        wording="suggestion",
+        function=function,
+        suggestion=close[0],
+        keywords=listed,
+    )
+
+
+def _whole(value: object, function: str) -> None:
+    """Refuse a number of minutes that is not a whole number (``"10"``, ``1.5``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongObjectError(function, Msg(N_("a whole number")), value)
 
 
 class Retimer(Generic[T]):
     """Re-timing operations on a meeting's programme (or a bare agenda's).
 
     Each returns a new meeting (or agenda) whose programme has no error, or raises
-    :class:`~rrma_groups.scheduling.SchedulingError` and changes nothing; errors the programme
-    already had are tolerated, new ones are not. Get one with :func:`retime`.
+    :class:`~rrma_groups.scheduling.RetimeError`, with the ``problems`` that say why, and
+    changes nothing; errors the programme already had are tolerated, new ones are not. Get one
+    with :func:`retime`.
+
+    An operation changes only what it names: :meth:`shift`, :meth:`stretch`, :meth:`resize`,
+    :meth:`insert` and :meth:`remove` move the items that follow only with ``cascade=True``
+    (see :mod:`~rrma_groups.scheduling.reflow`). :meth:`move` always does, since it changes
+    the order; :meth:`compact` and :meth:`fit` re-time a whole day. A keyword an operation does
+    not take raises :class:`~rrma_groups.scheduling.KeywordError` (a :class:`TypeError`).
     """
 
     def __init__(self, meeting: Meeting, unwrap: Callable[[Meeting], T]) -> None:
@@ -100,6 +200,7 @@ class Retimer(Generic[T]):
                     raise SchedulingError(
                         "outside_day",
                         value=key,
+                        loc=slot.located(when),
                         wording=wording,
                         operation=operation,
                         title=title,
@@ -135,6 +236,7 @@ class Retimer(Generic[T]):
 
     # --- shift, stretch, resize -----------------------------------------------------------------
 
+    @_operation()
     def shift(
         self,
         key: ItemKey,
@@ -154,6 +256,7 @@ class Retimer(Generic[T]):
         >>> [(str(i.start), str(i.end)) for i in later.agenda][-3:]
         [('16:00:00', '16:30:00'), ('16:45:00', '17:00:00'), ('17:00:00', '17:45:00')]
         """
+        _whole(minutes, "shift")
         index = self._index(key)
         slots = slots_of(self._meeting)
         slot = slots[index]
@@ -175,55 +278,84 @@ class Retimer(Generic[T]):
             passed = before ^ preceding(slots, slot)
             if passed:
                 other = Named.of(next(s for s in slots if id(s) in passed).item.title)
-                raise SchedulingError("order_changed", value=key, operation=operation, other=other)
+                raise SchedulingError(
+                    "order_changed",
+                    value=key,
+                    loc=("agenda", index, "start"),
+                    operation=operation,
+                    other=other,
+                )
         else:
             slot.move(delta)
         return self._finish(slots, operation, key)
 
-    def stretch(self, key: ItemKey, minutes: int, *, reflow: bool = True) -> T:
-        """Make an item ``minutes`` longer (shorter when negative); what follows re-flows."""
+    @_operation(renamed=("reflow",))
+    def stretch(self, key: ItemKey, minutes: int, *, cascade: bool = False) -> T:
+        """Make an item ``minutes`` longer (shorter when negative).
+
+        With ``cascade``, what follows it moves by as much (``reflow=`` is its old name);
+        without, a shorter item leaves a gap and a longer one must fit before the next.
+        """
+        _whole(minutes, "stretch")
         index = self._index(key)
         item = self._meeting.agenda[index]
         if item.end is None:
             # TRANSLATORS: the {operation} of "cannot {operation}: ..."; "it" is the item.
             stretch_it = Msg(N_("stretch it"))
             raise SchedulingError(
-                "open_end", value=key, operation=stretch_it, title=self._title(index)
+                "open_end",
+                value=key,
+                loc=("agenda", index, "end"),
+                operation=stretch_it,
+                title=self._title(index),
             )
         new_end = seconds_of_day(item.end) + minutes * 60
-        return self._set_end(key, index, new_end, reflow, N_("stretch {title!r}"))
+        return self._set_end(key, index, new_end, cascade, N_("stretch {title!r}"))
 
+    @_operation(renamed=("reflow",))
     def resize(
         self,
         key: ItemKey,
         minutes: int | None = None,
         *,
         end: TimeLike | None = None,
-        reflow: bool = True,
+        cascade: bool = False,
     ) -> T:
-        """Give an item a new length (``minutes``) or a new ``end``; what follows re-flows."""
+        """Give an item a new length (``minutes``) or a new ``end``.
+
+        With ``cascade``, what follows it moves by as much as its end (``reflow=`` is its old
+        name); without, only the item changes.
+        """
+        if minutes is not None:
+            _whole(minutes, "resize")
         index = self._index(key)
         start = seconds_of_day(self._meeting.agenda[index].start)
         given = [n for n, v in (("minutes", minutes), ("end", end)) if v is not None]
         if len(given) != 1:
             code = "missing_length" if not given else "conflicting_length"
             both = joined(["minutes=", "end="], AND)
-            raise SchedulingError(code, value=self._title(index), given=both)
+            raise SchedulingError(code, value=self._title(index), loc=("agenda", index), given=both)
         new_end = seconds_of_day(as_time(end)) if end is not None else start + (minutes or 0) * 60
-        return self._set_end(key, index, new_end, reflow, N_("resize {title!r}"))
+        return self._set_end(key, index, new_end, cascade, N_("resize {title!r}"))
 
-    def _set_end(self, key: ItemKey, index: int, new_end: int, reflow: bool, doing: str) -> T:
+    def _set_end(self, key: ItemKey, index: int, new_end: int, cascade: bool, doing: str) -> T:
         """Give item ``index`` a new end; ``doing`` names the operation ("stretch {title!r}")."""
         slots = slots_of(self._meeting)
         slot = slots[index]
         operation = Msg(doing, {"title": self._title(index)})
         if new_end - slot.start < 60:
             minutes = math.floor((new_end - slot.start) / 60)
-            raise SchedulingError("invalid_length", value=key, operation=operation, minutes=minutes)
+            raise SchedulingError(
+                "invalid_length",
+                value=key,
+                loc=("agenda", index, "end"),
+                operation=operation,
+                minutes=minutes,
+            )
         old_end = slot.end if slot.end is not None else slot.start
         if new_end == slot.end:
             return self._unchanged()
-        if reflow:
+        if cascade:
             blocks = day_blocks(slots, slot.day)
             block = block_of(blocks, slot)
             slot.end = new_end
@@ -235,13 +367,19 @@ class Retimer(Generic[T]):
 
     # --- remove, insert, move --------------------------------------------------------------------
 
-    def remove(self, key: ItemKey, *, close_gap: bool = True) -> T:
-        """Remove an item; with ``close_gap``, what followed it moves up by its length."""
+    @_operation(renamed=("close_gap",))
+    def remove(self, key: ItemKey, *, cascade: bool = False) -> T:
+        """Remove an item, leaving its time free.
+
+        With ``cascade``, what followed it moves up by its length (``close_gap=`` is its old
+        name).
+        """
         index = self._index(key)
         slots = slots_of(self._meeting)
-        remove_slot(slots, index, close_gap)  # pulls items earlier: no fixed item is in the way
+        remove_slot(slots, index, cascade)  # pulls items earlier: no fixed item is in the way
         return self._finish(slots, Msg(N_("remove {title!r}"), {"title": self._title(index)}), key)
 
+    @_operation(renamed=("push",), fields=_ITEM_FIELDS)
     def insert(
         self,
         item: AgendaItem | str | LocalisedText | Mapping[str, str],
@@ -252,25 +390,30 @@ class Retimer(Generic[T]):
         after: ItemKey | None = None,
         at: TimeLike | None = None,
         day: DateLike | None = None,
-        push: bool = True,
+        cascade: bool = False,
         **fields: Any,
     ) -> T:
         """Insert an item before or after another, or ``at`` a time (of ``day``).
 
         ``item`` is an AgendaItem or a title; ``fields`` are other AgendaItem fields (``kind``
         is guessed from the title when not given; ``facilitators`` take ids with ``person:`` or
-        ``actor:``, or roles as text). With ``push``, what follows moves later as far as
-        needed to make room. Without a position, the item goes at the end of the last day.
+        ``actor:``, or roles as text). With ``cascade``, what follows moves later as far as
+        needed to make room (``push=`` is its old name); without, the item must fit where it
+        goes. Without a position, the item goes at the end of the last day.
 
         >>> from rrma_groups.examples import groupe_pays_maroc
         >>> meeting = groupe_pays_maroc().meeting("limoges-2016").replace(end="17:45")
-        >>> longer = retime(meeting).insert("Pause café", 15, after="Présentation des structures")
+        >>> longer = retime(meeting).insert(
+        ...     "Pause café", 15, after="Présentation des structures", cascade=True
+        ... )
         >>> for item in longer.agenda[4:7]:
         ...     print(item.start, item.kind.value, item.title)
         14:40:00 presentation Présentation des structures
         15:00:00 break Pause café
         15:15:00 presentation Présentation de la coopération avec la Région Marrakech-Safi
         """
+        if minutes is not None:
+            _whole(minutes, "insert")
         given = [n for n, v in (("before", before), ("after", after), ("at", at)) if v is not None]
         if len(given) > 1:
             raise SchedulingError(
@@ -292,7 +435,7 @@ class Retimer(Generic[T]):
             )
             operation = Msg(doing, {"title": title, "other": self._title(target)})
             with pushing(operation, title):
-                insert_next_to(slots, new, slots[target], where, push, operation)
+                insert_next_to(slots, new, slots[target], where, cascade, operation)
         else:
             on = as_date(day) if day is not None else None
             if at is None:
@@ -301,16 +444,18 @@ class Retimer(Generic[T]):
                 at_text = clock(seconds_of_day(as_time(at)))
                 operation = Msg(N_("insert {title!r} at {time}"), {"title": title, "time": at_text})
             with pushing(operation, title):
-                insert_at(slots, new, self._meeting, at, on, push)
+                insert_at(slots, new, self._meeting, at, on, cascade)
         return self._finish(slots, operation, title)
 
+    @_operation()
     def move(
         self, key: ItemKey, *, before: ItemKey | None = None, after: ItemKey | None = None
     ) -> T:
         """Move an item before or after another (maybe on another day), keeping its length.
 
-        The gap it leaves closes and the items at its new place make room, as :meth:`remove`
-        and :meth:`insert` do.
+        It changes the order, so what follows always moves along: the gap it leaves closes and
+        the items at its new place make room, as :meth:`remove` and :meth:`insert` do with
+        ``cascade=True``. To move an item in time only, :meth:`shift` it.
 
         >>> from rrma_groups.examples import groupe_pays_maroc
         >>> meeting = groupe_pays_maroc().meeting("limoges-2016")
@@ -326,7 +471,7 @@ class Retimer(Generic[T]):
         title = self._title(index)
         if len(given) != 1:
             if not given:
-                raise SchedulingError("missing_position", value=title)
+                raise SchedulingError("missing_position", value=title, loc=("agenda", index))
             given_both = joined(["before=", "after="], AND)
             raise SchedulingError("conflicting_position", given=given_both)
         where = given[0]
@@ -335,7 +480,10 @@ class Retimer(Generic[T]):
         target = self._index(other)
         if target == index:
             raise SchedulingError(
-                "same_item", value=title, wording=None if where == "before" else "after"
+                "same_item",
+                value=title,
+                loc=("agenda", index),
+                wording=None if where == "before" else "after",
             )
         doing = (
             N_("move {title!r} before {other!r}")
@@ -346,9 +494,11 @@ class Retimer(Generic[T]):
         slots = slots_of(self._meeting)
         moving, neighbour = slots[index], slots[target]
         if moving.end is None:
-            raise SchedulingError("open_end", value=key, operation=operation, title=title)
+            raise SchedulingError(
+                "open_end", value=key, loc=moving.located("end"), operation=operation, title=title
+            )
         length = moving.end - moving.start
-        remove_slot(slots, index, close_gap=True)
+        remove_slot(slots, index, cascade=True)
         new = moving.item.model_copy(
             update={"start": time_of_day(0), "end": time_of_day(length), "day": None}
         )
@@ -377,9 +527,12 @@ class Retimer(Generic[T]):
             base = {"title": item, **fields}
             base.setdefault("kind", guess_kind(text))
             warnings: list[Problem] = []
-            base["facilitators"] = facilitator_data(
-                base.get("facilitators", ()), FacilitatorMatcher(None), warnings, ()
-            )
+            try:  # "person:BAD ID!" makes a facilitator that the model refuses
+                base["facilitators"] = facilitator_data(
+                    base.get("facilitators", ()), FacilitatorMatcher(None), warnings, ()
+                )
+            except ValidationError as exc:
+                raise invalid_item(text, exc) from None
         title = title_text(base["title"])
         if length < 60 or length >= DAY_SECONDS:
             raise SchedulingError(
@@ -396,6 +549,7 @@ class Retimer(Generic[T]):
 
     # --- compact and fit -------------------------------------------------------------------------
 
+    @_operation()
     def compact(
         self, day: DateLike | None = None, *, gap: int = 0, start: TimeLike | None = None
     ) -> T:
@@ -404,6 +558,7 @@ class Retimer(Generic[T]):
         Parallel sessions move together; a fixed item stays where it is. The day starts at its
         first item, or at ``start``. Compacting twice changes nothing more.
         """
+        _whole(gap, "compact")
         slots = slots_of(self._meeting)
         by_day: dict[dt.date, list[Slot]] = {}
         for slot in slots:
@@ -419,10 +574,12 @@ class Retimer(Generic[T]):
                 if block.fixed:
                     # A fixed item stays: the gap before it may shrink, not turn into overlap.
                     if previous_end is not None and previous_end > block.start:
-                        title = Named.of(next(s for s in block.members if s.fixed).item.title)
+                        fixed = next(s for s in block.members if s.fixed)
+                        title = Named.of(fixed.item.title)
                         raise SchedulingError(
                             "fixed_in_the_way",
                             value=title,
+                            loc=fixed.located("start"),
                             operation=Msg(N_("compact {day}"), {"day": current}),
                             title=title,
                             start=clock(block.start),
@@ -437,6 +594,7 @@ class Retimer(Generic[T]):
                 cursor = previous_end + gap * 60
         return self._finish(slots, Msg(N_("compact the programme")), day)
 
+    @_operation()
     def fit(
         self,
         end: TimeLike | None = None,
@@ -462,10 +620,11 @@ class Retimer(Generic[T]):
         new_first = seconds_of_day(as_time(start)) if start is not None else first
         new_last = seconds_of_day(as_time(end)) if end is not None else last
 
-        def fail(reason: Msg) -> SchedulingError:
+        def fail(reason: Msg, at: Slot | None = None) -> SchedulingError:
             return SchedulingError(
                 "cannot_fit",
                 value=end if end is not None else start,
+                loc=at.located() if at is not None else (),
                 day=current,
                 start=clock(new_first),
                 end=clock(new_last),
@@ -492,7 +651,8 @@ class Retimer(Generic[T]):
                                 "title": Named.of(anchor_end.item.title),
                                 "until": clock(anchor_end.stop),
                             },
-                        )
+                        ),
+                        anchor_end,
                     )
                 segments.append((anchor_end.stop, last, anchor_end.stop, new_last))
             if new_first != first:
@@ -504,7 +664,8 @@ class Retimer(Generic[T]):
                                 "title": Named.of(anchor_start.item.title),
                                 "start": clock(anchor_start.start),
                             },
-                        )
+                        ),
+                        anchor_start,
                     )
                 segments.append((first, anchor_start.start, new_first, anchor_start.start))
         mapping: dict[int, int] = {}
@@ -557,6 +718,8 @@ def retime(target: Meeting | Agenda, *, first_day: DateLike | None = None) -> Re
     >>> from rrma_groups.scheduling import AgendaBuilder
     >>> agenda = AgendaBuilder("14h00").add("Accueil", 15).add("Débat", 45).agenda()
     >>> [str(i.start) for i in retime(agenda).remove("Accueil")]
+    ['14:15:00']
+    >>> [str(i.start) for i in retime(agenda).remove("Accueil", cascade=True)]
     ['14:00:00']
     """
     if isinstance(target, Meeting):

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
+from pydantic import ValidationError
 
 from ...i18n.catalog import N_, translator
 from ...i18n.locales import normalize_locale
@@ -29,6 +30,7 @@ from ...model.types import (
     local_time_issue,
 )
 from ...problems import Problem, Severity
+from ...pydantic_bridge import problems_from_pydantic
 from .errors import IcalError, shorten
 from .properties import (
     as_written,
@@ -201,6 +203,17 @@ class EventReader:
                 index, uid, "DESCRIPTION", description, MAX_TEXT_LENGTH, multiline=True
             )
             notes = None if is_blank(text) else localised(text, description)
+        try:
+            facilitators = facilitators_of(component, param_language(summary))
+        except ValidationError as exc:  # a name the model refuses (a lone surrogate...)
+            first = problems_from_pydantic(exc)[0]
+            raise self.error(
+                "ical_invalid_event",
+                index,
+                uid=uid,
+                where="X-RRMA-FACILITATOR",
+                reason=Msg(first.template, first.params),
+            ) from None
         return Event(
             index=index,
             uid=uid,
@@ -217,7 +230,7 @@ class EventReader:
             previous_date=self.previous_date(index, uid, component),
             parent=parent_of(component),
             kind=kind_of(component),
-            facilitators=facilitators_of(component, param_language(summary)),
+            facilitators=facilitators,
             room=room_of(component),
             conference=web_address(component.get("CONFERENCE")),
             url=web_address(component.get("URL")),

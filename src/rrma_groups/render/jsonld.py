@@ -53,8 +53,8 @@ from ..model import (
     PersonFacilitator,
     RoleFacilitator,
 )
-from ..render import RenderError
-from ..render.view import ItemView, MeetingView, Piece, meeting_view
+from .errors import RenderError
+from .view import ItemView, MeetingView, Piece, meeting_view
 
 __all__ = ["JsonObject", "jsonld_script", "to_jsonld"]
 
@@ -62,6 +62,10 @@ JsonObject = dict[str, JsonValue]
 """A JSON object, as :func:`json.dumps` writes it."""
 
 SCHEMA = "https://schema.org"
+
+SERIES_EVENTS = 24
+"""The most meetings of one series given as events: its first ones, cancelled ones included
+(marked so); a rule without an end has no last one."""
 
 
 def to_jsonld(
@@ -73,9 +77,10 @@ def to_jsonld(
 ) -> JsonObject:
     """A meeting as a schema.org ``Event`` (a group: an ``@graph`` of them), in ``lang``.
 
-    A group gives all its meetings, or only ``meeting`` (an id), which is then the ``Event``
-    itself. A meeting is best given with its ``group``, which names its organiser and its
-    facilitators.
+    A group gives all its meetings, then the meetings of each series (at most
+    :data:`SERIES_EVENTS` each), or only ``meeting`` (an id, a series' included), which is
+    then the ``Event`` itself. A meeting is best given with its ``group``, which names its
+    organiser and its facilitators.
 
     :raises RenderError: ``meeting`` is not one of the group's, or ``obj`` is neither.
     :raises LocaleError: ``lang`` is not a language code.
@@ -83,12 +88,19 @@ def to_jsonld(
     meetings: Sequence[Meeting]
     if isinstance(obj, CountryGroup):
         group = obj
-        meetings = obj.meetings
+        meetings = [
+            *obj.meetings,
+            *(
+                m.with_group(obj)
+                for series in obj.series
+                for m in series.meetings(limit=SERIES_EVENTS, include_cancelled=True)
+            ),
+        ]
         if meeting is not None:
             try:
                 meetings = (obj.meeting(meeting),)
             except KeyError:
-                ids = listing(m.id for m in obj.meetings)
+                ids = listing(obj.meeting_ids())
                 raise RenderError("unknown_meeting", value=meeting, known=ids) from None
     elif isinstance(obj, Meeting):
         meetings = (obj,)
