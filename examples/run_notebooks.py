@@ -10,8 +10,9 @@ Each notebook runs with nbclient in a Python kernel of the interpreter that runs
 with the rrma_groups that interpreter imports (this checkout, once installed with
 ``pip install -e ".[test]"``), in a scratch folder that is deleted afterwards. Its outputs and
 execution counts are then written back into the file; its metadata stays as it was (the kernel
-would otherwise write its own Python version there) and no timings are recorded, so that the
-file only changes when what it shows changes. A cell that raises stops the run and leaves the
+would otherwise write its own Python version there), no timings are recorded and what a cell
+prints is kept as one output (not in the pieces it happened to arrive in), so that the file
+only changes when what it shows changes. A cell that raises stops the run and leaves the
 file untouched.
 
 ``tests/test_notebook.py`` runs the notebooks the same way (with :func:`execute`) and checks that
@@ -84,6 +85,7 @@ def execute(path: Path, folder: Path) -> nbformat.NotebookNode:
             kernel_name=KERNEL,
             timeout=TIMEOUT,
             record_timing=False,
+            coalesce_streams=True,
             resources={"metadata": {"path": str(work)}},
         )
         client.execute()

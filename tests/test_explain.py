@@ -489,3 +489,25 @@ class TestTitlesAndNamesInTheMessageLanguage:
             if p.code == "facilitator_double_booked"
         ]
         assert [p.describe("fr").split(" anime")[0] for p in warnings] == ["Personne Une"]
+
+
+class TestPastedTableProblems:
+    def test_explained_at_their_line_in_each_language(self) -> None:
+        from rrma_groups.parsing.tables import parse_table
+
+        warnings = parse_table("9h00 Accueil (Un ami)").warnings
+        assert explain(warnings) == [
+            "line 1: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]"
+        ]
+        assert explain(warnings, "fr") == [
+            f"ligne 1: aucun groupe indiqué{NB}: l’animateur «{NB}Un ami{NB}» est gardé comme "
+            "rôle [table_no_group]"
+        ]
+
+
+def test_check_refuses_what_is_not_a_group_or_a_meeting() -> None:
+    from rrma_groups.errors import WrongObjectError
+
+    with pytest.raises(WrongObjectError) as caught:
+        rrma_groups.check(3)  # type: ignore[arg-type]
+    assert caught.value.describe("fr") == "check() prend un CountryGroup ou un Meeting, pas int"

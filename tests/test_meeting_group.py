@@ -124,3 +124,16 @@ class TestGroupsSharingMeetings:
         assert all(m.group is group for m in group.meetings)
         assert all(m.group is other for m in other.meetings)
         assert other.meetings == group.meetings
+
+
+def test_checking_a_meeting_of_a_group_names_its_people(group: rrma_groups.CountryGroup) -> None:
+    """A warning about a person names them as the group does, the meeting checked alone."""
+    meeting = group.meeting("limoges-2016")
+    items = list(meeting.agenda)
+    items[6] = items[6].replace(start="14h15", end="14h20")  # Khalid leads items[1] too
+    clashing = meeting.replace(agenda=items)
+    items_khalid = [
+        p for p in rrma_groups.check(clashing).warnings if p.code == "facilitator_double_booked"
+    ]
+    assert items_khalid, rrma_groups.check(clashing).problems
+    assert all(p.params["person"] == "Khalid Chihani" for p in items_khalid)

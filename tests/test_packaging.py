@@ -54,6 +54,9 @@ class TestContents:
             "benchmarks/generate.py",
             "benchmarks/run.py",
             "examples/groupe_pays_maroc.toml",
+            "examples/programme_groupe_pays_maroc.ipynb",
+            "examples/journee_parallele_groupe_pays_senegal.ipynb",
+            "examples/run_notebooks.py",
             "schema/group.schema.json",
         ):
             assert name in names, name

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, RootModel, ValidationError
 
-from .errors import Location, RrmaError, format_location
+from .errors import Location, RrmaError, WrongObjectError, format_location
 from .i18n.bidi import unbalanced_isolate
 from .i18n.catalog import N_
 from .messages import KIND_NAMES, Msg, Named, Span, lane_name, listing
@@ -68,10 +68,13 @@ def check(obj: CountryGroup | Meeting, *, isolates: bool = True) -> CheckReport:
     if isinstance(obj, CountryGroup):
         problems = list(_check_group(obj))
     elif isinstance(obj, Meeting):
-        problems = list(_check_meeting(obj, (), None))
+        # A meeting taken from a group, or built for one, names its people as the group does.
+        group = obj.group
+        names = {p.id: p.name for p in group.persons} if isinstance(group, CountryGroup) else {}
+        problems = list(_check_meeting(obj, (), None, names))
         problems += _local_times(obj, ())
     else:
-        raise TypeError(f"check() takes a CountryGroup or a Meeting, not {type(obj).__name__}")
+        raise WrongObjectError("check", Msg(N_("a CountryGroup or a Meeting")), obj)
     if isolates:
         _unbalanced_isolates(obj, (), problems)
     return CheckReport(tuple(problems))
@@ -505,7 +508,12 @@ def _ref(known: _Ids, kind: str, key: str, loc: Location) -> Iterator[Problem]:
 # --- a meeting ----------------------------------------------------------------------------
 
 
-def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> Iterator[Problem]:
+def _check_meeting(
+    meeting: Meeting,
+    base: Location,
+    known: _Known | None,
+    names: Mapping[str, str] | None = None,
+) -> Iterator[Problem]:
     # Every load runs this on every item: the loops below look at an item's fields once and
     # build a location only for a problem found (the problems come in the order of the rules).
     items = meeting.agenda.items
@@ -613,7 +621,7 @@ def _check_meeting(meeting: Meeting, base: Location, known: _Known | None) -> It
     for day in sorted(by_day):
         # by_day lists are in item order: a stable sort by start puts ties in item order.
         order = sorted(by_day[day], key=starts.__getitem__)
-        yield from _check_timeline(meeting, order, at, known.names if known else {})
+        yield from _check_timeline(meeting, order, at, known.names if known else names or {})
 
 
 def _facilitator_refs(item: AgendaItem, loc: Location, known: _Known) -> Iterator[Problem]:

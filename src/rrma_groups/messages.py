@@ -599,6 +599,12 @@ MESSAGES: Final[dict[str, str]] = {
         )
     ),
     "table_outside_text": N_("lines {first}–{last} are outside the table and were not read"),
+    "table_lines_not_used": NN_(
+        "{count} line was not used (line {lines}): it is neither an item, a date, a heading, "
+        "nor a line under an item",
+        "{count} lines were not used (lines {lines}): they are neither items, dates, headings, "
+        "nor lines under an item",
+    ),
     "table_venue_changed": (
         N_(
             "the venue changes to {value!r} (it was {venue!r}); the new venue is kept in the "

@@ -14,7 +14,7 @@ import datetime as dt  # noqa: F401 - the doctests use it
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import Location, RrmaError, format_location, translate
 from .messages import template_of
@@ -168,11 +168,22 @@ def describe(problem: Problem, lang: str | None = None) -> str:
     return problem.describe(lang)
 
 
-def explain(problems: Iterable[Problem], lang: str | None = None) -> list[str]:
-    """Each problem as ``location: message [code]``, in ``lang``."""
+class Located(Protocol):
+    """What :func:`explain` tells: a problem, or one found on a line of a pasted table (its
+    ``where(lang)`` says "ligne 3")."""
+
+    code: str
+
+    def describe(self, lang: str | None = None) -> str: ...
+
+
+def explain(problems: Iterable[Problem | Located], lang: str | None = None) -> list[str]:
+    """Each problem as ``location: message [code]``, in ``lang``; a problem of a pasted table
+    is located by its line (``line 3: …``)."""
     lines = []
     for p in problems:
-        where = p.location or "(top)"
+        where_in = getattr(p, "where", None)
+        where = where_in(lang) if callable(where_in) else getattr(p, "location", "") or "(top)"
         lines.append(f"{where}: {p.describe(lang)} [{p.code}]")
     return lines
 

@@ -65,6 +65,14 @@ def add_parser(commands: Any, lang: str | None = None) -> None:
     )
     imported.add_argument("-o", "--output", type=Path, help=_("write to this file (atomically)"))
     imported.add_argument(
+        "--lenient",
+        action="store_true",
+        help=_(
+            "read a programme copied from a web page: headings, bullets, titles under their "
+            "time, speakers under an item; the lines not used are listed"
+        ),
+    )
+    imported.add_argument(
         "--meeting-id",
         metavar="ID",
         help=_("with --format toml: write a whole [[meetings]] table with this id"),
@@ -116,7 +124,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         group = opened
     try:
         result = parse_table(
-            text, group=group, date=args.date, language=args.lang, strict=False, source=name
+            text,
+            group=group,
+            date=args.date,
+            language=args.lang,
+            strict=False,
+            source=name,
+            lenient=args.lenient,
         )
     except RrmaError as exc:  # an unreadable --date
         print(error_line(exc, lang_of(args)), file=err)
@@ -128,6 +142,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         where = ltr(f"{name}:{found.line}", lang)
         print(f"{line_start(lang)}{where}: {kind}{message} {code}", file=err)
     if result.errors:
+        # Several lines that are neither items nor dates: the shape of a web page, not a typo.
+        stray = [p for p in result.errors if p.code in ("table_unreadable_line", "table_no_title")]
+        if result.format == "lines" and not args.lenient and len(stray) >= 2:
+            hint = N_(
+                "{path}: if this programme was copied from a web page (headings, speakers under "
+                "the items), --lenient reads what it can"
+            )
+            print(say(lang, hint, path=name), file=err)
         return EXIT_INVALID
     if args.into is not None:
         return _insert(args, agenda_toml(result.agenda), err, lang)

@@ -40,6 +40,7 @@ The table that this reader reads back is written by
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -50,7 +51,7 @@ from pydantic import ValidationError
 
 from ..errors import RrmaError, TimeParseError
 from ..i18n.catalog import N_
-from ..messages import MESSAGES, WARNING_PREFIX, time_text
+from ..messages import MESSAGES, WARNING_PREFIX, Count, listing, time_text
 from ..model import Agenda, AgendaItem, ItemKind, LocalisedText, Meeting, RoleFacilitator
 from ..model.types import iana_timezones, local_time_issue
 from ..problems import GroupValidationError, Problem, Severity, describe_message, problem
@@ -59,6 +60,7 @@ from .columns import KNOWN_COLUMNS, column_of, guess_columns, lone_date
 from .facilitators import FacilitatorMatcher
 from .folding import slug
 from .kinds import guess_kind, kind_from_cell
+from .lenient import normalise
 from .times import parse_date, parse_duration, parse_time, parse_time_range
 
 if TYPE_CHECKING:
@@ -100,6 +102,10 @@ class LineProblem:
     def describe(self, lang: str | None = None) -> str:
         """The message in ``lang`` (``None``: English), its values formatted for that locale."""
         return describe_message(self.template, self.params, lang)
+
+    def where(self, lang: str | None = None) -> str:
+        """Where the problem is, in ``lang``: ``line 3``, ``ligne 3``."""
+        return describe_message(_LINE, {"number": self.line}, lang)
 
     def as_problem(self) -> Problem:
         """The same finding as a :class:`~rrma_groups.Problem` (located by line, not by key)."""
@@ -349,6 +355,7 @@ def parse_table(
     strict: bool = True,
     source: str | None = None,
     timezone: str = "Europe/Paris",
+    lenient: bool = False,
 ) -> TableImport:
     """Read a programme table pasted as tab-separated rows, a Markdown table, or timed lines.
 
@@ -361,6 +368,11 @@ def parse_table(
     lines are reported in the result's ``errors`` and the other items are kept. ``timezone`` is the
     meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
     when they change, is reported as a warning.
+
+    ``lenient`` reads a programme copied from a web page rather than a table: headings,
+    bullets, emoji, titles on the line after their time, speakers under an item, remarks in
+    parentheses (see :mod:`rrma_groups.parsing.lenient`); the lines it does not use are listed
+    in one warning. A table (tabs or pipes) is read as without it.
 
     >>> result = parse_table("14h00 - 14h15 Accueil (Un ami)\\n14h15 - 14h30 Pause")
     >>> [(str(i.title), i.kind.value) for i in result.agenda]
@@ -385,6 +397,10 @@ def parse_table(
         # One row between pipes is a table too: a programme of one item, without a header.
         fmt = "markdown"
         columns = _read_table(reader, lines, pipe_lines, _pipe_cells, "'|'")
+    elif lenient:
+        fmt = "lines"
+        columns = ("time", "title", "facilitators", "notes")
+        _read_leniently(reader, lines)
     else:
         fmt = "lines"
         columns = ("time", "title", "facilitators")
@@ -694,7 +710,40 @@ _MAX_RANGE_WORDS: Final = 7  # "de 14 h 00 à 14 h 15" is the longest a range ge
 _MAX_TIME_WORDS: Final = 3
 
 
-def _read_lines(reader: _Reader, lines: list[str]) -> None:
+def _read_leniently(reader: _Reader, lines: list[str]) -> None:
+    """A programme from a web page, made into timed lines (:func:`normalise`) and read as
+    such; problems are told at the lines given, and the lines not used in one warning."""
+    found = normalise("\n".join(lines))
+    made = found.text.splitlines()
+    before = len(reader.problems)
+    _read_lines(reader, made, found.extras)
+    for index in range(before, len(reader.problems)):
+        problem = reader.problems[index]
+        original = found.lines[problem.line - 1]
+        reader.problems[index] = dataclasses.replace(
+            problem, line=original, text=lines[original - 1]
+        )
+    reader.items = [
+        (found.lines[line - 1], lines[found.lines[line - 1] - 1], data)
+        for line, _text, data in reader.items
+    ]
+    if found.unused:
+        first = found.unused[0]
+        reader.problems.append(
+            _problem(
+                "table_lines_not_used",
+                first,
+                lines[first - 1],
+                warning=True,
+                lines=listing(str(n) for n in found.unused),
+                count=Count(len(found.unused)),
+            )
+        )
+
+
+def _read_lines(
+    reader: _Reader, lines: list[str], extras: Mapping[int, dict[str, Any]] | None = None
+) -> None:
     current_date: dt.date | None = None
     for n, line in enumerate(lines, start=1):
         content = _BULLET.sub("", line).strip()
@@ -732,6 +781,12 @@ def _read_lines(reader: _Reader, lines: list[str]) -> None:
             if leaders is None:
                 continue
             data["facilitators"] = leaders
+        if extras is not None and n in extras:
+            extra = extras[n]
+            if "notes" in extra:
+                data["notes"] = reader.text(extra["notes"])
+            if "kind" in extra:
+                data["kind"] = extra["kind"]
         reader.add(n, line, data)
 
 
