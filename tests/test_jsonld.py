@@ -41,6 +41,7 @@ class TestReferenceEvent:
             "@context",
             "@type",
             "name",
+            "description",
             "startDate",
             "endDate",
             "eventStatus",

@@ -111,3 +111,55 @@ class TestPageCarriesItsData:
         """A fragment goes inside someone else's page, which has its own head."""
         html = render(groupe_pays_maroc(), "html", "fr", fragment=True)
         assert "application/ld+json" not in html
+
+
+class TestWhatSearchEnginesRecommend:
+    def test_image_and_offers_when_the_file_gives_them(self) -> None:
+        group = groupe_pays_maroc()
+        meeting = group.meeting("limoges-2016").replace(
+            image="https://example.org/affiche.jpg",
+            admission={"url": "https://example.org/inscription", "price": 0},
+        )
+        event = to_jsonld(meeting, "fr", group=group)
+        assert event["image"] == ["https://example.org/affiche.jpg"]
+        assert event["offers"] == {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "url": "https://example.org/inscription",
+        }
+        assert event["isAccessibleForFree"] is True
+
+    def test_a_paying_meeting(self) -> None:
+        meeting = groupe_pays_maroc().meeting("limoges-2016")
+        paying = meeting.replace(admission={"price": 150, "currency": "MAD"})
+        event = to_jsonld(paying, "fr")
+        assert event["offers"] == {"@type": "Offer", "price": "150", "priceCurrency": "MAD"}
+        assert event["isAccessibleForFree"] is False
+
+    def test_none_when_it_does_not(self) -> None:
+        event = to_jsonld(groupe_pays_maroc().meeting("limoges-2016"), "fr")
+        assert "image" not in event
+        assert "offers" not in event
+
+    def test_a_description_from_the_objectives(self) -> None:
+        """The 2016 meeting has no description: its objectives say what it is about."""
+        event = to_jsonld(groupe_pays_maroc().meeting("limoges-2016"), "fr")
+        assert event["description"] == (
+            "Présenter le contexte de la naissance et les avancées de la coopération entre "
+            "l'ex-Région Limousin et la Région Marrakech-Safi. Identifier les acteurs limousins "
+            "qui intégreront le Groupe pays Maroc en Nouvelle-Aquitaine."
+        )
+
+    @pytest.mark.parametrize(
+        ("admission", "code"),
+        [({"price": -1}, "invalid_amount"), ({"currency": "EUROS"}, "invalid_currency")],
+    )
+    def test_a_wrong_admission_is_refused(self, admission: dict[str, object], code: str) -> None:
+        data = groupe_pays_maroc().model_dump(mode="json", exclude_defaults=True)
+        data["meetings"][0]["admission"] = admission
+        with pytest.raises(rrma_groups.GroupValidationError) as caught:
+            rrma_groups.loads(json.dumps(data), "json")
+        assert [(p.code, p.location) for p in caught.value.errors] == [
+            (code, f"meetings[0].admission.{next(iter(admission))}")
+        ]

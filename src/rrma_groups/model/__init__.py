@@ -27,7 +27,7 @@ from .groups import (
     MembershipRole,
     NetworkMembership,
 )
-from .meetings import AttendanceMode, Meeting, MeetingStatus, Room, Venue
+from .meetings import Admission, AttendanceMode, Meeting, MeetingStatus, Room, Venue
 from .network import Founder, Network, Offer
 from .objectives import DacCode, Objective, ThematicPriority
 from .participants import Attendance, ParticipationMode, Registration
@@ -51,6 +51,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "UNTAGGED",
     "Actor",
+    "Admission",
     "ActorFacilitator",
     "Amount",
     "Attendance",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import weakref
+from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +18,7 @@ from .agenda import Agenda, AgendaItem
 from .base import Model
 from .objectives import Objective
 from .participants import Registration
+from .projects import Amount, CurrencyCode
 from .text import LocalisedText
 from .types import (
     CountryCode,
@@ -116,6 +118,26 @@ OnlineUrl = Annotated[
 ]
 
 
+class Admission(Model):
+    """How to register for a meeting, and what it costs: search engines and calendars show it."""
+
+    url: Url | None = Field(default=None, description=N_("Registration page."))
+    price: Amount = Field(default=Decimal(0), description=N_("Price of a place; 0: free."))
+    currency: CurrencyCode = Field(
+        default="EUR", description=N_("Currency of the price (ISO 4217): EUR, MAD, XOF.")
+    )
+
+
+MeetingImage = Annotated[
+    Url | None,
+    Field(description=N_("An image of the meeting (a poster, a photo of the venue): its address.")),
+]
+MeetingAdmission = Annotated[
+    Admission | None,
+    Field(description=N_("Registration: its page, and the price (0: free).")),
+]
+
+
 class GroupLink:
     """A meeting's link to the :class:`~rrma_groups.CountryGroup` it belongs to, for display.
 
@@ -188,6 +210,8 @@ class Meeting(Model):
     )
     attendance_mode: MeetingAttendanceMode = AttendanceMode.IN_PERSON
     online_url: OnlineUrl = None
+    image: MeetingImage = None
+    admission: MeetingAdmission = None
     status: MeetingStatus = Field(
         default=MeetingStatus.SCHEDULED,
         description=N_("Scheduled, postponed or cancelled."),

@@ -76,7 +76,9 @@ from .meetings import (
     AttendanceMode,
     Contact,
     Meeting,
+    MeetingAdmission,
     MeetingAttendanceMode,
+    MeetingImage,
     MeetingStatus,
     MeetingTimezone,
     MeetingVenue,
@@ -460,6 +462,8 @@ class Series(Model):
     )
     attendance_mode: MeetingAttendanceMode = AttendanceMode.IN_PERSON
     online_url: OnlineUrl = None
+    image: MeetingImage = None
+    admission: MeetingAdmission = None
     agenda: Agenda = Field(
         default=Agenda(()),
         description=N_("The programme of each meeting, on one day."),
@@ -715,6 +719,8 @@ class Series(Model):
                 "objectives": self.objectives,
                 "attendance_mode": self.attendance_mode,
                 "online_url": self.online_url,
+                "image": self.image,
+                "admission": self.admission,
                 "status": (
                     MeetingStatus.CANCELLED
                     if occurrence.status == "cancelled"

@@ -171,6 +171,13 @@ def _event(
     event: JsonObject = {"@type": "Event", "name": view.title.text}
     if view.description:
         event["description"] = view.description.text
+    elif view.objectives:  # what search engines recommend: say what the meeting is about
+        sentences = (o.text.strip() for o in view.objectives)
+        event["description"] = " ".join(
+            s if s.endswith((".", "!", "?", "؟")) else s + "." for s in sentences
+        )
+    if meeting.image is not None:
+        event["image"] = [meeting.image]
     start, end = meeting.starts_at, meeting.ends_at
     event["startDate"] = _iso(start) if start is not None else meeting.date.isoformat()
     if end is not None:
@@ -197,6 +204,17 @@ def _event(
         if website:
             organizer["url"] = website
         event["organizer"] = organizer
+    admission = meeting.admission
+    if admission is not None:
+        offer: JsonObject = {
+            "@type": "Offer",
+            "price": f"{admission.price:f}",
+            "priceCurrency": admission.currency,
+        }
+        if admission.url is not None:
+            offer["url"] = admission.url
+        event["isAccessibleForFree"] = admission.price == 0
+        event["offers"] = offer
     event["inLanguage"] = to_bcp47(language)
     subevents: list[JsonValue] = []
     for day, day_view in zip(meeting.agenda.days(meeting.date), view.days, strict=True):
