@@ -1,16 +1,20 @@
-"""Write the README's screenshots of the programme page, in French and in Arabic.
+"""Write the screenshots of the outputs shown in the docs, in French and in Arabic.
 
-Run from the repository's root, after any change to the page's look::
+Run from the repository's root, after any change to the look of an output::
 
-    pip install -e ".[browser]"        # Playwright, without a browser of its own
-    apt-get install chromium fonts-noto-core   # Debian's Chromium and the Noto fonts
+    pip install -e ".[browser,pdf]"    # Playwright (without a browser of its own), WeasyPrint
+    apt-get install chromium fonts-noto-core poppler-utils   # Chromium, fonts, pdftoppm
     python docs/screenshots.py
 
-It renders the bundled example's meeting (the Groupe Pays Maroc in Limoges, 4 November 2016)
-with ``rrma_groups.render(..., "html", lang)``, opens each page in headless Chromium through
-Playwright at a 1000 px wide window, and writes the whole page as
-``docs/images/programme-fr.png`` and ``docs/images/programme-ar.png``. Options: ``--chromium``
-(default ``/usr/bin/chromium``, or the ``CHROMIUM`` environment variable), ``--out`` (default
+For the bundled Groupe Pays Maroc, in French (``fr``) and Moroccan Arabic (``ar-MA``), it
+renders the Limoges meeting's programme, the whole group page, the actor directory, the
+synergies, the 2016 activity report and the sign-in sheet as HTML, opens each in headless
+Chromium through Playwright at a 1000 px wide window, and writes the top of the page (at most
+1400 px) as ``docs/images/<output>-<lang>.png``; the programme and the group page are also
+printed to PDF and their first page written as ``<output>-pdf-<lang>.png`` (``pdftoppm``). The
+French and Arabic programme pictures of the home pages keep their names,
+``programme-fr.png`` and ``programme-ar.png``. Options: ``--chromium`` (default
+``/usr/bin/chromium``, or the ``CHROMIUM`` environment variable), ``--out`` (default
 ``docs/images``), ``--width`` (default 1000).
 """
 
@@ -18,15 +22,28 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from rrma_groups import render
+from rrma_groups.activity.directory import directory
+from rrma_groups.activity.report import activity_report
+from rrma_groups.activity.synergies import find_synergies
 from rrma_groups.examples import groupe_pays_maroc
+from rrma_groups.export.pdf import to_pdf
+from rrma_groups.render.directory import render_directory
+from rrma_groups.render.report import render_report
+from rrma_groups.render.sign_in_sheet import sign_in_sheet
+from rrma_groups.render.synergies import render_synergies
 
-LANGS = ("fr", "ar")
+LANGS = ("fr", "ar-MA")
+MAX_HEIGHT = 1400
+"""The most of a page's height a picture shows: its top, where the layout is seen."""
 # Flags that keep a headless Chromium quiet on a machine without a network or a display.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -52,7 +69,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     group = groupe_pays_maroc()
-    meeting = group.meetings[0]
+    meeting = group.meeting("limoges-2016")
+    pages = {
+        "programme": lambda lang: render(meeting, "html", lang, group=group),
+        "group-page": lambda lang: render(group, "html", lang),
+        "directory": lambda lang: render_directory(group, directory(group), "html", lang),
+        "synergies": lambda lang: render_synergies(group, find_synergies(group), "html", lang),
+        "report": lambda lang: render_report(group, activity_report(group, 2016), "html", lang),
+        "sign-in-sheet": lambda lang: sign_in_sheet(group, meeting, lang),
+    }
+    printed = {
+        "programme-pdf": lambda lang: to_pdf(meeting, lang, group=group),
+        "group-page-pdf": lambda lang: to_pdf(group, lang),
+    }
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -60,11 +89,39 @@ def main(argv: list[str] | None = None) -> int:
         )
         page = browser.new_page(viewport={"width": args.width, "height": 800})
         for lang in LANGS:
-            page.set_content(render(meeting, "html", lang, group=group))
-            target = args.out / f"programme-{lang}.png"
-            page.screenshot(path=str(target), full_page=True)
-            print(target)
+            for name, make in pages.items():
+                page.set_content(make(lang))
+                height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+                clip = {"x": 0, "y": 0, "width": args.width, "height": height}
+                target = args.out / f"{name}-{lang}.png"
+                page.screenshot(path=str(target), clip=clip, full_page=True)
+                print(target)
         browser.close()
+    with tempfile.TemporaryDirectory() as scratch:
+        for lang in LANGS:
+            for name, make in printed.items():
+                pdf = Path(scratch) / f"{name}.pdf"
+                pdf.write_bytes(make(lang))
+                stem = args.out / f"{name}-{lang}"
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "60",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        str(pdf),
+                        str(stem),
+                    ],
+                    check=True,
+                )
+                print(f"{stem}.png")
+    # The home pages show the Arabic programme as programme-ar.png.
+    shutil.copyfile(args.out / "programme-ar-MA.png", args.out / "programme-ar.png")
     return 0
 
 

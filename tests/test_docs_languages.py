@@ -15,6 +15,7 @@ COUNTERPARTS = {
     "contributing": "fr/ecrire-la-documentation",
     "en/quickstart": "fr/demarrage-rapide",
     "en/tutorial": "fr/tutoriel",
+    "en/gallery": "fr/galerie",
     "en/explanation/architecture": "fr/explications/architecture",
     "en/explanation/calendars": "fr/explications/calendriers",
     "en/explanation/errors-and-warnings": "fr/explications/erreurs-et-avertissements",
