@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 from ..errors import WrongObjectError
@@ -82,7 +83,11 @@ def _render(
         return _meeting_out(view, format, fragment, heading=False)
     if isinstance(obj, Meeting):
         view = meeting_view(obj, language, group)
-        head = "" if fragment or format != "html" else _structured_data(obj, language, group)
+        head = (
+            ""
+            if fragment or format != "html"
+            else _structured_data(obj, language, group, None, [view])
+        )
         return _meeting_out(view, format, fragment, heading=True, head=head)
     if isinstance(obj, CountryGroup):
         chosen = None
@@ -103,7 +108,7 @@ def _render(
             dir=gview.dir,
             title=gview.name.text,
             fragment=fragment,
-            head="" if fragment else _structured_data(obj, language, None, meeting),
+            head="" if fragment else _structured_data(obj, language, None, meeting, gview.meetings),
         )
     raise WrongObjectError("render", Msg(N_("a CountryGroup, a Meeting or an Agenda")), obj)
 
@@ -129,9 +134,10 @@ def _structured_data(
     obj: CountryGroup | Meeting,
     language: str,
     group: CountryGroup | None,
-    meeting: str | None = None,
+    meeting: str | None,
+    views: Sequence[MeetingView],
 ) -> str:
     """The page's schema.org data, for search engines and calendars that read web pages."""
-    from .jsonld import jsonld_script  # the same data as to_jsonld, only for whole pages
+    from .jsonld import page_script  # the same data as to_jsonld, only for whole pages
 
-    return jsonld_script(obj, language, group=group, meeting=meeting)
+    return page_script(obj, language, group=group, meeting=meeting, views=views)
