@@ -45,6 +45,7 @@ _LAZY: dict[str, str | None] = {
     "from_ical": "export.ical",
     "to_jsonld": "render.jsonld",
     "to_pdf": "export.pdf",
+    "to_docx": "export.docx",
     # checks, errors and warnings
     "check": "checks",
     "explain": "problems",
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
     from .errors import LocaleError as LocaleError
     from .errors import RrmaError as RrmaError
     from .errors import TimeParseError as TimeParseError
+    from .export.docx import to_docx as to_docx
     from .export.ical import IcalError as IcalError
     from .export.ical import from_ical as from_ical
     from .export.ical import to_ical as to_ical

@@ -738,6 +738,11 @@ MESSAGES: Final[dict[str, str]] = {
         "no installed font can draw {count} characters of the programme ({shown}); "
         "install {install}",
     ),
+    # Word documents (DocxError): python-docx missing, a file that is no .docx
+    "docx_engine_missing": N_(
+        "Word documents need python-docx, which is not installed; install it with {install}"
+    ),
+    "docx_unreadable": N_("{path}: not a Word document (.docx) that can be read: {reason}"),
     # === starter files (StarterError) ===
     "starter_country": N_(
         "{value!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"

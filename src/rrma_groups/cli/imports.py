@@ -109,12 +109,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     try:
         raw = read_stdin() if name == "-" else read_limited(args.file)
-        text = raw.decode("utf-8-sig")
+        document = _docx_text(raw, name)
+        text = raw.decode("utf-8-sig") if document is None else document
     except FileFormatError as exc:
         print(file_error(exc, lang), file=err)
         return EXIT_USAGE
     except (OSError, UnicodeDecodeError) as exc:
         print(cannot(N_("{path}: cannot read: {reason}"), name, str(exc), lang), file=err)
+        return EXIT_USAGE
+    except RrmaError as exc:  # not a readable Word document, or no python-docx
+        print(error_line(exc, lang), file=err)
         return EXIT_USAGE
     group = None
     if args.group is not None or args.into is not None:
@@ -179,6 +183,19 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             output = agenda_toml(result.agenda)
     return emit(output, args.output, out, err, lang)
+
+
+def _docx_text(raw: bytes, name: str) -> str | None:
+    """The programme tables of a Word document as tab-separated text; ``None`` for a text file.
+
+    A zip archive, or a file named .docx, is read as a Word document: the file's first bytes
+    say what it is, whatever its name, and a .docx that is not one gets a clear error.
+    """
+    if not (raw.startswith(b"PK") or name.lower().endswith(".docx")):
+        return None
+    from ..parsing.docx_tables import docx_text
+
+    return docx_text(raw, source=name)
 
 
 def _insert(args: argparse.Namespace, items: str, err: TextIO, lang: str | None) -> int:

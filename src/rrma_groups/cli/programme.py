@@ -28,7 +28,7 @@ from .parser import add_group_options
 
 __all__ = ["RENDER_FORMATS", "add_render_parser", "add_schema_parser", "no_meeting"]
 
-RENDER_FORMATS = ("text", "markdown", "html", "pdf", "json", "jsonld")
+RENDER_FORMATS = ("text", "markdown", "html", "pdf", "docx", "json", "jsonld")
 """The formats of ``render --format``."""
 
 
@@ -58,7 +58,7 @@ def add_render_parser(commands: Any, lang: str | None = None) -> None:
         "-o",
         "--output",
         type=Path,
-        help=_("write to this file (atomically); required for pdf"),
+        help=_("write to this file (atomically); required for pdf and docx"),
     )
     parser.set_defaults(run=run_render)
 
@@ -92,11 +92,16 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "pdf" and args.output is None:
         print(say(lang, N_("--format pdf writes a binary file: add -o FILE")), file=err)
         return EXIT_USAGE
+    if args.format == "docx" and args.output is None:
+        print(say(lang, N_("--format docx writes a binary file: add -o FILE")), file=err)
+        return EXIT_USAGE
     group = open_group(args.file, err, lang)
     if isinstance(group, int):
         return group
     if args.format == "pdf":
         return _render_pdf(group, args, err)
+    if args.format == "docx":
+        return _render_docx(group, args, err)
     try:
         if args.format == "json":
             if args.meeting is not None:
@@ -131,6 +136,18 @@ def _render_pdf(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> i
     try:
         data = to_pdf(group, args.lang, meeting=args.meeting)
     except RrmaError as exc:  # no PDF engine or fonts, unknown meeting or language
+        print(error_line(exc, lang_of(args)), file=err)
+        return EXIT_USAGE
+    return write(data, args.output, err, lang_of(args))
+
+
+def _render_docx(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> int:
+    """The group's page (with --meeting, that meeting only) as a Word document, to -o."""
+    from ..export.docx import to_docx
+
+    try:
+        data = to_docx(group, args.lang, meeting=args.meeting)
+    except RrmaError as exc:  # no python-docx, unknown meeting or language
         print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return write(data, args.output, err, lang_of(args))

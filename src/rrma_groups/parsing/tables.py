@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -346,7 +347,7 @@ def _shown(value: Any) -> Any:
 
 
 def parse_table(
-    text: str,
+    text: str | bytes | os.PathLike[str],
     *,
     group: CountryGroup | None = None,
     date: dt.date | str | None = None,
@@ -369,6 +370,9 @@ def parse_table(
     meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
     when they change, is reported as a warning.
 
+    ``text`` may also be a Word document (.docx), as its bytes or a path: its programme tables
+    are read (:func:`~rrma_groups.parsing.docx_tables.docx_text`; needs the ``office`` extra).
+
     ``lenient`` reads a programme copied from a web page rather than a table: headings,
     bullets, emoji, titles on the line after their time, speakers under an item, remarks in
     parentheses (see :mod:`rrma_groups.parsing.lenient`); the lines it does not use are listed
@@ -380,6 +384,10 @@ def parse_table(
     >>> print(*result.warnings, sep="\\n")
     line 1: warning: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]
     """
+    if not isinstance(text, str):
+        from .docx_tables import docx_text
+
+        text = docx_text(text, source=source)
     first_date = parse_date(date) if isinstance(date, str) else date
     if timezone not in iana_timezones():
         raise GroupValidationError([problem("invalid_timezone", ("timezone",), timezone)])
