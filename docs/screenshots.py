@@ -13,9 +13,10 @@ Chromium through Playwright at a 1000 px wide window, and writes the top of the 
 1400 px) as ``docs/images/<output>-<lang>.png``; the programme and the group page are also
 printed to PDF and their first page written as ``<output>-pdf-<lang>.png`` (``pdftoppm``). The
 French and Arabic programme pictures of the home pages keep their names,
-``programme-fr.png`` and ``programme-ar.png``. Options: ``--chromium`` (default
-``/usr/bin/chromium``, or the ``CHROMIUM`` environment variable), ``--out`` (default
-``docs/images``), ``--width`` (default 1000).
+``programme-fr.png`` and ``programme-ar.png``. When ``optipng`` is installed, the pictures
+are made smaller with it. Options: ``--chromium`` (default ``/usr/bin/chromium``, or the
+``CHROMIUM`` environment variable), ``--out`` (default ``docs/images``), ``--width`` (default
+1000).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from rrma_groups.render.synergies import render_synergies
 LANGS = ("fr", "ar-MA")
 MAX_HEIGHT = 1400
 """The most of a page's height a picture shows: its top, where the layout is seen."""
+PAGE_HEIGHT = "Math.ceil(document.documentElement.getBoundingClientRect().height)"
 # Flags that keep a headless Chromium quiet on a machine without a network or a display.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -73,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     pages = {
         "programme": lambda lang: render(meeting, "html", lang, group=group),
         "group-page": lambda lang: render(group, "html", lang),
-        "directory": lambda lang: render_directory(group, directory(group), "html", lang),
+        # Sorted in the language shown, as ``rrma-groups directory --lang`` does.
+        "directory": lambda lang: render_directory(
+            group, directory(group, lang=lang), "html", lang
+        ),
         "synergies": lambda lang: render_synergies(group, find_synergies(group), "html", lang),
         "report": lambda lang: render_report(group, activity_report(group, 2016), "html", lang),
         "sign-in-sheet": lambda lang: sign_in_sheet(group, meeting, lang),
@@ -83,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         "group-page-pdf": lambda lang: to_pdf(group, lang),
     }
     args.out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(args.chromium), args=CHROMIUM_ARGS, headless=True
@@ -91,11 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         for lang in LANGS:
             for name, make in pages.items():
                 page.set_content(make(lang))
-                height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+                # The page's own height, not the window's: a short page gets no blank bottom.
+                height = min(page.evaluate(PAGE_HEIGHT), MAX_HEIGHT)
                 clip = {"x": 0, "y": 0, "width": args.width, "height": height}
                 target = args.out / f"{name}-{lang}.png"
                 page.screenshot(path=str(target), clip=clip, full_page=True)
-                print(target)
+                written.append(target)
         browser.close()
     with tempfile.TemporaryDirectory() as scratch:
         for lang in LANGS:
@@ -119,9 +126,14 @@ def main(argv: list[str] | None = None) -> int:
                     ],
                     check=True,
                 )
-                print(f"{stem}.png")
+                written.append(stem.with_name(f"{stem.name}.png"))
+    optipng = shutil.which("optipng")
+    if optipng:
+        subprocess.run([optipng, "-quiet", "-o2", *map(str, written)], check=True)
     # The home pages show the Arabic programme as programme-ar.png.
     shutil.copyfile(args.out / "programme-ar-MA.png", args.out / "programme-ar.png")
+    for target in [*written, args.out / "programme-ar.png"]:
+        print(f"{target}  {target.stat().st_size // 1024} KB")
     return 0
 
 

@@ -178,7 +178,6 @@ class TestFonts:
         assert caught.value.code == "pdf_fonts_missing"
 
 
-@needs_noto  # another Arabic font shapes and orders what pypdf reads back otherwise
 def drawn(time: str) -> str:
     """A time range as an Arabic page draws it from left to right: its start on the right,
     where a reader going from right to left meets it first."""
@@ -186,6 +185,7 @@ def drawn(time: str) -> str:
     return f"{end}–{start}"
 
 
+@needs_noto  # another Arabic font shapes and orders what pypdf reads back otherwise
 class TestArabicText:
     def test_titles_and_times_read_back(self) -> None:
         """Every item's Arabic title is in the PDF's text, and its time range as drawn."""

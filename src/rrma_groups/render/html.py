@@ -72,6 +72,7 @@ STYLE = """
 .rrma-programme table.programme th,.rrma-programme table.programme td{border:1px solid var(--line);
  padding:.35em .55em;text-align:start;vertical-align:top;overflow-wrap:anywhere}
 .rrma-programme table.programme thead th{background:var(--soft)}
+.rrma-programme table.directory th,.rrma-programme table.directory td{overflow-wrap:break-word}
 .rrma-programme table.programme th.venue{width:17%}
 .rrma-programme table.programme th.activity{width:36%}
 .rrma-programme table.programme th.facilitator{width:22%}
