@@ -78,7 +78,8 @@ def _publish_schema(app: Any, exception: Exception | None) -> None:
     """Put the JSON Schema where its ``$id`` says it lives: ``schema/v1/group.schema.json``.
 
     Editors with TOML schema support (Taplo, Even Better TOML) fetch it from there when a file
-    starts with ``#:schema https://.../schema/v1/group.schema.json``.
+    starts with ``#:schema https://.../schema/v1/group.schema.json``; the files of ``rrma-groups
+    new`` point to a copy written beside them, ``#:schema ./group.schema.json``.
     """
     if exception is not None or app.builder.format != "html":
         return

@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from rrma_groups import GroupValidationError, LocaleError, json_schema, loads
+from rrma_groups import CountryGroup, GroupValidationError, LocaleError, json_schema, loads
 from rrma_groups.examples import example_text
+from rrma_groups.io import SCHEMA_LINE
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "schema" / "group.schema.json"
@@ -91,6 +92,17 @@ class TestPublishedSchema:
     def test_time_shorthands_are_properties(self, model: str, form: str) -> None:
         """The shorthands the loader reads are named in the schema, with a description."""
         assert "description" in json_schema()["$defs"][model]["properties"][form]
+
+    def test_fragments_are_definitions_beside_the_models(self) -> None:
+        """The types' big fragments (patterns of languages, times, texts) are written once, in
+        $defs, beside the models' definitions, none of which they replace."""
+        models = CountryGroup.model_json_schema(mode="validation")["$defs"]
+        definitions = json_schema()["$defs"]
+        fragments = {"Text", "TextLine", "LanguageCode", "TimeOfDay", "TimeRange", "Date"}
+        assert fragments <= definitions.keys()
+        assert not fragments & models.keys()
+        assert models.keys() <= definitions.keys()
+        assert "x-rrma-groups-definition" not in schema_text()
 
     def test_times_and_dates_are_text(self) -> None:
         """No RFC 3339 format on times and dates: '14h00' and '04/11/2016' are valid in files."""
@@ -166,21 +178,20 @@ class TestDescriptionLanguages:
 
 
 class TestSchemaLines:
-    @pytest.mark.parametrize("name", ["groupe_pays_senegal.toml"])
+    @pytest.mark.parametrize("name", ["groupe_pays_maroc.toml", "groupe_pays_senegal.toml"])
     def test_example_starts_with_schema_line(self, name: str) -> None:
-        """The example's first line points editors to the schema file, relative to it."""
+        """The examples' first line points editors to the schema file, relative to them."""
         path = EXAMPLES / name
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("#:schema ")
         target = (path.parent / first.removeprefix("#:schema ").strip()).resolve()
         assert target == SCHEMA_FILE
 
-    def test_bundled_example_points_to_the_published_schema(self) -> None:
-        """The Maroc example, also bundled in the package and copied by 'rrma-groups new
-        --example', points to the schema's published address: no relative path fits every copy.
-        """
-        first = example_text("groupe_pays_maroc").splitlines()[0]
-        assert first == f"#:schema {json_schema()['$id']}"
+    @pytest.mark.parametrize("name", ["maroc", "senegal"])
+    def test_bundled_examples_point_beside_them(self, name: str) -> None:
+        """The bundled examples, copied by 'rrma-groups new --example' with the schema beside
+        the copy, point to it there: no path of the repository fits every copy."""
+        assert example_text(name).splitlines()[0] == SCHEMA_LINE == "#:schema ./group.schema.json"
 
 
 def as_json(value: Any) -> Any:

@@ -37,7 +37,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import RrmaError
 from .i18n.regions import country_name
-from .io import SCHEMA_ID
+from .io import SCHEMA_LINE
 from .model.types import CountryCode
 from .parsing.folding import slug
 
@@ -82,7 +82,7 @@ def starter_text(country: str, network: str) -> str:
         raise StarterError("starter_network")
     network_id = slug(network) or "reseau"
     return _TEMPLATE.format(
-        schema=SCHEMA_ID,
+        schema_line=SCHEMA_LINE,
         country=code,
         country_fr=names["fr"],
         group_id=f"groupe-pays-{code.lower()}",
@@ -105,7 +105,7 @@ def _toml(value: str) -> str:
 # The comments say, next to each value to fill in, what to write; the placeholders make sure
 # that forgetting one is an error, not a programme that says "HHhMM".
 _TEMPLATE = """\
-#:schema {schema}
+{schema_line}
 # Groupe Pays {country_fr} — fichier de départ écrit par « rrma-groups new ».
 #
 # Ce fichier n'est pas encore valide, et c'est voulu : chaque valeur à remplir est écrite de

@@ -1,6 +1,8 @@
 """``rrma-groups new``: a starter file for a new country group, or a copy of an example.
 
-The starter file itself is :func:`rrma_groups.starter.starter_text`. This command also runs on
+The starter file itself is :func:`rrma_groups.starter.starter_text`. Its first line,
+``#:schema ./group.schema.json``, points editors to the JSON Schema, which the command writes
+beside the file (see :func:`rrma_groups.io.write_schema_beside`). This command also runs on
 its own: ``python -m rrma_groups.cli.new --country SN --network Centraider``.
 """
 
@@ -8,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..examples import EXAMPLE_ALIASES, EXAMPLES, example_text
 from ..i18n.catalog import N_, translator
-from ..io import write_atomic
+from ..io import SCHEMA_FILE_NAME, SchemaFile, write_atomic, write_schema_beside
 from ..starter import (
     PLACEHOLDER_DATE,
     PLACEHOLDER_REGION,
@@ -113,6 +115,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output: Path | None = args.output
     if output is None:
         out.write(text)
+        tell(_SCHEMA_HINT, schema=ltr(SCHEMA_FILE_NAME, lang))
         return EXIT_OK
     path = ltr(str(output), lang)
     if output.exists() and not args.force:
@@ -123,8 +126,46 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         tell(N_("{path}: cannot write: {reason}"), path=path, reason=exc.strerror or exc)
         return EXIT_USAGE
+    _write_schema(output, tell, lang)
     tell(N_("{path}: written; edit it, then check it with: rrma-groups validate {path}"), path=path)
     return EXIT_OK
+
+
+_SCHEMA_HINT = N_(
+    "the first line points editors to {schema} beside the file: write it there with: "
+    "rrma-groups schema -o {schema}"
+)
+
+_SCHEMA_NEWS = {
+    SchemaFile.WRITTEN: N_(
+        "{path}: the JSON Schema, written beside {file} for editors that check it as you type"
+    ),
+    SchemaFile.UPDATED: N_("{path}: replaced by the JSON Schema of this version"),
+    SchemaFile.FOREIGN: N_(
+        "{path}: left as it is: it is not the JSON Schema of group files, which the first line "
+        "of {file} points to"
+    ),
+}
+
+
+def _write_schema(output: Path, tell: Callable[..., None], lang: str | None) -> None:
+    """Write the JSON Schema beside ``output`` (never over somebody else's file), and say so.
+
+    Only beside a file of its own: ``-o /dev/stdout``, a pipe or a link to a file elsewhere
+    gets the hint given when the file goes to standard output.
+    """
+    if output.is_symlink() or not output.is_file():
+        tell(_SCHEMA_HINT, schema=ltr(SCHEMA_FILE_NAME, lang))
+        return
+    try:
+        schema, status = write_schema_beside(output)
+    except OSError as exc:
+        path = ltr(str(output.parent / SCHEMA_FILE_NAME), lang)
+        tell(N_("{path}: cannot write: {reason}"), path=path, reason=exc.strerror or exc)
+        return
+    news = _SCHEMA_NEWS.get(status)
+    if news is not None:
+        tell(news, path=ltr(str(schema), lang), file=ltr(str(output), lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

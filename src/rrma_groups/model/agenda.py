@@ -26,6 +26,7 @@ from ..messages import Msg
 from ..parsing.folding import fold_words
 from ..pydantic_bridge import custom_error
 from .base import Model
+from .patterns import duration_schema, time_range_schema
 from .shortcuts import Shortcut, passes_valid_data
 from .text import LocalisedText
 from .types import Id, Line, MeetingDay, RoomId, SingleLine, TimeOfDay
@@ -211,8 +212,7 @@ def time_range_shorthand(schema: dict[str, Any], replaces: tuple[str, ...]) -> N
     and excludes ``start`` and ``end``, as the validator does.
     """
     time = {
-        "type": "string",
-        "minLength": 1,
+        **time_range_schema(),
         "description": N_("Time range, instead of start and end: 14h00 - 14h15."),
         "examples": ["14h00 - 14h15", "14:00-14:15"],
     }
@@ -227,7 +227,7 @@ def time_range_shorthand(schema: dict[str, Any], replaces: tuple[str, ...]) -> N
 def _agenda_item_schema(schema: dict[str, Any]) -> None:
     time_range_shorthand(schema, ("start",))
     duration = {
-        "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+        **duration_schema(),
         "description": N_("Duration, instead of end: minutes (15) or text (1h30)."),
         "examples": [15, "1h30"],
     }

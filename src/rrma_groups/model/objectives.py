@@ -27,7 +27,15 @@ def _check_dac(value: int) -> int:
     return value
 
 
-DacCode = Annotated[int, AfterValidator(_check_dac)]
+DacCode = Annotated[
+    int,
+    AfterValidator(_check_dac),
+    Field(
+        json_schema_extra={
+            "anyOf": [{"minimum": 100, "maximum": 999}, {"minimum": 10000, "maximum": 99999}]
+        }
+    ),
+]
 """An OECD-DAC (CRS) sector code such as 110 or purpose code such as 11330."""
 
 

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..i18n.catalog import N_
 from ..pydantic_bridge import custom_error
+from . import patterns
 from .base import Model
 from .text import LocalisedText
 from .types import SingleLine, SubdivisionCode
@@ -70,11 +71,25 @@ def _check_department(value: str) -> str:
     return code
 
 
+def _department_json() -> dict[str, Any]:
+    numbers = sorted(int(code) for code in DEPARTMENT_REGIONS if code.isdigit())
+    return {
+        "anyOf": [
+            {"type": "integer", "enum": numbers},
+            {"type": "string", **patterns.code(sorted(DEPARTMENT_REGIONS))},
+        ]
+    }
+
+
 Department = Annotated[
     str,
     BeforeValidator(_department_text),
     AfterValidator(_check_department),
-    Field(json_schema_extra={"examples": ["87", "2A", "971"]}),
+    Field(
+        json_schema_extra=lambda s: patterns.apply(
+            s, _department_json(), examples=["87", "2A", "971"]
+        )
+    ),
 ]
 """A French département by its INSEE code (``87`` Haute-Vienne, ``2A`` Corse-du-Sud)."""
 
@@ -91,7 +106,9 @@ def _check_province(value: str) -> str:
 ProvinceCode = Annotated[
     str,
     AfterValidator(_check_province),
-    Field(json_schema_extra={"pattern": "^[A-Za-z]{2}-[A-Za-z]{3}$", "examples": ["MA-HAO"]}),
+    Field(
+        json_schema_extra=lambda s: patterns.apply(s, patterns.letters(2, 3), examples=["MA-HAO"])
+    ),
 ]
 """The ISO 3166-2 code of a province or prefecture (``MA-HAO`` Al Haouz, ``MA-SAF`` Safi).
 

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, mo
 
 from ..i18n.catalog import N_
 from ..pydantic_bridge import custom_error
+from . import patterns
 from .base import Model
 from .objectives import DacCode
 from .places import Place
@@ -51,7 +52,9 @@ def _check_currency(value: str) -> str:
 CurrencyCode = Annotated[
     str,
     AfterValidator(_check_currency),
-    Field(json_schema_extra={"pattern": "^[A-Za-z]{3}$", "examples": ["EUR", "MAD"]}),
+    Field(
+        json_schema_extra=lambda s: patterns.apply(s, patterns.letters(3), examples=["EUR", "MAD"])
+    ),
 ]
 """An ISO 4217 currency code known to CLDR (``EUR``, ``MAD``, ``XOF``), stored in upper case."""
 

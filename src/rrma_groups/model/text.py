@@ -13,8 +13,9 @@ from ..errors import LocaleError
 from ..i18n.catalog import N_
 from ..problems import GroupValidationError, problem
 from ..pydantic_bridge import custom_error
+from . import patterns
 from .shortcuts import add_shortcut
-from .types import TEXT_SHORTCUT, check_text
+from .types import TEXT_SHORTCUT, check_text, language_json_schema, text_json_schema
 
 __all__ = ["UNTAGGED", "LocalisedText"]
 
@@ -228,15 +229,11 @@ class LocalisedText:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
+        text = text_json_schema(single_line=False)
         return {
             "anyOf": [
-                {"type": "string", "minLength": 1},
-                {
-                    "type": "object",
-                    "minProperties": 1,
-                    "propertyNames": {"pattern": "^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$"},
-                    "additionalProperties": {"type": "string", "minLength": 1},
-                },
+                text,
+                patterns.text_table_schema("TextTable", text, language_json_schema()),
             ],
             "description": N_(
                 "Text in the file's default language, or a table of language codes to texts "

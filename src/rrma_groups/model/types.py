@@ -13,7 +13,14 @@ import unicodedata
 from typing import Annotated, Any, NamedTuple
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandler
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from ..errors import TimeParseError
@@ -21,7 +28,7 @@ from ..i18n.catalog import N_
 from ..messages import Count, listing
 from ..parsing.folding import slug
 from ..pydantic_bridge import custom_error
-from . import shortcuts
+from . import patterns, shortcuts
 from .shortcuts import Shortcut
 
 __all__ = [
@@ -48,8 +55,10 @@ __all__ = [
     "iana_timezones",
     "is_blank",
     "is_id",
+    "language_json_schema",
     "local_time_issue",
     "luhn_valid",
+    "text_json_schema",
 ]
 
 MAX_LINE_LENGTH = 500
@@ -162,8 +171,10 @@ def _rust_class(chars: str) -> str:
 
 
 _OVERRIDES = "\u202a-\u202e"
-_FORBIDDEN_IN_LINE = _rust_class("\x00-\x1f\x7f-\x9f\u2028\u2029" + _OVERRIDES)
-_FORBIDDEN_IN_TEXT = _rust_class("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _OVERRIDES)
+_LINE_FORBIDDEN = "\x00-\x1f\x7f-\x9f\u2028\u2029" + _OVERRIDES
+_TEXT_FORBIDDEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _OVERRIDES
+_FORBIDDEN_IN_LINE = _rust_class(_LINE_FORBIDDEN)
+_FORBIDDEN_IN_TEXT = _rust_class(_TEXT_FORBIDDEN)
 
 
 def _text_pattern(forbidden: str) -> str:
@@ -174,6 +185,33 @@ TEXT_SHORTCUT = shortcuts.pattern(_text_pattern(_FORBIDDEN_IN_TEXT), max_length=
 """A string ``check_text(value, single_line=False)`` accepts."""
 LINE_SHORTCUT = shortcuts.pattern(_text_pattern(_FORBIDDEN_IN_LINE), max_length=MAX_LINE_LENGTH)
 """A string ``check_text(value, single_line=True)`` accepts."""
+
+
+def text_json_schema(*, single_line: bool) -> dict[str, Any]:
+    """The JSON Schema of a string ``check_text`` accepts (see :mod:`.patterns`)."""
+    if single_line:
+        return patterns.text_schema(
+            "TextLine", forbidden=_LINE_FORBIDDEN, blank=_BLANK_CHARS, max_length=MAX_LINE_LENGTH
+        )
+    return patterns.text_schema(
+        "Text", forbidden=_TEXT_FORBIDDEN, blank=_BLANK_CHARS, max_length=MAX_TEXT_LENGTH
+    )
+
+
+def _single_line_json(node: Any) -> Any:
+    """The JSON Schema ``node`` of a text, with its texts made single lines."""
+    if isinstance(node, list):
+        return [_single_line_json(each) for each in node]
+    if not isinstance(node, dict):
+        return node
+    name = node.get(patterns.DEFINITION)
+    if name == "Text":
+        return text_json_schema(single_line=True)
+    if name == "TextTable":
+        return patterns.text_table_schema(
+            "TextLineTable", text_json_schema(single_line=True), language_json_schema()
+        )
+    return {key: _single_line_json(value) for key, value in node.items()}
 
 
 def _single_line_shortcut(schema: core_schema.CoreSchema) -> core_schema.CoreSchema | None:
@@ -205,6 +243,11 @@ class SingleLine:
         checked = core_schema.no_info_after_validator_function(_check_single_line, schema)
         return shortcuts.add_shortcut(checked, _single_line_shortcut(schema))
 
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return _single_line_json(handler(schema))  # type: ignore[no-any-return]
+
     def __repr__(self) -> str:
         return "SingleLine()"
 
@@ -221,7 +264,16 @@ def _check_line(value: str) -> str:
     return check_text(value, single_line=True)
 
 
-Line = Annotated[str, AfterValidator(_check_line), Shortcut(LINE_SHORTCUT)]
+def _line_json(schema: dict[str, Any]) -> None:
+    schema.update(text_json_schema(single_line=True))
+
+
+Line = Annotated[
+    str,
+    AfterValidator(_check_line),
+    Shortcut(LINE_SHORTCUT),
+    Field(json_schema_extra=_line_json),
+]
 """A non-empty single line of text (a person's name, a free label)."""
 
 # --- ids ------------------------------------------------------------------------------------
@@ -241,11 +293,14 @@ def _check_id(value: str) -> str:
     return value
 
 
+# Anchored: a JSON Schema pattern matches anywhere in the string.
+_ID_JSON = {"pattern": f"^{_ID.pattern}$"}
+
 Id = Annotated[
     str,
     AfterValidator(_check_id),
     Shortcut(shortcuts.pattern(_ID.pattern)),
-    Field(json_schema_extra={"pattern": _ID.pattern}),
+    Field(json_schema_extra=_ID_JSON),
 ]
 """A stable identifier: ``limoges-2016``, ``cap-cooperation``, ``mdh``."""
 
@@ -262,7 +317,7 @@ RoomId = Annotated[
     str,
     AfterValidator(_check_room),
     Shortcut(shortcuts.pattern(_ID.pattern)),
-    Field(json_schema_extra={"pattern": _ID.pattern}),
+    Field(json_schema_extra=_ID_JSON),
 ]
 """The id of a room declared under the meeting's venue: ``salle-loire``."""
 
@@ -292,10 +347,16 @@ def _check_country(value: str) -> str:
     return code
 
 
+def _country_json(schema: dict[str, Any]) -> None:
+    countries = sorted(_countries() - _NOT_COUNTRIES)
+    schema.update(patterns.code(countries), examples=["FR", "MA"])
+    schema[patterns.DEFINITION] = "CountryCode"
+
+
 CountryCode = Annotated[
     str,
     AfterValidator(_check_country),
-    Field(json_schema_extra={"pattern": "^[A-Za-z]{2}$", "examples": ["FR", "MA"]}),
+    Field(json_schema_extra=_country_json),
 ]
 """An ISO 3166-1 alpha-2 country code, stored in upper case."""
 
@@ -328,15 +389,20 @@ def _check_subdivision(value: str) -> str:
     return code
 
 
+def _subdivision_json(schema: dict[str, Any]) -> None:
+    from ..i18n import regions
+
+    listed = sorted({code[:2] for code in regions.known_subdivisions()})
+    others = sorted(_countries() - _NOT_COUNTRIES - set(listed))
+    codes = {country: sorted(c[3:] for c in _known_subdivisions(country)) for country in listed}
+    schema.update(patterns.subdivision(codes, others), examples=["FR-NAQ", "MA-07"])
+    schema[patterns.DEFINITION] = "SubdivisionCode"
+
+
 SubdivisionCode = Annotated[
     str,
     AfterValidator(_check_subdivision),
-    Field(
-        json_schema_extra={
-            "pattern": "^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$",
-            "examples": ["FR-NAQ", "MA-07"],
-        }
-    ),
+    Field(json_schema_extra=_subdivision_json),
 ]
 """An ISO 3166-2 subdivision code (a region), e.g. ``FR-NAQ`` or ``MA-07``."""
 
@@ -351,10 +417,32 @@ def _check_language(value: str) -> str:
         raise custom_error("invalid_language", value=value) from None
 
 
+def language_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a language code that ``normalize_locale`` may accept: its first part
+    is a language CLDR has data for, or one of Babel's aliases (``fra``, ``iw``)."""
+    return dict(_language_schema())
+
+
+@functools.cache
+def _language_schema() -> dict[str, Any]:
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    codes = {code.split("_")[0] for code in locale_identifiers()}
+    codes |= set(get_global("language_aliases"))
+    return patterns.language(
+        sorted(c for c in codes if re.fullmatch("[a-z]{2,3}", c) and c != "und")
+    )
+
+
+def _language_json(schema: dict[str, Any]) -> None:
+    patterns.apply(schema, language_json_schema(), examples=["fr", "ar", "ar_MA", "en"])
+
+
 LanguageCode = Annotated[
     str,
     AfterValidator(_check_language),
-    Field(json_schema_extra={"examples": ["fr", "ar", "ar_MA", "en"]}),
+    Field(json_schema_extra=_language_json),
 ]
 """A language or locale code (``fr``, ``ar-MA``, ``ar_MA``), stored in Babel's spelling."""
 
@@ -393,10 +481,18 @@ def _check_timezone(value: str) -> str:
     return value
 
 
+def _timezone_json(schema: dict[str, Any]) -> None:
+    schema.update(
+        enum=sorted(iana_timezones()),
+        examples=["Europe/Paris", "Africa/Casablanca"],
+        **{patterns.DEFINITION: "TimezoneName"},
+    )
+
+
 TimezoneName = Annotated[
     str,
     AfterValidator(_check_timezone),
-    Field(json_schema_extra={"examples": ["Europe/Paris", "Africa/Casablanca"]}),
+    Field(json_schema_extra=_timezone_json),
 ]
 """An IANA timezone name."""
 
@@ -469,17 +565,21 @@ Siren = Annotated[
     str,
     BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
     AfterValidator(_check_siren),
-    Field(json_schema_extra={"pattern": r"^\d{9}$"}),
+    Field(json_schema_extra=lambda s: patterns.apply(s, patterns.number(9))),
 ]
 """A SIREN number (9 digits with a Luhn check digit); spaces are removed."""
 Siret = Annotated[
     str,
     BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
     AfterValidator(_check_siret),
-    Field(json_schema_extra={"pattern": r"^\d{14}$"}),
+    Field(json_schema_extra=lambda s: patterns.apply(s, patterns.number(14))),
 ]
 """A SIRET number (SIREN + 5 digits, Luhn-checked; La Poste's rule for its own)."""
-Rna = Annotated[str, AfterValidator(_check_rna), Field(json_schema_extra={"pattern": r"^W\d{9}$"})]
+Rna = Annotated[
+    str,
+    AfterValidator(_check_rna),
+    Field(json_schema_extra=lambda s: s.update(pattern=patterns.figures(9, prefix="[Ww]"))),
+]
 """An RNA association number: ``W`` and 9 digits."""
 
 # --- contact --------------------------------------------------------------------------------
@@ -497,8 +597,18 @@ def _check_email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_check_email)]
+# Invisible characters refused in addresses, beside the controls.
+_HIDDEN = _LINE_FORBIDDEN + "\u061c\u200e\u200f\u2066-\u2069"
+
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    Field(json_schema_extra=lambda s: s.update(patterns.email(_HIDDEN))),
+]
 """An e-mail address (plain syntax check)."""
+
+
+_MAX_URL = 2000
 
 
 def _check_url(value: str) -> str:
@@ -509,12 +619,16 @@ def _check_url(value: str) -> str:
     hidden = _CONTROL_LINE.search(value) or _BIDI_CONTROL.search(value)  # spoofed addresses
     if parts.scheme not in ("http", "https") or not parts.netloc or hidden:
         raise custom_error("invalid_url", value=value)
-    if any(c.isspace() for c in value) or len(value) > 2000:
+    if any(c.isspace() for c in value) or len(value) > _MAX_URL:
         raise custom_error("invalid_url", value=value)
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    Field(json_schema_extra=lambda s: s.update(patterns.url(_HIDDEN, _MAX_URL))),
+]
 """An http(s) web address, kept as written."""
 
 # --- times ----------------------------------------------------------------------------------
@@ -591,7 +705,9 @@ TimeOfDay = Annotated[
     BeforeValidator(_parse_time),
     AfterValidator(_minute_time),
     Shortcut(core_schema.chain_schema([_ISO_MINUTE, core_schema.time_schema()])),
-    Field(json_schema_extra={"examples": ["14:00", "14h00"]}),
+    Field(
+        json_schema_extra=lambda s: s.update(patterns.time_schema(), examples=["14:00", "14h00"])
+    ),
 ]
 """A local time of day, to the minute; strings are read as people write them (``14h00``,
 ``14:00``, ``2 pm``). Seconds are refused, whatever the way the time is written."""
@@ -684,7 +800,11 @@ Day = Annotated[
     dt.date,
     BeforeValidator(_parse_date),
     Shortcut(core_schema.chain_schema([_ISO_DAY, core_schema.date_schema()])),
-    Field(json_schema_extra={"examples": ["2016-11-04", "04/11/2016"]}),
+    Field(
+        json_schema_extra=lambda s: s.update(
+            patterns.date_schema("Date", "[0-9]{4}"), examples=["2016-11-04", "04/11/2016"]
+        )
+    ),
 ]
 """A calendar date; strings are read day-first (``04/11/2016``) or as ISO (``2016-11-04``)."""
 
@@ -697,7 +817,12 @@ def _check_year(value: int) -> int:
     return value
 
 
-Year = Annotated[int, AfterValidator(_check_year)]
+# A year may be given as text too: pydantic reads "2016" as the number.
+Year = Annotated[
+    int,
+    AfterValidator(_check_year),
+    Field(json_schema_extra=lambda s: patterns.apply(s, patterns.integer_text(YEAR_MIN, YEAR_MAX))),
+]
 """A year, for facts known only to the year (``since = 1991``)."""
 
 
@@ -716,6 +841,12 @@ MeetingDay = Annotated[
                 _ISO_DAY,
                 core_schema.date_schema(ge=dt.date(YEAR_MIN, 1, 1), le=dt.date(YEAR_MAX, 12, 31)),
             ]
+        )
+    ),
+    # YEAR_MIN to YEAR_MAX, 1800 to 2200:
+    Field(
+        json_schema_extra=lambda s: s.update(
+            patterns.date_schema("MeetingDate", "(?:1[89][0-9]{2}|2[01][0-9]{2}|2200)")
         )
     ),
 ]
