@@ -4,7 +4,9 @@ Run from the repository's root, after any change to the look of an output::
 
     pip install -e ".[browser,pdf]"    # Playwright (without a browser of its own), WeasyPrint
     apt-get install chromium fonts-noto-core poppler-utils   # Chromium, fonts, pdftoppm
-    python docs/screenshots.py
+    apt-get install libreoffice-writer-nogui                 # soffice, for the documents
+    python docs/screenshots.py                 # every picture
+    python docs/screenshots.py --only office   # only the Word and OpenDocument pictures
 
 For the bundled Groupe Pays Maroc, in French (``fr``) and Moroccan Arabic (``ar-MA``), it
 renders the Limoges meeting's programme, the whole group page, the actor directory, the
@@ -13,7 +15,11 @@ Chromium through Playwright at a 1000 px wide window, and writes the top of the 
 1400 px) as ``docs/images/<output>-<lang>.png``; the programme and the group page are also
 printed to PDF and their first page written as ``<output>-pdf-<lang>.png`` (``pdftoppm``). The
 French and Arabic programme pictures of the home pages keep their names,
-``programme-fr.png`` and ``programme-ar.png``. When ``optipng`` is installed, the pictures
+``programme-fr.png`` and ``programme-ar.png``. The group page as a Word document (and as an
+OpenDocument text, where the library writes one) is opened by LibreOffice (``soffice``,
+Debian's ``libreoffice-writer-nogui``), printed to PDF, and its first page written as
+``group-page-docx-<lang>.png`` (``group-page-odt-<lang>.png``); ``--only office`` makes only
+these pictures, without Chromium. When ``optipng`` is installed, the pictures
 are made smaller with it. Options: ``--chromium`` (default ``/usr/bin/chromium``, or the
 ``CHROMIUM`` environment variable), ``--out`` (default ``docs/images``), ``--width`` (default
 1000).
@@ -29,13 +35,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from rrma_groups import render
 from rrma_groups.activity.directory import directory
 from rrma_groups.activity.report import activity_report
 from rrma_groups.activity.synergies import find_synergies
 from rrma_groups.examples import groupe_pays_maroc
+from rrma_groups.export.docx import to_docx
 from rrma_groups.export.pdf import to_pdf
 from rrma_groups.render.directory import render_directory
 from rrma_groups.render.report import render_report
@@ -65,7 +70,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "images")
     parser.add_argument("--width", type=int, default=1000)
+    parser.add_argument(
+        "--only",
+        choices=("office",),
+        default=None,
+        help="only the pictures of the Word and OpenDocument documents (LibreOffice)",
+    )
     args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.only == "office":
+        written = office_pictures(args.out)
+        _optimise(written)
+        for target in written:
+            print(f"{target}  {target.stat().st_size // 1024} KB")
+        return 0
     if not args.chromium.is_file():
         print(f"no Chromium at {args.chromium} (Debian: apt-get install chromium)", file=sys.stderr)
         return 2
@@ -87,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         "programme-pdf": lambda lang: to_pdf(meeting, lang, group=group),
         "group-page-pdf": lambda lang: to_pdf(group, lang),
     }
-    args.out.mkdir(parents=True, exist_ok=True)
+    from playwright.sync_api import sync_playwright
+
     written: list[Path] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -127,14 +146,82 @@ def main(argv: list[str] | None = None) -> int:
                     check=True,
                 )
                 written.append(stem.with_name(f"{stem.name}.png"))
-    optipng = shutil.which("optipng")
-    if optipng:
-        subprocess.run([optipng, "-quiet", "-o2", *map(str, written)], check=True)
+    written += office_pictures(args.out)
+    _optimise(written)
     # The home pages show the Arabic programme as programme-ar.png.
     shutil.copyfile(args.out / "programme-ar-MA.png", args.out / "programme-ar.png")
     for target in [*written, args.out / "programme-ar.png"]:
         print(f"{target}  {target.stat().st_size // 1024} KB")
     return 0
+
+
+def office_pictures(out: Path) -> list[Path]:
+    """The first page of the group page as .docx (and .odt, where the library writes one), in
+    each language, as LibreOffice prints it: ``group-page-docx-<lang>.png``."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("no soffice (Debian: apt-get install libreoffice-writer-nogui)", file=sys.stderr)
+        return []
+    group = groupe_pays_maroc()
+    writers = {"docx": to_docx}
+    try:
+        from rrma_groups.export.odt import to_odt
+    except ImportError:  # OpenDocument output is not in this version, or odfdo is missing
+        pass
+    else:
+        writers["odt"] = to_odt
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        sources = []
+        for ext, write in writers.items():
+            for lang in LANGS:
+                source = folder / f"group-page-{ext}-{lang}.{ext}"
+                source.write_bytes(write(group, lang))
+                sources.append(source)
+        # One call for every document, with a profile of its own (not the user's).
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        for source in sources:
+            stem = out / source.stem
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "50",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(source.with_suffix(".pdf")),
+                    str(stem),
+                ],
+                check=True,
+            )
+            written.append(stem.with_name(f"{stem.name}.png"))
+    return written
+
+
+def _optimise(pictures: list[Path]) -> None:
+    """Make the pictures smaller with optipng, when it is installed."""
+    optipng = shutil.which("optipng")
+    if optipng and pictures:
+        subprocess.run([optipng, "-quiet", "-o2", *map(str, pictures)], check=True)
 
 
 if __name__ == "__main__":

@@ -549,13 +549,13 @@ class ExamplesRunner(doctest.DocTestRunner):
 def missing_extra(exc: BaseException) -> str | None:
     """Why an example raised ``exc``, when the reason is an optional extra missing here;
     ``None`` otherwise, and where the extra is there (then the example is wrong)."""
-    from rrma_groups.export.docx import DocxEngineError
+    from rrma_groups.errors import EngineError
     from rrma_groups.export.pdf import PdfEngineError, PdfFontError
 
     if isinstance(exc, (PdfEngineError, PdfFontError)):
         return extras.pdf_unavailable()
-    if isinstance(exc, DocxEngineError):
-        return extras.module_unavailable("docx")
+    if isinstance(exc, EngineError):  # python-docx, openpyxl, odfdo
+        return extras.module_unavailable(exc.module)
     if isinstance(exc, ModuleNotFoundError) and exc.name and not exc.name.startswith("rrma_"):
         return extras.module_unavailable(exc.name)
     return None

@@ -30,6 +30,7 @@ COUNTERPARTS = {
     "en/howto/retime-programme": "fr/guides/reorganiser-un-programme",
     "en/howto/rooms-parallel-series": "fr/guides/salles-ateliers-series",
     "en/howto/times-and-dates": "fr/guides/heures-et-dates",
+    "en/howto/word-opendocument": "fr/guides/documents-word-opendocument",
     "en/howto/translate": "fr/guides/traduire",
     "en/howto/validate": "fr/guides/valider",
 }

@@ -27,6 +27,7 @@ from rrma_groups.i18n.locales import normalize_locale
 from rrma_groups.i18n.regions import canonical_subdivision, country_name
 from rrma_groups.messages import COUNTED, MESSAGES, PLURALS, WORDINGS
 from rrma_groups.model.series import Series
+from rrma_groups.parsing.odt_tables import odt_text
 from rrma_groups.parsing.tables import parse_table
 from rrma_groups.parsing.times import parse_date, parse_time
 from rrma_groups.problems import describe_message
@@ -106,6 +107,8 @@ CASES: dict[str, Callable[[], object]] = {
     "starter": lambda: starter_text("XX", "Centraider"),
     "pdf engine": _pdf_without_engine,
     "pdf fonts": _pdf_fonts,
+    "odt unreadable": lambda: odt_text(b"PK\x03\x04 cut short", source="programme.odt"),
+    "odt entities": lambda: odt_text(b'<!DOCTYPE x [<!ENTITY a "a">]><x/>', source="p.fodt"),
 }
 
 # English words that never belong in a French or Arabic message (values are quoted, and
@@ -177,6 +180,7 @@ class TestBuiltIns:
             ("retime keyword", TypeError),
             ("pdf engine", RuntimeError),
             ("pdf fonts", RuntimeError),
+            ("odt unreadable", ValueError),
         ],
     )
     def test_builtin(self, name: str, builtin: type[Exception]) -> None:

@@ -43,6 +43,11 @@ class TestFacilitatorMatcher:
                 ActorFacilitator(actor="mdh", label="MDH"),
                 RoleFacilitator(role="Un représentant")],
               ["facilitator_guessed", None, "facilitator_role"], id="commas-and-semicolons"),
+            P("Khalid Chihani، Guillaume Bertrand؛ MDH", [
+                PersonFacilitator(person="khalid-chihani"),
+                PersonFacilitator(person="guillaume-bertrand"),
+                ActorFacilitator(actor="mdh", label="MDH")],
+              [None, None, None], id="arabic-comma-and-semicolon"),
             P("Un élu de la Région Marrakech-Safi",
               [RoleFacilitator(role="Un élu de la Région Marrakech-Safi",
                                actor="region-marrakech-safi")],

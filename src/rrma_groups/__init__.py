@@ -46,6 +46,7 @@ _LAZY: dict[str, str | None] = {
     "to_jsonld": "render.jsonld",
     "to_pdf": "export.pdf",
     "to_docx": "export.docx",
+    "to_odt": "export.odt",
     # checks, errors and warnings
     "check": "checks",
     "explain": "problems",
@@ -108,6 +109,7 @@ if TYPE_CHECKING:
     from .export.ical import IcalError as IcalError
     from .export.ical import from_ical as from_ical
     from .export.ical import to_ical as to_ical
+    from .export.odt import to_odt as to_odt
     from .export.pdf import PdfError as PdfError
     from .export.pdf import to_pdf as to_pdf
     from .io import dump as dump

@@ -22,9 +22,11 @@ live beside the code that raises them (:class:`~rrma_groups.scheduling.Schedulin
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from types import ModuleType
+from typing import Any, ClassVar
 
 from .i18n.catalog import translator
 from .i18n.writing import message_clock, message_date, message_time, quote
@@ -44,6 +46,7 @@ from .messages import (
 )
 
 __all__ = [
+    "EngineError",
     "FileFormatError",
     "LocaleError",
     "Location",
@@ -218,6 +221,33 @@ class WrongObjectError(RrmaError, TypeError):
 
     def __init__(self, function: str, expected: Msg | str, got: object) -> None:
         super().__init__(function=function, expected=expected, value=type(got).__name__)
+
+
+class EngineError(RrmaError, RuntimeError):
+    """A library that an optional format needs is not installed; ``install`` says what to
+    install (a translatable template).
+
+    Each format has its subclass, which names the module (``module``) and what installs it
+    (``install``), with a message of its own; :meth:`load` imports the module or raises the
+    subclass. Nothing in the data is wrong: it is a :class:`RuntimeError`.
+    """
+
+    code = "engine_missing"
+    module: ClassVar[str] = ""
+    """The module the format needs, as :func:`importlib.import_module` takes it."""
+    install: str = ""
+    """What to install, as the error says it (a template marked with ``N_``)."""
+
+    def __init__(self) -> None:
+        super().__init__(install=Msg(self.install))
+
+    @classmethod
+    def load(cls) -> ModuleType:
+        """The module; this error when it cannot be imported."""
+        try:
+            return importlib.import_module(cls.module)
+        except ImportError:
+            raise cls() from None
 
 
 class TimeParseError(RrmaError, ValueError):

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 from .i18n.catalog import N_
+from .i18n.writing import clock_text
 
 __all__ = [
     "AND",
@@ -182,7 +183,7 @@ def time_text(value: dt.time) -> str:
     the same in one message."""
     if value.microsecond:
         return value.replace(tzinfo=None).isoformat()
-    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    return clock_text(value.hour * 3600 + value.minute * 60 + value.second)
 
 
 class DayClock(int):
@@ -192,9 +193,7 @@ class DayClock(int):
     __slots__ = ()
 
     def __str__(self) -> str:
-        hours, rest = divmod(int(self), 3600)
-        text = f"{hours:02d}:{rest // 60:02d}"
-        return text + (f":{rest % 60:02d}" if rest % 60 else "")
+        return clock_text(int(self))
 
 
 def _plain(value: Any) -> Any:
@@ -725,6 +724,8 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown_output_format": N_("unknown format {value!r}; choose one of: {choices}"),
     "unknown_meeting": N_("no meeting {value!r}; the group has: {known}"),
     "no_meeting_to_print": N_("the group {value!r} has no meeting to print"),
+    "blank_rows_negative": N_("blank_rows cannot be negative: {value}"),
+    "blank_rows_too_many": N_("blank_rows is at most {most}: {value}"),
     "wrong_object": N_("{function}() takes {expected}, not {value}"),
     "unknown_filter_value": N_("unknown {what} {value}; choose among: {choices}"),
     "invalid_region_filter": N_("{value!r} is not an ISO 3166-2 {what} code"),
@@ -743,6 +744,17 @@ MESSAGES: Final[dict[str, str]] = {
         "Word documents need python-docx, which is not installed; install it with {install}"
     ),
     "docx_unreadable": N_("{path}: not a Word document (.docx) that can be read: {reason}"),
+    # OpenDocument texts (OdtError): a file that is no .odt
+    "odt_unreadable": N_("{path}: not an OpenDocument text (.odt) that can be read: {reason}"),
+    # Spreadsheets and OpenDocument files (EngineError): openpyxl or odfdo missing
+    "xlsx_engine_missing": N_(
+        "Excel spreadsheets (.xlsx) need openpyxl, which is not installed; install it with "
+        "{install}"
+    ),
+    "odf_engine_missing": N_(
+        "OpenDocument files (.ods, .odt) need odfdo, which is not installed; install it with "
+        "{install}"
+    ),
     # === starter files (StarterError) ===
     "starter_country": N_(
         "{value!r} is not an ISO 3166-1 alpha-2 country code (such as SN, MA or BF)"

@@ -1,27 +1,31 @@
 """The ``directory``, ``synergies``, ``report`` and ``sign-in-sheet`` commands of ``rrma-groups``.
 
+``directory`` writes text, Markdown, HTML or CSV, and spreadsheets (``--format xlsx|ods``, with
+the office extra); ``sign-in-sheet`` HTML, PDF (the pdf extra), Word or OpenDocument
+(``--format docx|odt``, the office extra). Binary formats are written to a file (``-o FILE``),
+atomically.
+
 :func:`add_parsers` adds them to the command line's subparsers; each sets ``run``, called as
 ``run(args, out, err)`` and returning the exit status like the other commands (0: done,
 1: invalid data, 2: usage error or unreadable file). Without FILE, each works on the bundled
 Groupe Pays Maroc example.
+
+The activity modules and their writers are imported by the command that runs, not when the
+parser is built: ``rrma-groups render`` does not load them.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..activity.directory import SORT_KEYS, directory
-from ..activity.report import activity_report
-from ..activity.synergies import find_synergies
+from ..activity.directory import SORT_KEYS
 from ..errors import RrmaError
 from ..i18n.catalog import N_, translator
-from ..render.directory import DIRECTORY_FORMATS, render_directory
-from ..render.report import REPORT_FORMATS, render_report
-from ..render.sign_in_sheet import MAX_BLANK_ROWS, sign_in_sheet
-from ..render.synergies import SYNERGY_FORMATS, render_synergies
+from ..render.formats import DIRECTORY_FORMATS, MAX_BLANK_ROWS, REPORT_FORMATS, SYNERGY_FORMATS
 from .common import (
     EXIT_USAGE,
     emit,
@@ -41,6 +45,11 @@ __all__ = ["add_parsers"]
 FIRST_YEAR, LAST_YEAR = 1, 9999
 """The years ``report --year`` takes (those Python's dates have)."""
 _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+SPREADSHEET_FORMATS: tuple[str, ...] = ("xlsx", "ods")
+"""The directory's spreadsheets, besides the text formats of
+:data:`~rrma_groups.render.directory.DIRECTORY_FORMATS`."""
+SIGN_IN_FORMATS: tuple[str, ...] = ("html", "pdf", "docx", "odt")
+_BINARY = N_("--format {format} writes a binary file: add -o FILE")
 
 
 def _common(
@@ -66,13 +75,15 @@ def add_parsers(commands: Any, lang: str | None = None) -> None:
     _ = translator(lang).gettext
     directory_parser = commands.add_parser(
         "directory",
-        help=_("list the group's actors, filtered and sorted (text, Markdown, HTML, CSV)"),
+        help=_(
+            "list the group's actors, filtered and sorted (text, Markdown, HTML, CSV, spreadsheets)"
+        ),
         description=_(
             "The directory of the group's actors: who does what, where. Filters of the same "
             "kind add up (--kind association --kind university); different filters all apply."
         ),
     )
-    _common(directory_parser, DIRECTORY_FORMATS, "text", lang)
+    _common(directory_parser, (*DIRECTORY_FORMATS, *SPREADSHEET_FORMATS), "text", lang)
     add = directory_parser.add_argument
     add("--kind", action="append", default=[], metavar="KIND", help=_("kind of actor"))
     add("--theme", action="append", default=[], metavar="ID", help=_("priority id"))
@@ -135,10 +146,13 @@ def add_parsers(commands: Any, lang: str | None = None) -> None:
 
     sheet = commands.add_parser(
         "sign-in-sheet",
-        help=_("the sign-in sheet of a meeting (HTML, or PDF with the pdf extra)"),
+        help=_(
+            "the sign-in sheet of a meeting (HTML; PDF with the pdf extra; Word or "
+            "OpenDocument with the office extra)"
+        ),
         description=_("A meeting's sign-in sheet: name, organisation and a signature column."),
     )
-    _common(sheet, ("html", "pdf"), "html", lang)
+    _common(sheet, SIGN_IN_FORMATS, "html", lang)
     sheet.add_argument("--meeting", "-m", default=None, metavar="ID", help=_("the meeting's id"))
     sheet.add_argument(
         "--blank-rows",
@@ -162,36 +176,52 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _directory(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.format in SPREADSHEET_FORMATS and args.output is None:
+        print(_say(args, _BINARY, format=args.format), file=err)
+        return EXIT_USAGE
     group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
+    filters: dict[str, Any] = {
+        "kinds": args.kind,
+        "themes": args.theme,
+        "departments": args.department,
+        "regions": args.region,
+        "country_regions": args.country_region,
+        "languages": args.language,
+        "network_member": args.network_member,
+        "group_member": args.group_member,
+        "include_dissolved": args.include_dissolved,
+        "sort": args.sort,
+    }
     try:
-        entries = directory(
-            group,
-            kinds=args.kind,
-            themes=args.theme,
-            departments=args.department,
-            regions=args.region,
-            country_regions=args.country_region,
-            languages=args.language,
-            network_member=args.network_member,
-            group_member=args.group_member,
-            include_dissolved=args.include_dissolved,
-            sort=args.sort,
-            lang=args.lang,
-        )
-        text = render_directory(
-            group,
-            entries,
-            args.format,
-            args.lang,
-            delimiter=_DELIMITERS[args.delimiter],
-            # A CSV file gets the byte-order mark spreadsheets need to read UTF-8.
-            bom=args.format == "csv" and args.output is not None,
-        )
-    except RrmaError as exc:
+        if args.format in SPREADSHEET_FORMATS:
+            # Imported here, as the other exporters are, so that the command starts quickly.
+            from ..export import spreadsheet
+
+            write_sheet = (
+                spreadsheet.directory_xlsx if args.format == "xlsx" else spreadsheet.directory_ods
+            )
+            data = write_sheet(group, args.lang, **filters)
+        else:
+            from ..activity.directory import directory
+            from ..render.directory import render_directory
+
+            entries = directory(group, lang=args.lang, **filters)
+            text = render_directory(
+                group,
+                entries,
+                args.format,
+                args.lang,
+                delimiter=_DELIMITERS[args.delimiter],
+                # A CSV file gets the byte-order mark spreadsheets need to read UTF-8.
+                bom=args.format == "csv" and args.output is not None,
+            )
+    except RrmaError as exc:  # a bad filter, or no spreadsheet engine
         print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
+    if args.format in SPREADSHEET_FORMATS:
+        return write(data, args.output, err, lang_of(args))
     return _emit(text, args, out, err)
 
 
@@ -199,6 +229,9 @@ def _synergies(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
+    from ..activity.synergies import find_synergies
+    from ..render.synergies import render_synergies
+
     try:
         text = render_synergies(group, find_synergies(group), args.format, args.lang)
     except RrmaError as exc:
@@ -215,6 +248,9 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     group = open_group(args.file, err, lang_of(args))
     if isinstance(group, int):
         return group
+    from ..activity.report import activity_report
+    from ..render.report import render_report
+
     try:
         text = render_report(group, activity_report(group, year), args.format, args.lang)
     except RrmaError as exc:
@@ -248,16 +284,33 @@ def _sign_in_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "pdf" and args.output is None:
         print(_say(args, N_("a PDF is written to a file: give -o FILE")), file=err)
         return EXIT_USAGE
+    if args.format in ("docx", "odt") and args.output is None:
+        print(_say(args, _BINARY, format=args.format), file=err)
+        return EXIT_USAGE
     try:
-        if args.format == "pdf":
-            from ..export.pdf import sign_in_sheet_pdf
+        if args.format == "html":
+            from ..render.sign_in_sheet import sign_in_sheet
 
-            data = sign_in_sheet_pdf(group, meeting, args.lang, blank_rows=args.blank_rows)
-        else:
             text = sign_in_sheet(group, meeting, args.lang, blank_rows=args.blank_rows)
-    except RrmaError as exc:
+            return _emit(text, args, out, err)
+        data = _sign_in_writer(args.format)(group, meeting, args.lang, blank_rows=args.blank_rows)
+    except RrmaError as exc:  # an unknown meeting, or no engine for the format
         print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
-    if args.format == "pdf":
-        return write(data, args.output, err, lang_of(args))
-    return _emit(text, args, out, err)
+    return write(data, args.output, err, lang_of(args))
+
+
+def _sign_in_writer(format: str) -> Callable[..., bytes]:
+    """The function that writes a sign-in sheet as ``format`` (pdf, docx, odt), imported only
+    when asked for: each needs an optional library."""
+    if format == "pdf":
+        from ..export.pdf import sign_in_sheet_pdf
+
+        return sign_in_sheet_pdf
+    if format == "docx":
+        from ..export.docx import sign_in_sheet_docx
+
+        return sign_in_sheet_docx
+    from ..export.odt import sign_in_sheet_odt
+
+    return sign_in_sheet_odt

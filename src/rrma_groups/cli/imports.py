@@ -40,7 +40,8 @@ def add_parser(commands: Any, lang: str | None = None) -> None:
         help=_("read a pasted programme table; write it as a Markdown table or a file's agenda"),
         description=_(
             "Read a programme as people paste it: tab-separated rows, a Markdown table, or lines "
-            "such as '14h00 - 14h15 Accueil'. Facilitators are matched against the persons and "
+            "such as '14h00 - 14h15 Accueil'; or the programme tables of a Word document (.docx) "
+            "or an OpenDocument text (.odt). Facilitators are matched against the persons and "
             "organisations of GROUP. Each problem is reported with its line number."
         ),
     )
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     try:
         raw = read_stdin() if name == "-" else read_limited(args.file)
-        document = _docx_text(raw, name)
+        document = _document_text(raw, name)
         text = raw.decode("utf-8-sig") if document is None else document
     except FileFormatError as exc:
         print(file_error(exc, lang), file=err)
@@ -117,7 +118,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(cannot(N_("{path}: cannot read: {reason}"), name, str(exc), lang), file=err)
         return EXIT_USAGE
-    except RrmaError as exc:  # not a readable Word document, or no python-docx
+    except RrmaError as exc:  # not a readable Word or OpenDocument text, or no python-docx
         print(error_line(exc, lang), file=err)
         return EXIT_USAGE
     group = None
@@ -185,12 +186,18 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return emit(output, args.output, out, err, lang)
 
 
-def _docx_text(raw: bytes, name: str) -> str | None:
-    """The programme tables of a Word document as tab-separated text; ``None`` for a text file.
+def _document_text(raw: bytes, name: str) -> str | None:
+    """The programme tables of a Word document or an OpenDocument text as tab-separated text;
+    ``None`` for a text file.
 
-    A zip archive, or a file named .docx, is read as a Word document: the file's first bytes
-    say what it is, whatever its name, and a .docx that is not one gets a clear error.
+    A zip archive, a flat OpenDocument text, or a file named .docx, .odt or .fodt is read as a
+    document: the file's first bytes say what it is, whatever its name, and a document that is
+    not one gets a clear error.
     """
+    from ..parsing.odt_tables import ODT_SUFFIXES, is_odt, odt_text
+
+    if is_odt(raw) or name.lower().endswith(ODT_SUFFIXES):
+        return odt_text(raw, source=name)
     if not (raw.startswith(b"PK") or name.lower().endswith(".docx")):
         return None
     from ..parsing.docx_tables import docx_text

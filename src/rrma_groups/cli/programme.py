@@ -28,7 +28,7 @@ from .parser import add_group_options
 
 __all__ = ["RENDER_FORMATS", "add_render_parser", "add_schema_parser", "no_meeting"]
 
-RENDER_FORMATS = ("text", "markdown", "html", "pdf", "docx", "json", "jsonld")
+RENDER_FORMATS = ("text", "markdown", "html", "pdf", "docx", "odt", "json", "jsonld")
 """The formats of ``render --format``."""
 
 
@@ -37,7 +37,10 @@ def add_render_parser(commands: Any, lang: str | None = None) -> None:
     _ = translator(lang).gettext
     parser = commands.add_parser(
         "render",
-        help=_("write a programme as text, Markdown, HTML, PDF, JSON or schema.org JSON-LD"),
+        help=_(
+            "write a programme as text, Markdown, HTML, PDF, Word, OpenDocument, JSON or "
+            "schema.org JSON-LD"
+        ),
         description=_(
             "Render a group's page: its network, its objectives and its meetings with their "
             "programmes. Without FILE, the bundled Groupe Pays Maroc example. PDF (the page with "
@@ -58,7 +61,7 @@ def add_render_parser(commands: Any, lang: str | None = None) -> None:
         "-o",
         "--output",
         type=Path,
-        help=_("write to this file (atomically); required for pdf and docx"),
+        help=_("write to this file (atomically); required for pdf, docx and odt"),
     )
     parser.set_defaults(run=run_render)
 
@@ -95,6 +98,9 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "docx" and args.output is None:
         print(say(lang, N_("--format docx writes a binary file: add -o FILE")), file=err)
         return EXIT_USAGE
+    if args.format == "odt" and args.output is None:
+        print(say(lang, N_("--format odt writes a binary file: add -o FILE")), file=err)
+        return EXIT_USAGE
     group = open_group(args.file, err, lang)
     if isinstance(group, int):
         return group
@@ -102,6 +108,8 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _render_pdf(group, args, err)
     if args.format == "docx":
         return _render_docx(group, args, err)
+    if args.format == "odt":
+        return _render_odt(group, args, err)
     try:
         if args.format == "json":
             if args.meeting is not None:
@@ -148,6 +156,18 @@ def _render_docx(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> 
     try:
         data = to_docx(group, args.lang, meeting=args.meeting)
     except RrmaError as exc:  # no python-docx, unknown meeting or language
+        print(error_line(exc, lang_of(args)), file=err)
+        return EXIT_USAGE
+    return write(data, args.output, err, lang_of(args))
+
+
+def _render_odt(group: CountryGroup, args: argparse.Namespace, err: TextIO) -> int:
+    """The group's page (with --meeting, that meeting only) as an OpenDocument text, to -o."""
+    from ..export.odt import to_odt
+
+    try:
+        data = to_odt(group, args.lang, meeting=args.meeting)
+    except RrmaError as exc:  # no odfdo, unknown meeting or language
         print(error_line(exc, lang_of(args)), file=err)
         return EXIT_USAGE
     return write(data, args.output, err, lang_of(args))

@@ -1,4 +1,5 @@
-"""Word (.docx): a group's page or a meeting's programme as a document people can edit.
+"""Word (.docx): a group's page, a meeting's programme or its sign-in sheet, as documents people
+can edit.
 
 :func:`to_docx` writes the page laid out like the printed programme, from the same views as the
 HTML and text pages (:mod:`rrma_groups.render.view`): the network's name, the group's name as
@@ -6,7 +7,7 @@ HTML and text pages (:mod:`rrma_groups.render.view`): the network's name, the gr
 programme as a Word table ("Table Grid") with the headers of the language (Date | Lieu | Heure |
 Activité | Animateur), each day's Date and Lieu written once in a cell merged over its rows. The
 document uses Word's own styles, so that it takes a house style by changing them, not by
-reformatting each paragraph.
+reformatting each paragraph. :func:`sign_in_sheet_docx` writes a meeting's sign-in sheet.
 
 Word documents are optional: ``pip install "rrma-groups[office]"`` installs python-docx.
 
@@ -26,12 +27,10 @@ Tables written here are read back by :func:`~rrma_groups.parsing.tables.parse_ta
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
-from ..i18n.bidi import FSI, LRI, PDI, RLI, first_strong_direction
-from ..i18n.locales import is_rtl, normalize_locale
-from ..messages import listing
+from ..i18n.locales import normalize_locale
 from ..model import CountryGroup, Meeting
 from ..parsing.docx_tables import (
     DOCX_INSTALL,
@@ -40,9 +39,9 @@ from ..parsing.docx_tables import (
     DocxReadError,
     docx_module,
 )
-from ..render import RenderError
-from ..render.common import Labels, TextWriter, comma, programme_columns, when_line
-from ..render.view import GroupView, MeetingView, Piece, group_view, meeting_view
+from ..render.sign_in_sheet import sign_in_view
+from ..render.view import MeetingView, group_view, meeting_view
+from .office import ARABIC_FONT, DocumentWriter, chosen_meeting, direction_runs, programme_widths
 
 __all__ = [
     "ARABIC_FONT",
@@ -50,14 +49,9 @@ __all__ = [
     "DocxEngineError",
     "DocxError",
     "DocxReadError",
+    "sign_in_sheet_docx",
     "to_docx",
 ]
-
-ARABIC_FONT: Final = "Noto Naskh Arabic"
-"""The complex-script font asked for in a right-to-left document (Word falls back to another
-Arabic font, such as Arial, where it is not installed)."""
-
-_DIRECTION_OF: Final = {LRI: "ltr", RLI: "rtl"}
 
 
 def to_docx(
@@ -85,7 +79,7 @@ def to_docx(
     document = docx.Document()
     writer = _Writer(document, language)
     if isinstance(obj, CountryGroup):
-        meetings = None if meeting is None else [_meeting(obj, meeting)]
+        meetings = None if meeting is None else [chosen_meeting(obj, meeting)]
         writer.group(group_view(obj, language, meetings))
     else:
         writer.meeting(meeting_view(obj, language, group), level=1)
@@ -94,50 +88,12 @@ def to_docx(
     return out.getvalue()
 
 
-def _meeting(group: CountryGroup, key: str) -> Meeting:
-    try:
-        return group.meeting(key)
-    except KeyError:
-        known = listing(group.meeting_ids())
-        raise RenderError("unknown_meeting", value=key, known=known) from None
-
-
-def _runs(text: str, page: str) -> Iterator[tuple[str, str]]:
-    """The text without its directional isolates, in runs with their direction.
-
-    The text writer (:class:`~rrma_groups.render.common.TextWriter`) isolates Latin names and
-    addresses (FSI, LRI…PDI) and times (RLI…PDI) inside Arabic text. Word gives direction to
-    runs (``w:rtl``) rather than to these characters, which some versions and fonts draw as
-    boxes, and which would stay in the cells when the table is read back; so each isolate
-    becomes a run of its own direction and the characters are left out.
-    """
-    stack = [page]
-    start = 0
-    for at, char in enumerate(text):
-        if char in (FSI, LRI, RLI, PDI):
-            if at > start:
-                yield text[start:at], stack[-1]
-            if char == PDI:
-                if len(stack) > 1:
-                    stack.pop()
-            elif char == FSI:
-                stack.append(first_strong_direction(text[at + 1 :]) or stack[-1])
-            else:
-                stack.append(_DIRECTION_OF[char])
-            start = at + 1
-    if start < len(text):
-        yield text[start:], stack[-1]
-
-
-class _Writer:
+class _Writer(DocumentWriter):
     """Writes views into a python-docx document, in the direction of the language."""
 
     def __init__(self, document: Any, lang: str) -> None:
+        super().__init__(lang)
         self.doc = document
-        self.lang = lang
-        self.rtl = is_rtl(lang)
-        self.w = TextWriter(lang)
-        self.labels = Labels(lang)
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Mm
@@ -163,10 +119,9 @@ class _Writer:
 
     # --- paragraphs and runs -----------------------------------------------------------------
 
-    def paragraph(self, text: str = "", style: str | None = None, container: Any = None) -> Any:
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
         """A paragraph of ``text`` (written by the text writer: isolates become runs)."""
-        holder = self.doc if container is None else container
-        paragraph = holder.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph(style=style)
         self.fill(paragraph, text)
         return paragraph
 
@@ -179,7 +134,7 @@ class _Writer:
                 *("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc"),
                 *("w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr"),
             )
-        for part, direction in _runs(text, "rtl" if self.rtl else "ltr"):
+        for part, direction in direction_runs(text, "rtl" if self.rtl else "ltr"):
             run = paragraph.add_run(part)
             if self.rtl:
                 self._rtl_run(run, direction == "rtl")
@@ -203,160 +158,103 @@ class _Writer:
         for text in texts:
             self.paragraph(text, "List Bullet")
 
-    def section(self, heading: str, body: Sequence[str], bullets: Sequence[str] = ()) -> None:
-        if body or bullets:
-            self.heading(heading, 2)
-            for text in body:
-                self.paragraph(text)
-            self.bullets(bullets)
+    def title(self, text: str) -> None:
+        self.doc.core_properties.title = text
 
-    # --- the group's page --------------------------------------------------------------------
+    # --- the programme -----------------------------------------------------------------------
 
-    def group(self, view: GroupView) -> None:
-        w, labels = self.w, self.labels
-        self.paragraph(w.piece(view.network))
-        if view.network_tagline:
-            self.paragraph(w.piece(view.network_tagline))
-        title = w.piece(view.name)
-        if view.acronym and view.acronym.text != view.name.text:
-            title += f" ({w.piece(view.acronym)})"
-        self.doc.core_properties.title = title.translate(dict.fromkeys(map(ord, FSI + PDI)))
-        self.heading(title, 1)
-        self.section(labels.context, self.texts(view.context))
-        network = []
-        if view.network_mission:
-            network.append(f"{labels.colon(labels.mission)} {w.piece(view.network_mission)}")
-        if view.founders:
-            network.append(f"{labels.colon(labels.founders)} {view.founders}")
-        self.section(labels.network, network + self.texts(view.network_description))
-        self.section(labels.group, self.texts(view.description))
-        self.section(labels.objectives, [], [w.piece(o) for o in view.objectives])
-        how = self.texts(view.working_arrangements)
-        if view.offers:
-            how.append(f"{labels.colon(labels.network_offer)} {view.offers}")
-        self.section(labels.how_it_works, how)
-        if view.membership:
-            join = self.texts(view.membership)
-            if view.network_membership:
-                join.append(view.network_membership)
-            self.section(labels.who_may_join, join + self.texts(view.membership_note))
-        for cooperation in view.cooperations:
-            self.heading(w.piece(cooperation.actor), 2)
-            if cooperation.since:
-                self.paragraph(cooperation.since)
-            if cooperation.partner_areas:
-                areas = w.piece(cooperation.partner_areas)
-                self.paragraph(f"{labels.colon(labels.partners)} {areas}")
-            for text in (cooperation.description, cooperation.actor_description):
-                for line in self.texts(text):
-                    self.paragraph(line)
-            if cooperation.priorities:
-                self.paragraph(labels.colon(labels.priorities))
-                self.bullets(
-                    [self.priority(p.title, p.description) for p in cooperation.priorities]
-                )
-            if cooperation.partnerships:
-                self.paragraph(labels.colon(labels.partnerships))
-                self.partnerships(cooperation.partnerships)
-        self.section(
-            labels.priorities, [], [self.priority(p.title, p.description) for p in view.priorities]
-        )
-        if view.partnerships:
-            self.heading(labels.partnerships, 2)
-            self.partnerships(view.partnerships)
-        for meeting in view.meetings:
-            self.meeting(meeting, level=2)
-
-    def texts(self, piece: Piece | None) -> list[str]:
-        """A text of the data, one paragraph a line."""
-        return [line for line in self.w.piece(piece).split("\n") if line] if piece else []
-
-    def priority(self, title: Piece, description: Piece | None) -> str:
-        if description is None:
-            return self.w.piece(title)
-        text = " ".join(self.texts(description))
-        return f"{self.labels.colon(self.w.piece(title))} {text}"
-
-    def partnerships(self, partnerships: Sequence[Any]) -> None:
-        w, labels = self.w, self.labels
-        for p in partnerships:
-            self.paragraph(w.names(p.parties, p.parties_text), "List Bullet")
-            lines = [p.kind, f"{labels.colon(labels.partnership_status)} {p.status}"]
-            if p.themes:
-                themes = comma(self.lang).join(w.piece(t) for t in p.themes)
-                lines.append(f"{labels.colon(labels.themes)} {themes}")
-            for line in lines + self.texts(p.description):
-                self.paragraph(line)
-
-    # --- a meeting ---------------------------------------------------------------------------
-
-    def meeting(self, view: MeetingView, *, level: int) -> None:
-        w, labels = self.w, self.labels
-        title = w.piece(view.title)
-        if level == 1:
-            self.doc.core_properties.title = title.translate(dict.fromkeys(map(ord, FSI + PDI)))
-        self.heading(title, level)
-        self.paragraph(when_line(view, w))
-        where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
-        if where:
-            self.paragraph(where)
-        if view.status.value == "cancelled":
-            self.paragraph(labels.cancelled.upper())
-        elif view.status.value == "postponed":
-            self.paragraph(labels.postponed.upper())
-        if view.previous_date:
-            self.paragraph(labels.previously.format(date=view.previous_date))
-        if view.online_url:
-            self.paragraph(f"{labels.colon(labels.online)} {w.ltr(view.online_url)}")
-        for line in self.texts(view.description):
-            self.paragraph(line)
-        if view.objectives:
-            self.paragraph(labels.colon(labels.meeting_objectives))
-            self.bullets([w.piece(o) for o in view.objectives])
-        if any(day.items for day in view.days):
-            self.table(view)
-        if view.signatory:
-            self.paragraph()
-            self.paragraph(w.piece(view.signatory))
-            if view.signatory_affiliation:
-                self.paragraph(w.piece(view.signatory_affiliation))
-
-    def table(self, view: MeetingView) -> None:
-        w, labels = self.w, self.labels
-        columns = programme_columns(view, labels)
-        with_rooms = len(columns) == 6
-        table = self.doc.add_table(rows=1, cols=len(columns))
+    def new_table(self, headers: Sequence[str]) -> Any:
+        """A "Table Grid" table with a header row, repeated at the top of each page the table
+        runs onto; in a right-to-left language, its first column on the right."""
+        table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
-        if self.rtl:  # the first column on the right
+        if self.rtl:
             table._tbl.tblPr.insert_element_before(
                 self._new("w:bidiVisual"),
                 *("w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc"),
                 *("w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout"),
                 *("w:tblCellMar", "w:tblLook"),
             )
-        # The header row is repeated at the top of each page the table runs onto.
         table.rows[0]._tr.get_or_add_trPr().append(self._new("w:tblHeader"))
-        for cell, name in zip(table.rows[0].cells, columns, strict=True):
+        for cell, name in zip(table.rows[0].cells, headers, strict=True):
             self.fill(cell.paragraphs[0], name)
-        venue = w.piece(view.venue)
-        for day in view.days:
+        return table
+
+    def table(self, view: MeetingView) -> None:
+        columns, days = self.programme(view)
+        table = self.new_table(columns)
+        table.autofit = False
+        for day in days:
             first = len(table.rows)
-            for item in day.items:
-                texts = [
-                    w.time(item.time),
-                    w.piece(item.title),
-                    w.names(item.facilitators, item.facilitators_text),
-                ]
-                if with_rooms:
-                    texts.insert(1, w.piece(item.room) if item.room else labels.plenary)
-                cells = table.add_row().cells
-                for cell, text in zip(cells[2:], texts, strict=True):
+            for texts in day.rows:
+                row = table.add_row()
+                row._tr.get_or_add_trPr().append(self._new("w:cantSplit"))  # one page each
+                for cell, text in zip(row.cells[2:], texts, strict=True):
                     self.fill(cell.paragraphs[0], text)
-            if len(table.rows) == first:
-                continue
             last = len(table.rows) - 1
-            for column, text in ((0, day.date), (1, venue)):
+            for column, text in ((0, day.date), (1, day.venue)):
                 top = table.cell(first, column)
                 self.fill(top.paragraphs[0], text)
                 if last > first:
                     top.merge(table.cell(last, column))
+        self.widths(table, programme_widths(len(columns), _TEXT_WIDTH_MM / 10))
+
+    def widths(self, table: Any, centimetres: Sequence[float]) -> None:
+        """Fixed column widths: the table's grid, which LibreOffice reads, and each cell's,
+        which Word reads (a merged cell spans the grid's columns)."""
+        from docx.shared import Cm
+
+        for column, width in zip(table.columns, centimetres, strict=True):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
+
+    # --- the sign-in sheet -------------------------------------------------------------------
+
+    def sign_in_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        from docx.enum.table import WD_ROW_HEIGHT_RULE
+        from docx.shared import Mm
+
+        table = self.new_table(headers)
+        table.autofit = False
+        for texts in rows:
+            row = table.add_row()
+            row.height, row.height_rule = Mm(_SIGN_IN_ROW_MM), WD_ROW_HEIGHT_RULE.AT_LEAST
+            row._tr.get_or_add_trPr().append(self._new("w:cantSplit"))  # never across pages
+            for cell, text in zip(row.cells, texts, strict=True):
+                if text:
+                    self.fill(cell.paragraphs[0], text)
+        self.widths(table, [width / 10 for width in _SIGN_IN_COLUMNS_MM])
+
+
+_TEXT_WIDTH_MM: Final = 159
+"""The width of the text on an A4 page between python-docx's margins (one inch each), in mm."""
+_SIGN_IN_COLUMNS_MM: Final = (12, 48, 52, 47)
+"""The widths of the sign-in sheet's columns (No., Name, Organisation, Signature), in mm: the
+width of an A4 page between python-docx's margins (159 mm)."""
+_SIGN_IN_ROW_MM: Final = 10
+"""The least height of a sign-in sheet's row, in mm: room to sign."""
+
+
+def sign_in_sheet_docx(
+    group: CountryGroup, meeting: str | Meeting, lang: str | None = None, *, blank_rows: int = 5
+) -> bytes:
+    """The sign-in sheet of ``meeting`` (an id or a meeting) as a Word document, in ``lang``.
+
+    The sheet of :func:`~rrma_groups.render.sign_in_sheet.sign_in_sheet`: the meeting's title,
+    date, hours and place, then a table No. | Name | Organisation | Signature whose header row
+    is repeated on each page, a row per registration (sorted by name) then ``blank_rows`` empty
+    rows, each tall enough to sign in and kept on one page. Right to left at every level in
+    Arabic, as :func:`to_docx`.
+
+    Raises :class:`DocxEngineError` when python-docx is missing and
+    :class:`~rrma_groups.render.RenderError` for an unknown meeting or a number of blank rows
+    out of bounds (from 0 to :data:`~rrma_groups.render.sign_in_sheet.MAX_BLANK_ROWS`).
+    """
+    docx = docx_module()
+    view = sign_in_view(group, meeting, lang, blank_rows=blank_rows)
+    document = docx.Document()
+    _Writer(document, view.lang).sign_in_sheet(view)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

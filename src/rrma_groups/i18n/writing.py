@@ -33,6 +33,7 @@ from babel import dates as babel_dates
 
 __all__ = [
     "NNBSP",
+    "clock_text",
     "french_spacing",
     "is_french",
     "message_clock",
@@ -167,6 +168,19 @@ def message_time(value: dt.time, lang: str | None) -> str:
     return programme_time(value, locale)
 
 
+def clock_text(seconds: int) -> str:
+    """A time of day given in seconds as English messages and Arabic programmes write it:
+    ``14:00``, its seconds only when it has some (``14:00:30``), and past midnight as it is
+    counted (``24:00``, ``25:30`` for the next day's 1:30).
+
+    >>> clock_text(50400), clock_text(50430), clock_text(86400)
+    ('14:00', '14:00:30', '24:00')
+    """
+    hours, rest = divmod(seconds, 3600)
+    text = f"{hours:02d}:{rest // 60:02d}"
+    return text + (f":{rest % 60:02d}" if rest % 60 else "")
+
+
 def message_clock(seconds: int, lang: str | None) -> str:
     """A time of day given in seconds, up to the end of the day included: as
     :func:`message_time` writes it, and the end of the day as the language's ``24:00``.
@@ -179,9 +193,7 @@ def message_clock(seconds: int, lang: str | None) -> str:
         return message_time(dt.time(hours, rest // 60, rest % 60), lang)
     if seconds == 86400 and is_french(lang):
         return "24h00"
-    hours, rest = divmod(seconds, 3600)
-    text = f"{hours:02d}:{rest // 60:02d}"
-    return text + (f":{rest % 60:02d}" if rest % 60 else "")
+    return clock_text(seconds)
 
 
 def message_date(value: dt.date, lang: str | None) -> str:

@@ -326,12 +326,16 @@ RoomId = Annotated[
 
 @functools.cache
 def _countries() -> frozenset[str]:
-    from babel import Locale
+    """The two-letter codes of the territories that have a currency today, from CLDR's
+    supplemental data (Babel's global data, which the locales load anyway): the ISO 3166
+    countries, without former ones (SU, YU) and pseudo-territories (XA, XB). A locale's list
+    of territory names would do too, but reading one for this costs more than the check."""
+    from babel.core import get_global
 
     return frozenset(
         code
-        for code in Locale("en").territories
-        if isinstance(code, str) and re.fullmatch("[A-Z]{2}", code)
+        for code, currencies in get_global("territory_currencies").items()
+        if re.fullmatch("[A-Z]{2}", code) and any(end is None for _, _, end, _ in currencies)
     )
 
 

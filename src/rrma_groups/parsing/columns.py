@@ -15,7 +15,15 @@ from ..errors import TimeParseError
 from .folding import fold_words
 from .times import normalize_digits, parse_date, parse_time, parse_time_range
 
-__all__ = ["COLUMN_NAMES", "KNOWN_COLUMNS", "Column", "column_of", "guess_columns", "lone_date"]
+__all__ = [
+    "COLUMN_NAMES",
+    "KNOWN_COLUMNS",
+    "Column",
+    "column_of",
+    "guess_columns",
+    "is_date",
+    "lone_date",
+]
 
 Column = Literal[
     "date", "venue", "time", "start", "end", "duration", "title", "facilitators", "room",
@@ -94,9 +102,7 @@ def guess_columns(rows: list[list[str]]) -> list[str | None]:
     if time is None:
         return columns
     columns[time] = "time"
-    date = next(
-        (i for i, cells in enumerate(filled) if i != time and mostly(cells, _is_date)), None
-    )
+    date = next((i for i, cells in enumerate(filled) if i != time and mostly(cells, is_date)), None)
     if date is not None:
         columns[date] = "date"
     before = [
@@ -117,7 +123,7 @@ def guess_columns(rows: list[list[str]]) -> list[str | None]:
 def lone_date(cells: list[str]) -> int | None:
     """The index of the only filled cell of a row, when that cell is a date."""
     filled = [i for i, cell in enumerate(cells) if cell]
-    if len(filled) == 1 and _is_date(cells[filled[0]]):
+    if len(filled) == 1 and is_date(cells[filled[0]]):
         return filled[0]
     return None
 
@@ -147,12 +153,13 @@ def _is_time(cell: str) -> bool:
     return _TIME_SHAPE.fullmatch(" ".join(normalize_digits(cell).casefold().split())) is not None
 
 
-def _is_date(cell: str) -> bool:
-    """Whether a cell is written as a date, maybe one that does not exist."""
+def is_date(cell: str, *, existing: bool = False) -> bool:
+    """Whether a cell is written as a date: one that does not exist (31 février) too, unless
+    ``existing``; a column of dates is told by their shape, a day's date by its value."""
     try:
         parse_date(cell)
     except TimeParseError as exc:
-        return exc.code in _WRONG_DATE_CODES
+        return not existing and exc.code in _WRONG_DATE_CODES
     return True
 
 

@@ -37,8 +37,9 @@ class Match(NamedTuple):
     params: Mapping[str, Any] = {}
 
 
-# Several facilitators are joined by a spaced dash, a comma, a semicolon, a slash or "&".
-_JOINS: Final = re.compile(r"\s+[-–—]\s+|\s*[;,/&+]\s*|\s*\n\s*")
+# Several facilitators are joined by a spaced dash, a comma, a semicolon (Latin or Arabic: ، ؛),
+# a slash or "&".
+_JOINS: Final = re.compile(r"\s+[-–—]\s+|\s*[;,/&+\u060c\u061b]\s*|\s*\n\s*")
 # "et"/"and"/"و" join names too, but also occur inside roles ("le président et la trésorière"):
 # they split only when every part is a known person or organisation.
 _WORD_JOINS: Final = re.compile(r"\s+(?:et|and|و)\s+", re.IGNORECASE)

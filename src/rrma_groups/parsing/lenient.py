@@ -31,8 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from ..errors import TimeParseError
-from .times import parse_date
+from .columns import is_date
 
 __all__ = ["Normalised", "normalise"]
 
@@ -70,14 +69,6 @@ def _clean(line: str) -> str:
     return " ".join(_BULLET.sub("", kept).split())
 
 
-def _is_date(text: str) -> bool:
-    try:
-        parse_date(text.rstrip(" :"))
-    except TimeParseError:
-        return False
-    return True
-
-
 def _is_heading(text: str) -> bool:
     words = text.rstrip(" :").split()
     if not words or len(words) > _MAX_HEADING_WORDS:
@@ -89,7 +80,7 @@ def _is_heading(text: str) -> bool:
 
 def _trailing_date(text: str) -> str | None:
     found = _TRAILING_DATE.search(text)
-    if found is not None and _is_date(found.group("date")):
+    if found is not None and is_date(found.group("date"), existing=True):
         return found.group("date")
     return None
 
@@ -164,7 +155,7 @@ def normalise(text: str) -> Normalised:
             if rest:
                 _title(current, rest)
             continue
-        if _is_date(line):
+        if is_date(line.rstrip(" :"), existing=True):
             items.append((number, line.rstrip(" :")))
             current = None
             continue

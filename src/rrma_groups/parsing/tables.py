@@ -346,6 +346,22 @@ def _shown(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _document_text(document: bytes | os.PathLike[str], source: str | None) -> str:
+    """The programme tables of a Word or OpenDocument document as tab-separated text."""
+    from .docx_tables import DocxReadError, docx_text
+    from .odt_tables import ODT_SUFFIXES, is_odt, odt_text
+    from .office_archive import document_bytes
+
+    if not isinstance(document, bytes):
+        if os.fspath(document).lower().endswith(ODT_SUFFIXES):
+            return odt_text(document, source=source)
+        source = source or os.fspath(document)
+        document = document_bytes(document, DocxReadError)
+    if is_odt(document):
+        return odt_text(document, source=source)
+    return docx_text(document, source=source)
+
+
 def parse_table(
     text: str | bytes | os.PathLike[str],
     *,
@@ -370,8 +386,11 @@ def parse_table(
     meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
     when they change, is reported as a warning.
 
-    ``text`` may also be a Word document (.docx), as its bytes or a path: its programme tables
-    are read (:func:`~rrma_groups.parsing.docx_tables.docx_text`; needs the ``office`` extra).
+    ``text`` may also be a Word document (.docx; needs the ``office`` extra) or an OpenDocument
+    text (.odt, .fodt), as its bytes or a path: its programme tables are read
+    (:func:`~rrma_groups.parsing.docx_tables.docx_text`,
+    :func:`~rrma_groups.parsing.odt_tables.odt_text`). The bytes say which it is, whatever the
+    file's name, except for a file named .odt or .fodt, always read as OpenDocument.
 
     ``lenient`` reads a programme copied from a web page rather than a table: headings,
     bullets, emoji, titles on the line after their time, speakers under an item, remarks in
@@ -385,9 +404,7 @@ def parse_table(
     line 1: warning: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]
     """
     if not isinstance(text, str):
-        from .docx_tables import docx_text
-
-        text = docx_text(text, source=source)
+        text = _document_text(text, source)
     first_date = parse_date(date) if isinstance(date, str) else date
     if timezone not in iana_timezones():
         raise GroupValidationError([problem("invalid_timezone", ("timezone",), timezone)])

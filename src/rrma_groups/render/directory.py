@@ -22,13 +22,13 @@ from ..i18n.regions import country_name, subdivision_name
 from ..messages import COMMA, listing
 from ..model import CountryGroup
 from .data_tables import Cell, Table, table_csv, table_html, table_markdown, table_text
+from .formats import DIRECTORY_FORMATS
 from .html import page
 from .labels import enum_label
 from .markdown import escape_markdown
 
 __all__ = ["DIRECTORY_FORMATS", "capitalised", "directory_table", "render_directory"]
 
-DIRECTORY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "csv")
 
 _HEADERS = {
     "name": N_("Name"),

@@ -145,8 +145,7 @@ def jsonld_script(
     >>> print(jsonld_script(meeting).splitlines()[4])
       "name": "\\u003c/script\\u003e\\u003cb\\u003e",
     """
-    data = to_jsonld(obj, lang, group=group, meeting=meeting)
-    return f'<script type="application/ld+json">\n{dumps_for_html(data)}\n</script>'
+    return _script(to_jsonld(obj, lang, group=group, meeting=meeting), indent=2)
 
 
 def page_script(
@@ -161,8 +160,12 @@ def page_script(
     page was written from, and without indentation (only machines read it; indented JSON is
     written by Python's slower encoder)."""
     known = {view.id: view for view in views}
-    data = _jsonld(obj, language, group, meeting, known)
-    return f'<script type="application/ld+json">\n{dumps_for_html(data, indent=None)}\n</script>'
+    return _script(_jsonld(obj, language, group, meeting, known), indent=None)
+
+
+def _script(data: JsonObject, *, indent: int | None) -> str:
+    """The script element of ``data``, escaped for HTML (see :func:`jsonld_script`)."""
+    return f'<script type="application/ld+json">\n{dumps_for_html(data, indent=indent)}\n</script>'
 
 
 _HTML_ESCAPES = {

@@ -29,14 +29,13 @@ from ..model.participants import Attendance
 from ..model.projects import ProjectStatus, ResourceKind, period_bounds
 from .data_tables import Cell, Table, table_html, table_markdown, table_text
 from .directory import capitalised
+from .formats import REPORT_FORMATS
 from .html import page
 from .labels import enum_label
 from .markdown import emphasis, escape_markdown
 from .svg import Bar, bar_chart
 
 __all__ = ["REPORT_FORMATS", "project_status_label", "render_report", "resource_kind_label"]
-
-REPORT_FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -21,13 +21,13 @@ from ..i18n.formatting import format_list
 from ..i18n.locales import direction, normalize_locale
 from ..messages import listing
 from ..model import CountryGroup
+from .formats import SYNERGY_FORMATS
 from .html import page
 from .labels import label
 from .markdown import escape_markdown
 
 __all__ = ["SYNERGY_FORMATS", "SynergyError", "render_synergies"]
 
-SYNERGY_FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 
 _TITLE = N_("Synergies")
 # TRANSLATORS: before the list of actors a synergy proposal suggests should meet.
