@@ -170,3 +170,60 @@ def test_without_python_docx_the_error_says_what_to_install(
         to_docx(GROUP, "fr")
     assert 'pip install "rrma-groups[office]"' in caught.value.describe(None)
     assert 'pip install "rrma-groups[office]"' in caught.value.describe("ar")
+
+
+def _word(rows: list[list[str]]) -> bytes:
+    """A Word document of one table of ``rows``."""
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_import_agenda_from_word_into_a_group_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .docx's table goes into a meeting of a group file, as a text file's would."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "groupe_pays_maroc.toml"
+    text = example.read_text(encoding="utf-8").replace("\nend = 17:30:00\n", "\nend = 18:00:00\n")
+    group_file = tmp_path / "groupe.toml"
+    group_file.write_text(text, encoding="utf-8")
+    programme = tmp_path / "programme.docx"
+    programme.write_bytes(
+        _word(
+            [
+                ["Heure", "Activité", "Animateur"],
+                ["17h30 - 17h45", "Photo de groupe", "Khalid"],
+            ]
+        )
+    )
+    argv = ["import-agenda", str(programme), "--into", str(group_file), "--meeting",
+            "limoges-2016"]  # fmt: skip
+    assert main(argv) == 0, capsys.readouterr().err
+    assert "items added to the meeting 'limoges-2016'" in capsys.readouterr().err
+    from rrma_groups import load
+
+    agenda = load(group_file).meeting("limoges-2016").agenda
+    assert [str(i.title) for i in agenda][-1] == "Photo de groupe"
+    assert [f.person for f in agenda.items[-1].facilitators] == ["khalid-chihani"]  # type: ignore[union-attr]
+
+
+def test_a_word_programme_read_leniently(tmp_path: Path) -> None:
+    """--lenient works on a document as on text: a title under its time, a speaker under it."""
+    document = docx.Document()
+    for line in ("Matinée :", "9h30", "Accueil des participants", "Avec : Khalid Chihani",
+                 "10h00 - 10h30", "Présentation de Cap Coopération"):  # fmt: skip
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    table = parse_table(out.getvalue(), lenient=True, group=GROUP)
+    items = table.agenda.items
+    assert [str(i.title) for i in items] == [
+        "Accueil des participants",
+        "Présentation de Cap Coopération",
+    ]
+    assert [i.start.isoformat(timespec="minutes") for i in items] == ["09:30", "10:00"]
