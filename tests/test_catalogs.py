@@ -181,18 +181,43 @@ class TestCompleteness:
             assert message.string != generic.string, key(message)
         assert translator("ar_MA").gettext("Activity") == "النشاط"  # from ar
 
-    def test_moroccan_arabic_repeats_the_plural_messages(self) -> None:
-        """ar_MA has every plural message of ar, the same: see the catalog's header comment.
-
-        Babel compiles an untranslated plural message with the English text as translation
-        (python-babel/babel#697), so a missing one would show English instead of falling back.
-        """
+    def test_moroccan_arabic_falls_back_for_plural_messages(self) -> None:
+        """ar_MA leaves the plural messages to ar, like the others: the package compiles an
+        untranslated plural message out of the catalog, where Babel would write the English
+        text as its translation (python-babel/babel#697) and hide ar's."""
         moroccan, arabic = read("ar_MA"), read("ar")
-        for message in messages(arabic):
-            if message.pluralizable:
-                regional = moroccan.get(message.id, message.context)
-                assert regional is not None, key(message)
-                assert forms(regional) == forms(message), key(message)
+        plural = [m for m in messages(arabic) if m.pluralizable]
+        assert plural
+        for message in plural:
+            regional = moroccan.get(message.id, message.context)
+            if regional is not None and any(forms(regional)):
+                assert forms(regional) != forms(message), key(message)
+        for message in plural:
+            singular, plural_id = message.id
+            for n in (0, 1, 2, 3, 11, 100):
+                assert translator("ar_MA").ngettext(singular, plural_id, n) == translator(
+                    "ar"
+                ).ngettext(singular, plural_id, n), (key(message), n)
+
+    def test_an_untranslated_plural_message_is_left_out_when_compiled(self) -> None:
+        """What makes the fallback work: the compiled catalog has no such message at all."""
+        import io
+
+        from babel.messages.mofile import read_mo
+
+        from rrma_groups.i18n.compiling import compile_catalog
+
+        source = LOCALE_DIR / "ar_MA" / "LC_MESSAGES" / "rrma_groups.po"
+        out = io.BytesIO()
+        with source.open("rb") as handle:
+            compile_catalog(handle, out, "ar_MA", "rrma_groups")
+        out.seek(0)
+        compiled = read_mo(out)
+        untranslated = [
+            m.id for m in messages(read("ar_MA")) if m.pluralizable and not any(forms(m))
+        ]
+        assert untranslated
+        assert all(compiled.get(message_id) is None for message_id in untranslated)
 
 
 class TestPlaceholders:

@@ -36,6 +36,7 @@ import contextlib
 import datetime as dt
 import html
 import importlib
+import importlib.util
 import io
 import json
 import re
@@ -76,6 +77,10 @@ def soffice() -> str:
     )
     if reason is not None or SOFFICE is None:
         pytest.skip(f"needs LibreOffice: {reason}")
+    # The documents are written, and the Word ones read, with the office extra's libraries.
+    missing = [m for m in ("docx", "odfdo", "openpyxl") if importlib.util.find_spec(m) is None]
+    if missing:
+        pytest.skip(f"needs the office extra (pip install '.[office]'): {', '.join(missing)}")
     return SOFFICE
 
 

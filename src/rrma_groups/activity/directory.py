@@ -22,7 +22,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ..errors import LocaleError, RrmaError
 from ..i18n.catalog import N_, translator
@@ -36,6 +36,7 @@ from ..model.projects import period_bounds
 __all__ = [
     "SORT_KEYS",
     "DirectoryEntry",
+    "DirectoryFilters",
     "DirectoryError",
     "SortKey",
     "directory",
@@ -45,6 +46,23 @@ __all__ = [
 
 SortKey = Literal["name", "kind", "department", "region", "country_region"]
 SORT_KEYS: tuple[str, ...] = ("name", "kind", "department", "region", "country_region")
+
+
+class DirectoryFilters(TypedDict, total=False):
+    """The filters and order of :func:`directory`, as keywords, for the functions that write
+    the directory out (spreadsheets): each key means what :func:`directory`'s parameter does."""
+
+    kinds: Iterable[ActorKind | str]
+    themes: Iterable[str]
+    departments: Iterable[str]
+    regions: Iterable[str]
+    country_regions: Iterable[str]
+    languages: Iterable[str]
+    network_member: bool | None
+    group_member: bool | None
+    include_dissolved: bool
+    sort: SortKey
+    as_of: dt.date | None
 
 
 class DirectoryError(RrmaError, ValueError):

@@ -30,7 +30,6 @@ import io
 from collections.abc import Sequence
 from typing import Any, Final
 
-from ..i18n.locales import normalize_locale
 from ..model import CountryGroup, Meeting
 from ..parsing.docx_tables import (
     DOCX_INSTALL,
@@ -40,8 +39,14 @@ from ..parsing.docx_tables import (
     docx_module,
 )
 from ..render.sign_in_sheet import sign_in_view
-from ..render.view import MeetingView, group_view, meeting_view
-from .office import ARABIC_FONT, DocumentWriter, chosen_meeting, direction_runs, programme_widths
+from ..render.view import MeetingView
+from .office import (
+    ARABIC_FONT,
+    DocumentWriter,
+    direction_runs,
+    document_language,
+    programme_widths,
+)
 
 __all__ = [
     "ARABIC_FONT",
@@ -71,18 +76,9 @@ def to_docx(
     Raises :class:`DocxEngineError` when python-docx is missing and
     :class:`~rrma_groups.render.RenderError` for a meeting the group does not have.
     """
-    if isinstance(obj, CountryGroup):
-        group = obj
-    default = group.default_language if group is not None else "fr"
-    language = normalize_locale(lang or default)
-    docx = docx_module()
-    document = docx.Document()
-    writer = _Writer(document, language)
-    if isinstance(obj, CountryGroup):
-        meetings = None if meeting is None else [chosen_meeting(obj, meeting)]
-        writer.group(group_view(obj, language, meetings))
-    else:
-        writer.meeting(meeting_view(obj, language, group), level=1)
+    language = document_language(obj, lang, group)
+    document = docx_module().Document()
+    _Writer(document, language).page(obj, group, meeting)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

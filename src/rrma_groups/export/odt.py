@@ -48,13 +48,12 @@ from xml.sax.saxutils import quoteattr
 
 from ..i18n.bidi import FSI, LRI, PDI, RLI
 from ..i18n.formatting import format_number
-from ..i18n.locales import normalize_locale
 from ..model import CountryGroup, Meeting
 from ..parsing.odt_tables import ODF_INSTALL, OdtEngineError, OdtError, OdtReadError
 from ..render.common import comma
 from ..render.sign_in_sheet import sign_in_view
-from ..render.view import MeetingView, Piece, group_view, meeting_view
-from .office import ARABIC_FONT, DocumentWriter, chosen_meeting, plain, programme_widths
+from ..render.view import MeetingView, Piece
+from .office import ARABIC_FONT, DocumentWriter, document_language, plain, programme_widths
 
 if TYPE_CHECKING:
     from odfdo import Document, Element
@@ -89,16 +88,8 @@ def to_odt(
     Raises :class:`OdtEngineError` when odfdo is missing and
     :class:`~rrma_groups.render.RenderError` for a meeting the group does not have.
     """
-    if isinstance(obj, CountryGroup):
-        group = obj
-    default = group.default_language if group is not None else "fr"
-    language = normalize_locale(lang or default)
-    writer = _Writer(language)
-    if isinstance(obj, CountryGroup):
-        meetings = None if meeting is None else [chosen_meeting(obj, meeting)]
-        writer.group(group_view(obj, language, meetings))
-    else:
-        writer.meeting(meeting_view(obj, language, group), level=1)
+    writer = _Writer(document_language(obj, lang, group))
+    writer.page(obj, group, meeting)
     return writer.save()
 
 

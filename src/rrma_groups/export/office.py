@@ -16,15 +16,23 @@ from typing import Any, Final
 
 from ..i18n.bidi import FSI, LRI, PDI, RLI, first_strong_direction
 from ..i18n.formatting import format_number
-from ..i18n.locales import is_rtl
+from ..i18n.locales import is_rtl, normalize_locale
 from ..messages import listing
 from ..model import CountryGroup, Meeting
 from ..render import RenderError
 from ..render.common import Labels, TextWriter, comma, programme_columns, when_line
 from ..render.sign_in_sheet import SignInView
-from ..render.view import GroupView, MeetingView, PartnershipView, Piece
+from ..render.view import (
+    GroupView,
+    MeetingView,
+    PartnershipView,
+    Piece,
+    group_view,
+    meeting_view,
+)
 
 __all__ = [
+    "document_language",
     "programme_widths",
     "ARABIC_FONT",
     "DocumentWriter",
@@ -40,6 +48,15 @@ back to another Arabic font, such as Arial, where it is not installed)."""
 
 _DIRECTION_OF: Final = {LRI: "ltr", RLI: "rtl"}
 _ISOLATES: Final = dict.fromkeys(map(ord, FSI + LRI + RLI + PDI))
+
+
+def document_language(
+    obj: CountryGroup | Meeting, lang: str | None, group: CountryGroup | None
+) -> str:
+    """The language a document of ``obj`` is written in: ``lang``, else its group's."""
+    if isinstance(obj, CountryGroup):
+        group = obj
+    return normalize_locale(lang or (group.default_language if group is not None else "fr"))
 
 
 def chosen_meeting(group: CountryGroup, key: str) -> Meeting:
@@ -154,6 +171,17 @@ class DocumentWriter:
             return self.w.piece(title)
         text = " ".join(self.texts(description))
         return f"{self.labels.colon(self.w.piece(title))} {text}"
+
+    def page(
+        self, obj: CountryGroup | Meeting, group: CountryGroup | None, meeting: str | None
+    ) -> None:
+        """A group's page (with ``meeting``, an id, only that meeting), or a meeting's
+        programme (``group`` names its facilitators and organiser)."""
+        if isinstance(obj, CountryGroup):
+            meetings = None if meeting is None else [chosen_meeting(obj, meeting)]
+            self.group(group_view(obj, self.lang, meetings))
+        else:
+            self.meeting(meeting_view(obj, self.lang, group), level=1)
 
     def group(self, view: GroupView) -> None:
         """The group's page: network, name (heading 1), sections, cooperations, meetings."""
