@@ -27,7 +27,16 @@ SOURCE = ROOT / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     # the one template registry, the catalogs, and the errors every layer raises
-    ("messages", "i18n.catalog", "i18n.compiling", "i18n.writing", "errors", "display", "data"),
+    (
+        "messages",
+        "message_parts",
+        "i18n.catalog",
+        "i18n.compiling",
+        "i18n.writing",
+        "errors",
+        "display",
+        "data",
+    ),
     ("i18n",),  # locales, Babel formatting, bidi, regions
     ("problems", "pydantic_bridge"),  # problems in data, and their messages in every language
     ("parsing", "parsing.times"),  # times and dates as people write them

@@ -103,7 +103,7 @@ def translate(
 
     A template that counts (``{count}``, listed in :data:`~rrma_groups.messages.PLURALS`) takes
     the language's plural form for the count. ``localise`` shows each parameter; by default a
-    fragment (:class:`~rrma_groups.messages.Msg`) is translated in turn, times and dates are
+    fragment (:class:`~rrma_groups.message_parts.Msg`) is translated in turn, times and dates are
     written as the language's printed programmes write them (``14h00``, ``4 novembre 2016``; see
     :mod:`rrma_groups.i18n.writing`) and numbers with its digit grouping. A quoted text
     (``{value!r}``) takes the language's quotation marks: ``« Accueil »`` in French, ``«Accueil»``
