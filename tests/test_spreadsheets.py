@@ -13,6 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
@@ -209,6 +210,65 @@ def test_ods_sheet_header_frozen_and_direction(
         )
     assert 'config:name="PositionBottom" config:type="int">1<' in entry
     assert 'config:name="HorizontalSplitMode" config:type="short">0<' in entry
+
+
+ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+}
+
+
+def odf(name: str) -> str:
+    """``prefix:local`` as ElementTree names it."""
+    prefix, local = name.split(":")
+    return f"{{{ODF[prefix]}}}{local}"
+
+
+@pytest.mark.parametrize(("lang", "mode"), [("fr", "lr-tb"), ("ar-MA", "rl-tb")])
+def test_ods_prints_landscape_one_page_wide_header_repeated(lang: str, mode: str) -> None:
+    """As the .xlsx: A4 landscape, scaled to the page's width (as many pages down as needed),
+    the header row printed on each page; the sheet's direction unchanged."""
+    with zipfile.ZipFile(io.BytesIO(directory_ods(GROUP, lang))) as archive:
+        styles = ElementTree.fromstring(archive.read("styles.xml"))
+        content = ElementTree.fromstring(archive.read("content.xml"))
+    table = content.find(f".//{odf('table:table')}")
+    assert table is not None
+    table_style = next(
+        style
+        for style in content.iter(odf("style:style"))
+        if style.get(odf("style:name")) == table.get(odf("table:style-name"))
+    )
+    properties = table_style.find(odf("style:table-properties"))
+    assert properties is not None
+    assert properties.get(odf("style:writing-mode")) == mode
+    master = next(
+        page
+        for page in styles.iter(odf("style:master-page"))
+        if page.get(odf("style:name")) == table_style.get(odf("style:master-page-name"))
+    )
+    automatic = styles.find(odf("office:automatic-styles"))
+    assert automatic is not None
+    layout = next(
+        layout
+        for layout in automatic.iter(odf("style:page-layout"))
+        if layout.get(odf("style:name")) == master.get(odf("style:page-layout-name"))
+    )
+    page = layout.find(odf("style:page-layout-properties"))
+    assert page is not None
+    assert page.get(odf("style:print-orientation")) == "landscape"
+    assert (page.get(odf("fo:page-width")), page.get(odf("fo:page-height"))) == ("29.7cm", "21cm")
+    for side in ("top", "bottom", "left", "right"):
+        assert page.get(odf(f"fo:margin-{side}")) == "1.5cm"
+    # Fitted to one page wide, as LibreOffice writes it: no scale-to-Y, no fixed scale.
+    assert page.get(odf("style:scale-to-X")) == "1"
+    assert page.get(odf("style:scale-to-Y")) in (None, "0")
+    assert page.get(odf("style:scale-to")) is None
+    headers = table.find(odf("table:table-header-rows"))
+    assert headers is not None
+    assert len(headers.findall(odf("table:table-row"))) == 1
+    assert list(table).index(headers) < [child.tag for child in table].index(odf("table:table-row"))
 
 
 def test_ods_cells_are_strings_and_injection_neutralised() -> None:

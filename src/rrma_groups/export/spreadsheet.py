@@ -8,7 +8,8 @@ filters of :func:`~rrma_groups.activity.directory.directory`. The workbook has o
 in the language ("Annuaire des acteurs"), whose header row is in the language, in bold, frozen
 (it stays in view when scrolling), repeated on each printed page and fitted with filter buttons;
 the columns are as wide as their content, up to a limit past which text wraps. In Arabic the
-sheet runs right to left (its first column on the right).
+sheet runs right to left (its first column on the right). Both print in landscape (A4 for the
+.ods), scaled to the width of one page and as many pages long as needed.
 
 Cells are typed: numbers are numbers and dates are dates (in the tables that have them:
 :func:`table_xlsx` and :func:`table_ods` write any :class:`~rrma_groups.render.data_tables.Table`),
@@ -32,16 +33,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
 from typing import Any, Final
 from xml.sax.saxutils import quoteattr
 
-from ..activity.directory import SortKey, directory
+from typing_extensions import Unpack
+
+from ..activity.directory import DirectoryFilters, directory
 from ..errors import EngineError
 from ..i18n.bidi import balance_isolates
 from ..i18n.catalog import N_, translator
 from ..i18n.locales import is_rtl, normalize_locale, to_bcp47
-from ..model import ActorKind, CountryGroup
+from ..model import CountryGroup
 from ..parsing.odt_tables import ODF_INSTALL, OdfEngineError
 from ..render.common import display_width
 from ..render.data_tables import Cell, Table, neutralise_formula
@@ -241,12 +243,30 @@ def _string(cell: Any, text: str) -> None:
 # --- .ods ------------------------------------------------------------------------------------
 
 _CHARACTER_CM: Final = 0.2  # the width of a character of the default font (10 pt), in cm
+_MASTER_PAGE: Final = "rrma-print"
+# The print setup of the .xlsx: A4 landscape, as wide as one page (style:scale-to-X, without
+# style:scale-to-Y: as many pages down as needed), as LibreOffice writes it; the sheet's
+# direction is the table's (style:writing-mode on its style), not the page's. No header or
+# footer: the template's say "Page" in English.
+_PAGE_LAYOUT: Final = (
+    '<style:page-layout style:name="rrma-page"><style:page-layout-properties '
+    'fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" '
+    'fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="1.5cm" '
+    'fo:margin-right="1.5cm" style:print-page-order="ttb" style:scale-to-X="1" '
+    'style:writing-mode="lr-tb"/></style:page-layout>'
+)
+_MASTER: Final = (
+    f'<style:master-page style:name="{_MASTER_PAGE}" style:page-layout-name="rrma-page">'
+    '<style:header style:display="false"/><style:footer style:display="false"/>'
+    "</style:master-page>"
+)
 
 
 def table_ods(table: Table, lang: str, *, sheet: str, title: str = "") -> bytes:
     """An OpenDocument spreadsheet (.ods) of ``table``: one sheet named ``sheet`` (made
     acceptable by :func:`sheet_name`), right to left when ``lang`` is (``style:writing-mode``
-    ``rl-tb``), the header row frozen (the view settings LibreOffice reads).
+    ``rl-tb``), the header row frozen (the view settings LibreOffice reads) and printed on each
+    page, A4 landscape, one page wide.
 
     ``title`` is the document's title in its metadata. :class:`OdfEngineError` when odfdo is
     missing.
@@ -262,7 +282,7 @@ def table_ods(table: Table, lang: str, *, sheet: str, title: str = "") -> bytes:
     paragraph = f'<style:paragraph-properties style:writing-mode="{mode}"/>'
     styles = [
         '<style:style style:name="rrma-sheet" style:family="table" '
-        'style:master-page-name="Default"><style:table-properties table:display="true" '
+        f'style:master-page-name="{_MASTER_PAGE}"><style:table-properties table:display="true" '
         f'style:writing-mode="{mode}"/></style:style>',
         '<style:style style:name="rrma-header" style:family="table-cell" '
         'style:parent-style-name="Default"><style:table-cell-properties '
@@ -290,6 +310,7 @@ def table_ods(table: Table, lang: str, *, sheet: str, title: str = "") -> bytes:
         )
     for style in styles:
         document.insert_style(style, automatic=True)
+    _print_setup(document)
     body = document.body
     body.clear()
     sheet_table = odfdo.Table(name, style="rrma-sheet")
@@ -333,6 +354,14 @@ def table_ods(table: Table, lang: str, *, sheet: str, title: str = "") -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _print_setup(document: Any) -> None:
+    """The page the sheet prints on (styles.xml): :data:`_PAGE_LAYOUT` through the master page
+    that the sheet's style names; the header row, in ``table:table-header-rows``, is printed
+    again at the top of each page."""
+    document.insert_style(_PAGE_LAYOUT)
+    document.insert_style(_MASTER)
 
 
 def _ods_cell(odfdo: Any, value: str | int | float | dt.date, style: str) -> Any:
@@ -406,7 +435,7 @@ def _freeze_header(odfdo: Any, document: Any, name: str) -> None:
 
 
 def _directory(
-    group: CountryGroup, lang: str | None, filters: dict[str, Any]
+    group: CountryGroup, lang: str | None, filters: DirectoryFilters
 ) -> tuple[Table, str, str, str]:
     language = normalize_locale(lang or group.default_language)
     entries = directory(group, lang=language, **filters)
@@ -419,40 +448,17 @@ def _directory(
 def directory_xlsx(
     group: CountryGroup,
     lang: str | None = None,
-    *,
-    kinds: Iterable[ActorKind | str] = (),
-    themes: Iterable[str] = (),
-    departments: Iterable[str] = (),
-    regions: Iterable[str] = (),
-    country_regions: Iterable[str] = (),
-    languages: Iterable[str] = (),
-    network_member: bool | None = None,
-    group_member: bool | None = None,
-    include_dissolved: bool = False,
-    sort: SortKey = "name",
-    as_of: dt.date | None = None,
+    **filters: Unpack[DirectoryFilters],
 ) -> bytes:
     """The directory of ``group``'s actors as an Excel workbook (.xlsx), in ``lang`` (by
     default the group's language).
 
-    The filters and ``sort`` are those of :func:`~rrma_groups.activity.directory.directory`;
+    ``filters`` (``kinds``, ``themes``... and ``sort``) are those of
+    :func:`~rrma_groups.activity.directory.directory`;
     the rows and cells are those of the CSV directory. Raises :class:`XlsxEngineError` when
     openpyxl is missing and :class:`~rrma_groups.activity.directory.DirectoryError` for an
     unknown filter value or sort key.
     """
-    filters = {
-        "kinds": kinds,
-        "themes": themes,
-        "departments": departments,
-        "regions": regions,
-        "country_regions": country_regions,
-        "languages": languages,
-        "network_member": network_member,
-        "group_member": group_member,
-        "include_dissolved": include_dissolved,
-        "sort": sort,
-        "as_of": as_of,
-    }
     XlsxEngineError.load()  # before any work: the missing engine is the first thing said
     table, language, sheet, title = _directory(group, lang, filters)
     return table_xlsx(table, language, sheet=sheet, title=title)
@@ -461,40 +467,17 @@ def directory_xlsx(
 def directory_ods(
     group: CountryGroup,
     lang: str | None = None,
-    *,
-    kinds: Iterable[ActorKind | str] = (),
-    themes: Iterable[str] = (),
-    departments: Iterable[str] = (),
-    regions: Iterable[str] = (),
-    country_regions: Iterable[str] = (),
-    languages: Iterable[str] = (),
-    network_member: bool | None = None,
-    group_member: bool | None = None,
-    include_dissolved: bool = False,
-    sort: SortKey = "name",
-    as_of: dt.date | None = None,
+    **filters: Unpack[DirectoryFilters],
 ) -> bytes:
     """The directory of ``group``'s actors as an OpenDocument spreadsheet (.ods), in ``lang``
     (by default the group's language).
 
-    The filters and ``sort`` are those of :func:`~rrma_groups.activity.directory.directory`;
+    ``filters`` (``kinds``, ``themes``... and ``sort``) are those of
+    :func:`~rrma_groups.activity.directory.directory`;
     the rows and cells are those of the CSV directory. Raises :class:`OdfEngineError` when
     odfdo is missing and :class:`~rrma_groups.activity.directory.DirectoryError` for an
     unknown filter value or sort key.
     """
-    filters = {
-        "kinds": kinds,
-        "themes": themes,
-        "departments": departments,
-        "regions": regions,
-        "country_regions": country_regions,
-        "languages": languages,
-        "network_member": network_member,
-        "group_member": group_member,
-        "include_dissolved": include_dissolved,
-        "sort": sort,
-        "as_of": as_of,
-    }
     OdfEngineError.load()
     table, language, sheet, title = _directory(group, lang, filters)
     return table_ods(table, language, sheet=sheet, title=title)

@@ -90,7 +90,7 @@ def loads(text: str | bytes, format: Format = "toml", *, source: str | None = No
     if isinstance(text, bytes):
         text = _decode(text, source)
     data = parse(text, format, source=source)
-    return _build(data, source)
+    return _build(data, source, shortcuts=len(text) >= _SHORTCUTS_FROM)
 
 
 # --- the quick way for JSON ---------------------------------------------------------------
@@ -104,6 +104,13 @@ def loads(text: str | bytes, format: Format = "toml", *, source: str | None = No
 
 _PARSED_DATA_KEPT_BELOW = 1 << 20
 """Size in bytes from which a JSON file is validated from its text, not from jiter's data."""
+
+_SHORTCUTS_FROM = 64 * 1024
+"""Size (in characters or bytes) from which a file is validated through the shortcuts.
+
+Their validator is built once in a process, from the model's schema (some 7 ms): a file of a
+few dozen items, such as the bundled examples, is validated as soon by the model alone, and a
+command that reads one small file would pay for the building and gain nothing."""
 
 _JITER_MAX_DIGITS = 4300
 """The longest integer jiter reads (Python's default limit, sys.get_int_max_str_digits)."""
@@ -122,7 +129,13 @@ def _load_json_quickly(raw: bytes, source: str | None) -> CountryGroup | None:
         return None
     if not isinstance(data, dict) or _version_problem(data) is not None:
         return None
-    if len(raw) < _PARSED_DATA_KEPT_BELOW:
+    group: CountryGroup | None
+    if len(raw) < _SHORTCUTS_FROM:
+        try:
+            group = CountryGroup.model_validate(data)
+        except (ValueError, RecursionError):  # the full way reports it, located by line
+            return None
+    elif len(raw) < _PARSED_DATA_KEPT_BELOW:
         group = shortcut_validate(CountryGroup, data)
     else:
         # A large file is read a second time, by pydantic-core: its data in Python (a
@@ -224,14 +237,14 @@ def _version_problem(data: dict[str, Any]) -> Any:
     return None
 
 
-def _build(data: dict[str, Any], source: str | None) -> CountryGroup:
+def _build(data: dict[str, Any], source: str | None, *, shortcuts: bool = True) -> CountryGroup:
     wrong_version = _version_problem(data)
     if wrong_version is not None:
         raise GroupValidationError([wrong_version], source=source)
     try:
         # The shortcuts first (see model.shortcuts): they give the same group, sooner, or
         # nothing, and then the model's validation says what is wrong.
-        group = shortcut_validate(CountryGroup, data)
+        group = shortcut_validate(CountryGroup, data) if shortcuts else None
         if group is None:
             group = CountryGroup.model_validate(data)
     except ValidationError as exc:
