@@ -202,6 +202,17 @@ class _Resolver:
         self.default = group.default_language if group is not None else "fr"
         self.programme_style = lang.split("_")[0] == "fr"
         self._ = translator(lang).gettext
+        # Names come back on item after item: one Piece each (a programme of thousands of
+        # items then makes thousands fewer objects for the garbage collector to go through).
+        self._names: dict[tuple[str, str | None], Piece] = {}
+
+    def name(self, text: str, lang: str | None = None) -> Piece:
+        """A name (or label) as written, one Piece for all its uses."""
+        key = (text, lang)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = Piece(balance_isolates(text), lang)
+        return found
 
     def text(self, value: LocalisedText | None) -> Piece | None:
         if value is None or not value:
@@ -220,13 +231,16 @@ class _Resolver:
             actor = self.group.actor(key)
         except KeyError:
             return Piece(key)
-        return self.must(actor.name if day is None else actor.name_on(day))
+        name = actor.name if day is None else actor.name_on(day)
+        if not name:
+            return Piece("")
+        return self.name(*name.resolve(self.lang, self.default))
 
     def person_name(self, key: str) -> Piece:
         if self.group is None:
             return Piece(key)
         try:
-            return Piece(balance_isolates(self.group.person(key).name))
+            return self.name(self.group.person(key).name)
         except KeyError:
             return Piece(key)
 
@@ -237,7 +251,7 @@ class _Resolver:
             if isinstance(facilitator, PersonFacilitator):
                 # Names are kept as written, in every language.
                 pieces.append(
-                    Piece(balance_isolates(facilitator.label))
+                    self.name(facilitator.label)
                     if facilitator.label
                     else self.person_name(facilitator.person)
                 )
@@ -245,11 +259,13 @@ class _Resolver:
                 # A label is the name as written in the original programme: right in its
                 # language; in another, the organisation's own localised name reads better.
                 if facilitator.label and in_default:
-                    pieces.append(Piece(balance_isolates(facilitator.label), self.default))
+                    pieces.append(self.name(facilitator.label, self.default))
                 else:
                     pieces.append(self.actor_name(facilitator.actor, day))
+            elif isinstance(facilitator, RoleFacilitator) and facilitator.role:
+                pieces.append(self.name(*facilitator.role.resolve(self.lang, self.default)))
             elif isinstance(facilitator, RoleFacilitator):
-                pieces.append(self.must(facilitator.role))
+                pieces.append(Piece(""))
         return tuple(pieces)
 
     def join(self, pieces: Sequence[Piece]) -> str:
