@@ -15,10 +15,11 @@ Chromium through Playwright at a 1000 px wide window, and writes the top of the 
 1400 px) as ``docs/images/<output>-<lang>.png``; the programme and the group page are also
 printed to PDF and their first page written as ``<output>-pdf-<lang>.png`` (``pdftoppm``). The
 French and Arabic programme pictures of the home pages keep their names,
-``programme-fr.png`` and ``programme-ar.png``. The group page as a Word document (and as an
-OpenDocument text, where the library writes one) is opened by LibreOffice (``soffice``,
-Debian's ``libreoffice-writer-nogui``), printed to PDF, and its first page written as
-``group-page-docx-<lang>.png`` (``group-page-odt-<lang>.png``); ``--only office`` makes only
+``programme-fr.png`` and ``programme-ar.png``. The office documents (the group page and the
+programme as .docx and .odt, the sign-in sheet as .docx and .odt, the directory as .xlsx and
+.ods) are opened by LibreOffice (``soffice``, Debian's ``libreoffice-writer-nogui`` and
+``libreoffice-calc-nogui``), printed to PDF, and their first page written as
+``<document>-<format>-<lang>.png`` (``group-page-docx-fr.png``); ``--only office`` makes only
 these pictures, without Chromium. When ``optipng`` is installed, the pictures
 are made smaller with it. Options: ``--chromium`` (default ``/usr/bin/chromium``, or the
 ``CHROMIUM`` environment variable), ``--out`` (default ``docs/images``), ``--width`` (default
@@ -28,11 +29,13 @@ are made smaller with it. Options: ``--chromium`` (default ``/usr/bin/chromium``
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from rrma_groups import render
@@ -156,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def office_pictures(out: Path) -> list[Path]:
-    """The first page of the group page as .docx (and .odt, where the library writes one), in
-    each language, as LibreOffice prints it: ``group-page-docx-<lang>.png``."""
+    """The first page of each office document, in each language, as LibreOffice prints it: the
+    group page and the Limoges programme as .docx and .odt (``group-page-docx-<lang>.png``,
+    ``programme-odt-<lang>.png``...), the sign-in sheet as .docx and .odt, and the directory as
+    .xlsx and .ods (``directory-xlsx-<lang>.png``)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("no soffice (Debian: apt-get install libreoffice-writer-nogui)", file=sys.stderr)
@@ -170,14 +175,31 @@ def office_pictures(out: Path) -> list[Path]:
         pass
     else:
         writers["odt"] = to_odt
+    meeting = group.meeting("limoges-2016")
+    documents: dict[str, Callable[[str], bytes]] = {}
+    for ext, write in writers.items():
+        documents[f"group-page-{ext}"] = functools.partial(write, group)
+        documents[f"programme-{ext}"] = functools.partial(write, meeting, group=group)
+    try:
+        from rrma_groups.export.docx import sign_in_sheet_docx
+        from rrma_groups.export.odt import sign_in_sheet_odt
+        from rrma_groups.export.spreadsheet import directory_ods, directory_xlsx
+    except ImportError:  # an older version, without these documents
+        pass
+    else:
+        for ext, sheet in (("docx", sign_in_sheet_docx), ("odt", sign_in_sheet_odt)):
+            documents[f"sign-in-sheet-{ext}"] = functools.partial(sheet, group, "limoges-2016")
+        for ext, table in (("xlsx", directory_xlsx), ("ods", directory_ods)):
+            documents[f"directory-{ext}"] = functools.partial(table, group)
     written = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         sources = []
-        for ext, write in writers.items():
+        for name, make in documents.items():
+            ext = name.rsplit("-", 1)[1]
             for lang in LANGS:
-                source = folder / f"group-page-{ext}-{lang}.{ext}"
-                source.write_bytes(write(group, lang))
+                source = folder / f"{name}-{lang}.{ext}"
+                source.write_bytes(make(lang))
                 sources.append(source)
         # One call for every document, with a profile of its own (not the user's).
         subprocess.run(
