@@ -77,6 +77,19 @@ class TestWhatIsWritten:
         )
         assert [str(i.title) for i in meeting.agenda] == ["Accueil"]
 
+    def test_a_text_in_a_language_is_written_with_dotted_keys(self) -> None:
+        """As the examples write it: ``title.ar = "..."`` in its place, not a sub-table."""
+        group = rrma_groups.examples.groupe_pays_maroc()
+        table = parse_table("14h00 - 14h15\tاستقبال المشاركين\tKhalid", group=group)
+        text = agenda_toml(table.agenda)
+        assert text == (
+            '[[meetings.agenda]]\ntime = "14h00 - 14h15"\ntitle.ar = "استقبال المشاركين"\n'
+            'kind = "welcome"\nfacilitators = [\n'
+            '    { person = "khalid-chihani", label = "Khalid" },\n]\n'
+        )
+        written = tomllib.loads(text)["meetings"]["agenda"][0]
+        assert written["title"] == {"ar": "استقبال المشاركين"}
+
     def test_seconds_are_kept(self) -> None:
         text = agenda_toml(parse_table("9h30 - 10h00 Accueil").agenda)
         assert "09:30:00" not in text

@@ -15,6 +15,7 @@ from rrma_groups import (
     Agenda,
     GroupValidationError,
     ItemKind,
+    LocalisedText,
     PersonFacilitator,
     RoleFacilitator,
     Severity,
@@ -422,9 +423,30 @@ class TestRoundTrip:
         )
         text = markdown_table(agenda, group=GROUP, language=language)
         back = parse_table(text, group=GROUP).agenda
-        assert [(i.title, i.start, i.end, i.room, i.facilitators) for i in back] == [
-            (i.title, i.start, i.end, i.room, i.facilitators) for i in agenda
+        # A title in Arabic script comes back tagged "ar" (the group's language is French): the
+        # same text, in the language it is written in.
+        assert [(i.title.get("ar"), i.start, i.end, i.room, i.facilitators) for i in back] == [
+            (i.title.get("ar"), i.start, i.end, i.room, i.facilitators) for i in agenda
         ]
+
+    @pytest.mark.parametrize(
+        ("title", "language", "group_language", "expected"),
+        [
+            ("استقبال المشاركين", None, "fr", {"ar": "استقبال المشاركين"}),
+            ("Accueil des participants", None, "fr", "Accueil des participants"),
+            ("Cap Coopération : تقديم", None, "fr", "Cap Coopération : تقديم"),
+            ("استقبال المشاركين", "ar-MA", "fr", {"ar-MA": "استقبال المشاركين"}),
+            ("استقبال المشاركين", None, "ar", "استقبال المشاركين"),
+        ],
+    )
+    def test_a_title_is_tagged_with_the_language_it_is_written_in(
+        self, title: str, language: str | None, group_language: str, expected: object
+    ) -> None:
+        """Untagged, a title is in the group's language: an Arabic title imported into a French
+        group is tagged ar (else it would be shown as French, left to right)."""
+        group = GROUP.model_copy(update={"default_language": group_language})
+        agenda = parse_table(f"14h00 - 14h15\t{title}", group=group, language=language).agenda
+        assert agenda.items[0].title == LocalisedText(expected)  # type: ignore[arg-type]
 
 
 GROUP_MATCHER = FacilitatorMatcher(GROUP)

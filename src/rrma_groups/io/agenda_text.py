@@ -54,13 +54,51 @@ def _item_data(item: AgendaItem) -> dict[str, Any]:
     return {**day, **time, "title": data.pop("title"), **data}
 
 
+def _is_text(value: Any) -> bool:
+    """A text in several languages, as the model writes it: ``{"fr": "...", "ar": "..."}``."""
+    return (
+        isinstance(value, dict) and bool(value) and all(isinstance(v, str) for v in value.values())
+    )
+
+
 def _table(header: str, data: Mapping[str, Any]) -> str:
     """``data`` as the table ``[[header]]`` (its own sub-tables named under it): tomli_w would
-    write a short list of tables inline (``agenda = [{...}]``), which cannot be extended."""
-    body = tomli_w.dumps(dict(data))
-    # tomli_w names sub-tables after their own keys ("venue"); here they belong to the table.
-    body = re.sub(r"(?m)^(\[\[?)(?=[^\[])", rf"\1{header}.", body)
+    write a short list of tables inline (``agenda = [{...}]``), which cannot be extended.
+
+    A text in several languages is written with dotted keys, in its place, as the examples
+    write it (``title.fr = "..."``, ``title.ar = "..."``), not as a sub-table of its own."""
+    lines: list[str] = []
+    tables: dict[str, Any] = {}
+    for key, value in data.items():
+        if _is_text(value):
+            lines.extend(
+                f"{_dotted(key, language)}{_value(text)}" for language, text in value.items()
+            )
+        elif isinstance(value, dict):
+            tables[key] = value
+        else:
+            line = tomli_w.dumps({key: value})
+            if line.startswith("["):  # a list of tables that tomli_w writes as [[key]] tables
+                tables[key] = value
+            else:
+                lines.append(line.rstrip("\n"))
+    body = "".join(f"{line}\n" for line in lines)
+    if tables:
+        # tomli_w names sub-tables after their own keys ("venue"); they belong to the table.
+        nested = tomli_w.dumps(tables)
+        body += "\n" + re.sub(r"(?m)^(\[\[?)(?=[^\[])", rf"\1{header}.", nested)
     return f"[[{header}]]\n{body}"
+
+
+def _dotted(key: str, language: str) -> str:
+    """``key.language = `` with each part quoted as TOML needs (``title."ar-MA" = ``)."""
+    parts = (tomli_w.dumps({part: 0}).split(" = ", 1)[0] for part in (key, language))
+    return ".".join(parts) + " = "
+
+
+def _value(text: str) -> str:
+    """A string as TOML writes it (escaped, multi-line where tomli_w makes it so)."""
+    return tomli_w.dumps({"v": text}).split(" = ", 1)[1].rstrip("\n")
 
 
 def agenda_toml(items: Iterable[AgendaItem]) -> str:

@@ -51,7 +51,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 from pydantic import ValidationError
 
 from ..errors import RrmaError, TimeParseError
+from ..i18n.bidi import first_strong_direction
 from ..i18n.catalog import N_
+from ..i18n.locales import is_rtl
 from ..messages import MESSAGES, WARNING_PREFIX, Count, listing, time_text
 from ..model import Agenda, AgendaItem, ItemKind, LocalisedText, Meeting, RoleFacilitator
 from ..model.types import iana_timezones, local_time_issue
@@ -248,9 +250,17 @@ class _Reader:
     undated_items: bool = False
     guesses: set[tuple[str, str]] = field(default_factory=set)
     timezone: str = "Europe/Paris"
+    left_to_right_group: bool = False
+    """Whether the group's default language is written left to right (French, English)."""
 
     def text(self, value: str) -> str | dict[str, str]:
-        return {self.language: value} if self.language else value
+        if self.language:
+            return {self.language: value}
+        # Untagged, a text is in the group's default language: an Arabic title in a French
+        # group would then be taken for French (and shown left to right, marked lang="fr").
+        if self.left_to_right_group and first_strong_direction(value) == "rtl":
+            return {"ar": value}
+        return value
 
     def day(self, date: dt.date | None) -> dt.date | None:
         """The ``day`` of an item on ``date``: none on the first day."""
@@ -378,7 +388,9 @@ def parse_table(
 
     ``group`` resolves facilitators to its persons and organisations; ``date`` is the date of
     the first day (else the first date the text gives; items on later dates carry their
-    ``day``); ``language`` tags the titles (untagged: the group's default language);
+    ``day``); ``language`` tags the titles (untagged: the group's default language, except that a
+title written in Arabic script is tagged ``ar`` in a group whose language is written left to
+right);
     ``infer_kinds`` guesses each item's kind from its title when no Type column says it
     (:func:`~rrma_groups.parsing.kinds.guess_kind`). With ``strict`` (the default), a line that
     cannot be read raises :class:`TableImportError` listing every such line; otherwise those
@@ -409,6 +421,8 @@ def parse_table(
     if timezone not in iana_timezones():
         raise GroupValidationError([problem("invalid_timezone", ("timezone",), timezone)])
     reader = _Reader(FacilitatorMatcher(group), language, infer_kinds, first_date)
+    if group is not None:
+        reader.left_to_right_group = not is_rtl(group.default_language)
     reader.timezone = timezone
     lines = text.splitlines()
     tab_lines = [n for n, line in enumerate(lines) if "\t" in line]
