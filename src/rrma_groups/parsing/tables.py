@@ -386,34 +386,33 @@ def parse_table(
 ) -> TableImport:
     """Read a programme table pasted as tab-separated rows, a Markdown table, or timed lines.
 
-        ``group`` resolves facilitators to its persons and organisations; ``date`` is the date of
-        the first day (else the first date the text gives; items on later dates carry their
-        ``day``); ``language`` tags the titles (untagged: the group's default language, except that a
-    title written in Arabic script is tagged ``ar`` in a group whose language is written left to
-    right);
-        ``infer_kinds`` guesses each item's kind from its title when no Type column says it
-        (:func:`~rrma_groups.parsing.kinds.guess_kind`). With ``strict`` (the default), a line that
-        cannot be read raises :class:`TableImportError` listing every such line; otherwise those
-        lines are reported in the result's ``errors`` and the other items are kept. ``timezone`` is the
-        meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
-        when they change, is reported as a warning.
+    ``group`` resolves facilitators to its persons and organisations; ``date`` is the date of
+    the first day (else the first date the text gives; items on later dates carry their
+    ``day``); ``language`` tags the titles (untagged: the group's default language, except that
+    a title written in Arabic script is tagged ``ar`` in a group whose language is written left
+    to right); ``infer_kinds`` guesses each item's kind from its title when no Type column says it
+    (:func:`~rrma_groups.parsing.kinds.guess_kind`). With ``strict`` (the default), a line that
+    cannot be read raises :class:`TableImportError` listing every such line; otherwise those
+    lines are reported in the result's ``errors`` and the other items are kept. ``timezone`` is the
+    meeting's (by default a meeting's default): a dated time that its clocks skip or repeat,
+    when they change, is reported as a warning.
 
-        ``text`` may also be a Word document (.docx; needs the ``office`` extra) or an OpenDocument
-        text (.odt, .fodt), as its bytes or a path: its programme tables are read
-        (:func:`~rrma_groups.parsing.docx_tables.docx_text`,
-        :func:`~rrma_groups.parsing.odt_tables.odt_text`). The bytes say which it is, whatever the
-        file's name, except for a file named .odt or .fodt, always read as OpenDocument.
+    ``text`` may also be a Word document (.docx; needs the ``office`` extra) or an OpenDocument
+    text (.odt, .fodt), as its bytes or a path: its programme tables are read
+    (:func:`~rrma_groups.parsing.docx_tables.docx_text`,
+    :func:`~rrma_groups.parsing.odt_tables.odt_text`). The bytes say which it is, whatever the
+    file's name, except for a file named .odt or .fodt, always read as OpenDocument.
 
-        ``lenient`` reads a programme copied from a web page rather than a table: headings,
-        bullets, emoji, titles on the line after their time, speakers under an item, remarks in
-        parentheses (see :mod:`rrma_groups.parsing.lenient`); the lines it does not use are listed
-        in one warning. A table (tabs or pipes) is read as without it.
+    ``lenient`` reads a programme copied from a web page rather than a table: headings,
+    bullets, emoji, titles on the line after their time, speakers under an item, remarks in
+    parentheses (see :mod:`rrma_groups.parsing.lenient`); the lines it does not use are listed
+    in one warning. A table (tabs or pipes) is read as without it.
 
-        >>> result = parse_table("14h00 - 14h15 Accueil (Un ami)\\n14h15 - 14h30 Pause")
-        >>> [(str(i.title), i.kind.value) for i in result.agenda]
-        [('Accueil', 'welcome'), ('Pause', 'break')]
-        >>> print(*result.warnings, sep="\\n")
-        line 1: warning: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]
+    >>> result = parse_table("14h00 - 14h15 Accueil (Un ami)\\n14h15 - 14h30 Pause")
+    >>> [(str(i.title), i.kind.value) for i in result.agenda]
+    [('Accueil', 'welcome'), ('Pause', 'break')]
+    >>> print(*result.warnings, sep="\\n")
+    line 1: warning: no group was given: facilitator 'Un ami' is kept as a role [table_no_group]
     """
     if not isinstance(text, str):
         text = _document_text(text, source)
