@@ -47,13 +47,11 @@ from typing import TYPE_CHECKING, Any, Final
 from xml.sax.saxutils import quoteattr
 
 from ..i18n.bidi import FSI, LRI, PDI, RLI
-from ..i18n.formatting import format_number
 from ..model import CountryGroup, Meeting
 from ..parsing.odt_tables import ODF_INSTALL, OdtEngineError, OdtError, OdtReadError
-from ..render.common import comma
 from ..render.sign_in_sheet import sign_in_view
-from ..render.view import MeetingView, Piece
-from .office import ARABIC_FONT, DocumentWriter, document_language, plain, programme_widths
+from ..render.view import MeetingView
+from .office import ARABIC_FONT, DocumentWriter, document_language, programme_widths
 
 if TYPE_CHECKING:
     from odfdo import Document, Element
@@ -114,28 +112,7 @@ def sign_in_sheet_odt(
     """
     view = sign_in_view(group, meeting, lang, blank_rows=blank_rows)
     writer = _Writer(view.lang)
-    w = writer.w
-    writer.title(plain(view.heading))
-    writer.heading(view.label, 1)
-    writer.heading(w.piece(view.title), 2)
-    when = view.when if view.hours is None else f"{view.when}{writer.comma}{w.time(view.hours)}"
-    writer.paragraph(when)
-    if view.where:
-        writer.paragraph(writer.comma.join(w.piece(p) for p in view.where))
-    if view.organiser is not None:
-        writer.paragraph(f"{writer.labels.colon(view.organiser_label)} {w.piece(view.organiser)}")
-    rows: list[tuple[str, ...]] = []
-    for row in view.rows:
-        name = w.piece(Piece(row.name))
-        if row.fictional:
-            name += f" {view.fictional_mark}"
-        organisation = w.piece(row.organisation)
-        rows.append(
-            (writer.number(row.number), name, organisation, view.online if row.online else "")
-        )
-    rows += [(writer.number(n), "", "", "") for n in view.blank]
-    writer.grid("SignIn", list(view.headers), list(_SHEET_WIDTHS), rows, tall=True)
-    writer.paragraph(view.total)
+    writer.sign_in_sheet(view)
     return writer.save()
 
 
@@ -185,7 +162,6 @@ class _Writer(DocumentWriter):
         for paragraph in self.body.get_paragraphs():  # the template's empty paragraph
             self.body.delete(paragraph)
         self.tables = 0
-        self.comma = comma(lang)
         self._styles()
 
     # --- styles ------------------------------------------------------------------------------
@@ -334,10 +310,10 @@ class _Writer(DocumentWriter):
     def title(self, text: str) -> None:
         self.doc.meta.set_title(text)
 
-    def number(self, value: int) -> str:
-        return format_number(value, self.lang)
-
     # --- tables --------------------------------------------------------------------------------
+
+    def sign_in_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.grid("SignIn", list(headers), list(_SHEET_WIDTHS), rows, tall=True)
 
     def grid(
         self,

@@ -10,6 +10,7 @@ views of :mod:`rrma_groups.render.view`, as in the printed programme.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -20,7 +21,14 @@ from ..i18n.locales import is_rtl, normalize_locale
 from ..messages import listing
 from ..model import CountryGroup, Meeting
 from ..render import RenderError
-from ..render.common import Labels, TextWriter, comma, programme_columns, when_line
+from ..render.common import (
+    Labels,
+    TextWriter,
+    comma,
+    programme_columns,
+    when_line,
+    where_and_status,
+)
 from ..render.sign_in_sheet import SignInView
 from ..render.view import (
     GroupView,
@@ -123,7 +131,7 @@ class ProgrammeDay:
     rows: tuple[tuple[str, ...], ...]
 
 
-class DocumentWriter:
+class DocumentWriter(abc.ABC):
     """Lays out a group's page or a meeting in a document; a subclass writes the primitives."""
 
     def __init__(self, lang: str) -> None:
@@ -134,24 +142,25 @@ class DocumentWriter:
 
     # --- the primitives --------------------------------------------------------------------
 
+    @abc.abstractmethod
     def paragraph(self, text: str = "") -> Any:
         """A paragraph of body text."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def heading(self, text: str, level: int) -> None:
-        raise NotImplementedError
+        """A heading of ``level`` (1: the page's title, 2: a section or a meeting)."""
 
+    @abc.abstractmethod
     def bullets(self, texts: Sequence[str]) -> None:
         """A bulleted list, an item a text."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def title(self, text: str) -> None:
         """The document's title, in its metadata (``text`` without isolates)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def table(self, view: MeetingView) -> None:
         """The meeting's programme as a table (see :meth:`programme`)."""
-        raise NotImplementedError
 
     # --- shared ----------------------------------------------------------------------------
 
@@ -258,17 +267,8 @@ class DocumentWriter:
             self.title(plain(title))
         self.heading(title, level)
         self.paragraph(when_line(view, w))
-        where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
-        if where:
-            self.paragraph(where)
-        if view.status.value == "cancelled":
-            self.paragraph(labels.cancelled.upper())
-        elif view.status.value == "postponed":
-            self.paragraph(labels.postponed.upper())
-        if view.previous_date:
-            self.paragraph(labels.previously.format(date=view.previous_date))
-        if view.online_url:
-            self.paragraph(f"{labels.colon(labels.online)} {w.ltr(view.online_url)}")
+        for line in where_and_status(view, w, labels):
+            self.paragraph(line)
         for line in self.texts(view.description):
             self.paragraph(line)
         if view.objectives:
@@ -307,10 +307,10 @@ class DocumentWriter:
 
     # --- the sign-in sheet -------------------------------------------------------------------
 
+    @abc.abstractmethod
     def sign_in_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         """The sign-in sheet's table: the ``headers`` (No. | Name | Organisation | Signature),
         repeated at the top of each page, then ``rows``, each tall enough to sign in."""
-        raise NotImplementedError
 
     def sign_in_sheet(self, view: SignInView) -> None:
         """A meeting's sign-in sheet, as :func:`~rrma_groups.render.sign_in_sheet.sign_in_sheet`

@@ -20,6 +20,7 @@ __all__ = [
     "needs_isolation",
     "programme_columns",
     "when_line",
+    "where_and_status",
 ]
 
 
@@ -164,3 +165,21 @@ def when_line(view: MeetingView, writer: TextWriter) -> str:
     if view.times is None:
         return view.dates
     return view.dates + comma(view.lang) + writer.time(view.times)
+
+
+def where_and_status(view: MeetingView, writer: TextWriter, labels: Labels) -> list[str]:
+    """The lines under a meeting's date, each only when it has something to say: where it
+    takes place, CANCELLED or POSTPONED, the date first planned, and the online address."""
+    lines = []
+    where = comma(view.lang).join(writer.piece(p) for p in (view.venue, view.city) if p)
+    if where:
+        lines.append(where)
+    if view.status.value == "cancelled":
+        lines.append(labels.cancelled.upper())
+    elif view.status.value == "postponed":
+        lines.append(labels.postponed.upper())
+    if view.previous_date:
+        lines.append(labels.previously.format(date=view.previous_date))
+    if view.online_url:
+        lines.append(f"{labels.colon(labels.online)} {writer.ltr(view.online_url)}")
+    return lines

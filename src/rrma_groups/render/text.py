@@ -7,7 +7,15 @@ Latin names in FSI…PDI, so a bidi-aware terminal or editor shows them in the r
 
 from __future__ import annotations
 
-from .common import Labels, TextWriter, comma, display_width, programme_columns, when_line
+from .common import (
+    Labels,
+    TextWriter,
+    comma,
+    display_width,
+    programme_columns,
+    when_line,
+    where_and_status,
+)
 from .view import CooperationView, GroupView, MeetingView, PartnershipView, PriorityView
 
 __all__ = ["group_text", "meeting_text"]
@@ -31,17 +39,7 @@ def meeting_text(view: MeetingView, *, heading: bool = True) -> str:
     if heading:
         lines.append(w.piece(view.title))
         lines.append(when_line(view, w))
-        where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
-        if where:
-            lines.append(where)
-        if view.status.value == "cancelled":
-            lines.append(labels.cancelled.upper())
-        elif view.status.value == "postponed":
-            lines.append(labels.postponed.upper())
-        if view.previous_date:
-            lines.append(labels.previously.format(date=view.previous_date))
-        if view.online_url:
-            lines.append(f"{labels.colon(labels.online)} {w.ltr(view.online_url)}")
+        lines += where_and_status(view, w, labels)
         if view.description:
             lines += ["", w.piece(view.description)]
         if view.objectives:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ...i18n.bidi import RLM
 from ...i18n.formatting import format_list
-from ...render.common import Labels, TextWriter, comma
+from ...render.common import Labels, TextWriter, when_line, where_and_status
 from ...render.view import ItemView, MeetingView
 
 __all__ = ["description"]
@@ -28,21 +28,7 @@ def description(view: MeetingView) -> str:
     """The meeting as one DESCRIPTION: what, when and where, why, then one line per item."""
     w = TextWriter(view.lang)
     labels = Labels(view.lang)
-    when = view.dates
-    if view.times is not None:
-        when += comma(view.lang) + w.time(view.times)
-    lines = [w.piece(view.title), when]
-    where = comma(view.lang).join(w.piece(p) for p in (view.venue, view.city) if p)
-    if where:
-        lines.append(where)
-    if view.status.value == "cancelled":
-        lines.append(labels.cancelled.upper())
-    elif view.status.value == "postponed":
-        lines.append(labels.postponed.upper())
-    if view.previous_date:
-        lines.append(labels.previously.format(date=view.previous_date))
-    if view.online_url:
-        lines.append(f"{labels.colon(labels.online)} {w.ltr(view.online_url)}")
+    lines = [w.piece(view.title), when_line(view, w), *where_and_status(view, w, labels)]
     if view.description:
         lines += ["", w.piece(view.description)]
     if view.objectives:
