@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from typing import Any
 
@@ -73,3 +74,14 @@ def first_problem(data: dict[str, Any]) -> rrma_groups.Problem:
     except GroupValidationError as exc:
         return exc.errors[0]
     return rrma_groups.check(group).problems[0]
+
+
+def as_json(value: Any) -> Any:
+    """TOML data as an editor hands it to a JSON Schema validator: dates and times as text."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_json(item) for item in value]
+    return value

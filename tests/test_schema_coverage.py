@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import as_json
 from rrma_groups import CountryGroup, dumps, json_schema
 from rrma_groups.examples import EXAMPLES as BUNDLED
 from rrma_groups.examples import example_text
@@ -75,17 +76,6 @@ def definition(name: str) -> Any:
     """A validator of one definition of the schema (``TimeOfDay``, ``MeetingDate``...)."""
     schema = {"$ref": f"#/$defs/{name}", "$defs": the_schema()["$defs"]}
     return jsonschema.Draft202012Validator(schema)
-
-
-def as_json(value: Any) -> Any:
-    """TOML data as an editor hands it to a JSON Schema validator: dates and times as text."""
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: as_json(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [as_json(item) for item in value]
-    return value
 
 
 def _no_constant(name: str) -> Any:

@@ -8,7 +8,6 @@ fresh one. ``rrma-groups schema -o schema/group.schema.json`` writes the same by
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import tomllib
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from builders import as_json
 from rrma_groups import CountryGroup, GroupValidationError, LocaleError, json_schema, loads
 from rrma_groups.examples import example_text
 from rrma_groups.io import SCHEMA_LINE
@@ -192,17 +192,6 @@ class TestSchemaLines:
         """The bundled examples, copied by 'rrma-groups new --example' with the schema beside
         the copy, point to it there: no path of the repository fits every copy."""
         assert example_text(name).splitlines()[0] == SCHEMA_LINE == "#:schema ./group.schema.json"
-
-
-def as_json(value: Any) -> Any:
-    """TOML data as an editor hands it to a JSON Schema validator: dates and times as text."""
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: as_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    return value
 
 
 @pytest.mark.parametrize("name", ["groupe_pays_maroc.toml", "groupe_pays_senegal.toml"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import json
 import shutil
@@ -14,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from builders import as_json
 from rrma_groups import GroupValidationError, check, loads
 from rrma_groups.cli.new import (
     PLACEHOLDER_DATE,
@@ -307,17 +307,6 @@ def schema_line_target(path: Path) -> Path:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("#:schema ")
     return path.parent / first.removeprefix("#:schema ").strip()
-
-
-def as_json(value: Any) -> Any:
-    """TOML data as an editor hands it to a JSON Schema validator: dates and times as text."""
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: as_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    return value
 
 
 def schema_errors(path: Path) -> list[str]:
